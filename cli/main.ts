@@ -1,0 +1,42 @@
+import { ConfigError } from '../targets/types';
+import { commands } from './commands';
+import { exitCodes, UsageError } from './errors';
+
+const usage = `usage: flex-conformance <command> [options]
+
+commands:
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(9)} ${command.summary}`)
+  .join('\n')}
+
+Run "flex-conformance <command> --help" for a command's options.`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return name === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  const command = commands[name];
+  if (!command)
+    return fail(new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`));
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return exitCodes.ok;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+function fail(error: unknown): number {
+  if (error instanceof UsageError || error instanceof ConfigError) {
+    process.stderr.write(`flex-conformance: ${error.message}\n`);
+    return exitCodes.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`flex-conformance: internal error: ${message.split('\n')[0]}\n`);
+  return exitCodes.internal;
+}

@@ -1,0 +1,343 @@
+import type { RuleSpec } from './types';
+
+/**
+ * TaskRouter behaviour that Send to Flex and Flex Flows rely on: priority ordering, ties, priority
+ * range, timeouts and the "Task TTL Exceeded" cancellation, assignment_status, task attributes.
+ */
+export const taskRouterRules = [
+  // ---------------------------------------------------------------- priority and ordering
+  {
+    id: 'TR-PRIORITY-HIGHER-FIRST',
+    area: 'taskrouter',
+    title: 'Higher-priority tasks are assigned before lower-priority ones, whatever their age',
+    statement:
+      'With one available worker and two pending tasks in the same queue, the task with the larger priority value is ' +
+      'reserved first, even when the lower-priority task is older. The check reports which reading (larger value ' +
+      'first, or 0 first) the target follows.',
+    severity: 'must',
+    sources: [
+      {
+        doc: '000_e6e025a037b48afd.txt',
+        quote:
+          'Tasks with a higher priority are assigned before older tasks with a lower priority - 0 is the highest priority.',
+      },
+      {
+        doc: '001_ffef4bfcdb758d92.txt',
+        quote:
+          'Tasks with a higher priority are assigned before older tasks with a lower priority – 0 is the highest priority.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'Tasks with higher priority values will be assigned before Tasks with lower values.',
+      },
+    ],
+    ambiguity: {
+      summary:
+        'The Send to Flex page says, in one sentence, that higher-priority tasks go before older lower-priority ' +
+        'tasks and that "0 is the highest priority" (000 and 001). With 0 as the default, the two halves disagree ' +
+        'about which way the numbers run; TaskRouter documents larger values first (C2).',
+      readings: [
+        {
+          id: 'higher-number-first',
+          text: 'A larger priority value is served first; 0, the default, is the lowest priority.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote: 'Tasks with higher priority values will be assigned before Tasks with lower values.',
+            },
+            {
+              doc: 'reference/twilio-wire-facts.md',
+              quote:
+                '"Higher priority tasks are always assigned before lower\n  priority tasks, regardless of the age of the lower-priority tasks.',
+            },
+            {
+              doc: 'reference/twilio-wire-facts.md',
+              quote: '(higher number = served first; 0 = default = lowest)',
+            },
+          ],
+        },
+        {
+          id: 'zero-highest',
+          text: 'Priority 0 is served first; larger values are served later.',
+          sources: [
+            { doc: '000_e6e025a037b48afd.txt', quote: '0 is the highest priority.' },
+            { doc: '001_ffef4bfcdb758d92.txt', quote: '– 0 is the highest priority.' },
+          ],
+        },
+      ],
+      applied: 'higher-number-first',
+      rationale:
+        'TaskRouter decides assignment, and every TaskRouter source (the Task spec, the TaskQueue docs) and every other ' +
+        'version of the widget page says larger values first; the "0 is the highest" phrase appears only in this ' +
+        'page. The report shows which reading the target follows.',
+      observed: true,
+    },
+  },
+  {
+    id: 'TR-PRIORITY-TIES-OLDEST-FIRST',
+    area: 'taskrouter',
+    title: 'Among equal priorities the oldest task is assigned first (FIFO)',
+    statement:
+      'With one available worker and several pending tasks of equal priority in a FIFO queue, the task created first ' +
+      'is reserved first.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-wire-facts.md',
+        quote: 'Among tasks of the same priority, the oldest task is\n  always assigned first.',
+      },
+      { doc: 'reference/twilio-wire-facts.md', quote: 'Queue ordering doc: default **FIFO**;' },
+    ],
+  },
+  {
+    id: 'TR-PRIORITY-RANGE',
+    area: 'taskrouter',
+    title: 'Task priority ranges from 0 to 2,147,483,647',
+    statement:
+      'Priority 0 and 2147483647 are accepted on task create and update, and the task reports the value sent.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'Value can be 0 to 2^31^ (2,147,483,647).',
+      },
+    ],
+  },
+  {
+    id: 'TR-PRIORITY-OUT-OF-RANGE',
+    area: 'taskrouter',
+    title: 'Negative, oversized or non-numeric priority (undocumented handling)',
+    statement:
+      'For priority -1, 2147483648 or "abc" the check records whether the target refuses the value (and with which ' +
+      'code) or stores something else. Nothing documents it.',
+    severity: 'info',
+    sources: [
+      {
+        doc: 'reference/twilio-wire-facts.md',
+        quote: 'Priority\n  range: spec 0..2^31−1; nothing documents negative or non-numeric handling.',
+      },
+    ],
+  },
+  {
+    id: 'TR-PRIORITY-DEFAULT-0',
+    area: 'taskrouter',
+    title: 'A task created without Priority (and no Workflow-target priority) has priority 0',
+    statement:
+      'A task created without Priority through a Workflow whose matching target sets no priority has priority 0.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'When not supplied, the new Task will have the priority of the matching Workflow Target.',
+      },
+      { doc: '004_4af5ab78ff31b1e9.txt', quote: 'The default priority is 0.' },
+    ],
+  },
+  {
+    id: 'TR-WORKFLOW-TARGET-PRIORITY-OVERRIDES',
+    area: 'taskrouter',
+    title: 'A Workflow target with a priority overrides the priority supplied',
+    statement:
+      'A task created with Priority p that matches a Workflow target with priority q has priority q.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote:
+          'When supplied, the new Task will have this priority unless it matches a Workflow Target with a Priority set.',
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- timeout
+  {
+    id: 'TR-TIMEOUT-DEFAULT-86400',
+    area: 'taskrouter',
+    title: 'Task timeout defaults to 86,400 seconds',
+    statement: 'A task created through the TaskRouter API without Timeout has timeout 86400.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'The default value is 24 hours (86,400 seconds).',
+      },
+    ],
+  },
+  {
+    id: 'TR-TIMEOUT-MAX',
+    area: 'taskrouter',
+    title: 'Task timeout is at most 1,209,600 seconds',
+    statement:
+      'Timeout 1209600 is accepted and stored; Timeout 1209601 is refused with a 4xx error and no task is created.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'Can be up to a maximum of 2 weeks (1,209,600 seconds).',
+      },
+      { doc: '000_e6e025a037b48afd.txt', quote: 'with a maximum value of two weeks (1209600 seconds).' },
+    ],
+  },
+  {
+    id: 'TR-TIMEOUT-CANCELS-TTL',
+    area: 'taskrouter',
+    title: 'An unassigned task is canceled with reason "Task TTL Exceeded" when its timeout expires',
+    statement:
+      'A pending task still unassigned after timeout seconds gets assignment_status canceled and reason ' +
+      '"Task TTL Exceeded" (the task.canceled event carries that description).',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'On timeout, the `task.canceled` event will fire with description `Task TTL Exceeded`.',
+      },
+      {
+        doc: '001_ffef4bfcdb758d92.txt',
+        quote: 'The amount of time in seconds that the task is allowed to live',
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- the Task resource
+  {
+    id: 'TR-TASK-SID-WT',
+    area: 'taskrouter',
+    title: 'Task sids match ^WT[0-9a-fA-F]{32}$',
+    statement: 'Every task sid matches ^WT[0-9a-fA-F]{32}$ (34 characters).',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'pattern=^WT[0-9a-fA-F]{32}$ :: The SID of the Task resource to fetch.',
+      },
+    ],
+  },
+  {
+    id: 'TR-ASSIGNMENT-STATUS-ENUM',
+    area: 'taskrouter',
+    title: 'assignment_status is pending, reserved, assigned, canceled, completed or wrapping',
+    statement:
+      'assignment_status of every task is one of pending, reserved, assigned, canceled, wrapping, completed.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'Can be: `pending`, `reserved`, `assigned`, `canceled`, `wrapping`, or `completed`.',
+      },
+    ],
+  },
+  {
+    id: 'TR-NEW-TASK-PENDING',
+    area: 'taskrouter',
+    title: 'A new task waiting for a worker is pending',
+    statement:
+      'A task just created by Send to Flex or an Interaction, with no worker available, has assignment_status ' +
+      'pending. Shown by examples only; reported.',
+    severity: 'info',
+    sources: [
+      {
+        doc: 'reference/twilio-wire-facts.md',
+        quote: '(`sid WT…, priority 0, timeout 86400, assignment_status "pending"`)',
+      },
+    ],
+  },
+  {
+    id: 'TR-CANCEL-REQUIRES-REASON',
+    area: 'taskrouter',
+    title: 'Canceling or completing a task needs a Reason',
+    statement:
+      'An update to assignment_status canceled (or completed) with a Reason stores that reason; without a Reason it ' +
+      'is refused with a 4xx error.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'This parameter is required only if the Task is canceled or completed.',
+      },
+    ],
+  },
+  {
+    id: 'TR-TASK-CHANNEL-DEFAULT',
+    area: 'taskrouter',
+    title: 'TaskChannel defaults to default',
+    statement: 'A task created without TaskChannel is on the Task Channel whose unique name is default.',
+    severity: 'must',
+    sources: [{ doc: 'reference/twilio-spec-summary.md', quote: 'Default value is `default`.' }],
+  },
+  {
+    id: 'TR-ATTRIBUTES-JSON-STRING',
+    area: 'taskrouter',
+    title: 'Task attributes are a JSON string',
+    statement:
+      'attributes of a fetched task is a string that parses to the JSON object the task was created with.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote:
+          '(body) Attributes req=False type=string :: A JSON string with the attributes of the new task.',
+      },
+    ],
+  },
+  {
+    id: 'TR-ATTRIBUTES-IN-LISTS',
+    area: 'taskrouter',
+    title: 'Task attributes in list responses (null or populated)',
+    statement:
+      'The check records whether tasks in GET .../Tasks carry their attributes or null; a single-task fetch always ' +
+      'carries them.',
+    severity: 'info',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'If this property has been assigned a value, it will only be displayed in FETCH action that returns a single resource. Otherwise, it will be null.',
+      },
+    ],
+    ambiguity: {
+      summary:
+        'The Task schema says attributes are only shown by a single-resource fetch and null otherwise, but the ' +
+        "spec's own list example shows them populated (C6).",
+      readings: [
+        {
+          id: 'null-in-lists',
+          text: 'Tasks in list pages have attributes null.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote:
+                'it will only be displayed in FETCH action that returns a single resource. Otherwise, it will be null.',
+            },
+          ],
+        },
+        {
+          id: 'populated-in-lists',
+          text: 'Tasks in list pages carry their attributes.',
+          sources: [
+            {
+              doc: 'reference/twilio-wire-facts.md',
+              quote: "but the spec's own `readFull` list\n  example shows attributes populated.",
+            },
+          ],
+        },
+      ],
+      applied: 'null-in-lists',
+      rationale:
+        'The schema description is normative, the example illustrative; checks never rely on list attributes.',
+      observed: true,
+    },
+  },
+  {
+    id: 'TR-TASK-AGE',
+    area: 'taskrouter',
+    title: 'age is the number of seconds since the task was created',
+    statement: 'age is a non-negative integer that grows with time since date_created.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The number of seconds since the Task was created.',
+      },
+    ],
+  },
+] as const satisfies readonly RuleSpec[];

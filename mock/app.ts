@@ -1,0 +1,60 @@
+import type { Domain } from '../contracts/domains';
+import type { Clock, MockContext } from './context';
+import type { MockCredentials } from './core/auth';
+import { Params } from './core/params';
+import { type MockResponse, Router } from './core/router';
+import type { FaultName } from './faults';
+import { FlexFlows } from './flex-api/flex-flows';
+
+export interface MockAppOptions {
+  readonly credentials: MockCredentials;
+  readonly faults?: readonly FaultName[];
+  readonly clock?: Clock;
+}
+
+/** The emulator's state and routes, independent of the HTTP server that exposes them. */
+export class MockApp {
+  readonly router = new Router();
+  readonly context: MockContext;
+  readonly flexFlows: FlexFlows;
+  private originUrl = 'http://127.0.0.1';
+
+  constructor(options: MockAppOptions) {
+    const faultSet = new Set<FaultName>(options.faults ?? []);
+    this.context = {
+      credentials: options.credentials,
+      accountSid: options.credentials.accountSid,
+      clock: options.clock ?? { now: () => Date.now() },
+      fault: (name) => faultSet.has(name),
+      call: (domain, method, path, form) => this.callInternal(domain, method, path, form),
+      origin: () => this.originUrl,
+    };
+    this.flexFlows = new FlexFlows(this.context);
+    this.router.add(this.flexFlows.routes());
+  }
+
+  setOrigin(origin: string): void {
+    this.originUrl = origin;
+  }
+
+  private async callInternal(
+    domain: Domain,
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    form: Record<string, string> = {},
+  ): Promise<MockResponse> {
+    const [pathname = '', search = ''] = path.split('?');
+    const match = this.router.match(domain, method, pathname);
+    if (match.kind !== 'found') throw new Error(`internal call to unknown route ${method} ${domain}${path}`);
+    return match.route.handler({
+      method,
+      domain,
+      path: pathname,
+      pathParams: match.pathParams,
+      query: new URLSearchParams(search),
+      form: new Params(new URLSearchParams(form)),
+      origin: this.originUrl,
+      headers: {},
+    });
+  }
+}

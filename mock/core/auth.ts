@@ -1,0 +1,23 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** What the mock accepts as HTTP Basic auth: the account SID with its auth token, or an API key with its secret. */
+export interface MockCredentials {
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly apiKey?: string;
+  readonly apiSecret?: string;
+}
+
+export function isAuthorized(headers: IncomingHttpHeaders, credentials: MockCredentials): boolean {
+  const header = headers.authorization;
+  if (!header?.startsWith('Basic ')) return false;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return false;
+  const user = decoded.slice(0, colon);
+  const password = decoded.slice(colon + 1);
+  if (user === credentials.accountSid && password === credentials.authToken) return true;
+  return (
+    credentials.apiKey !== undefined && user === credentials.apiKey && password === credentials.apiSecret
+  );
+}

@@ -1,0 +1,46 @@
+/** Twilio's error body: `{code, message, more_info, status}` (twilio-wire-facts.md §7). */
+export interface TwilioErrorBody {
+  code: number;
+  message: string;
+  more_info: string;
+  status: number;
+  details?: unknown;
+}
+
+export class TwilioError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  toBody(): TwilioErrorBody {
+    const body: TwilioErrorBody = {
+      code: this.code,
+      message: this.message,
+      more_info: `https://www.twilio.com/docs/errors/${this.code}`,
+      status: this.status,
+    };
+    if (this.details !== undefined) body.details = this.details;
+    return body;
+  }
+}
+
+export const missingParameter = (name: string) =>
+  new TwilioError(400, 20001, `Missing required parameter ${name} in the post body`);
+
+/** The code for an invalid value is undocumented (ambiguity A1); 20001 is Twilio's generic parameter error. */
+export const invalidParameter = (name: string, reason: string) =>
+  new TwilioError(400, 20001, `Invalid parameter ${name}: ${reason}`);
+
+/** Twilio's 404 names the path without the API version: "/FlexFlows/FO…", not "/v1/FlexFlows/FO…". */
+export const notFound = (path: string) =>
+  new TwilioError(404, 20404, `The requested resource ${path.replace(/^\/v\d+/, '')} was not found`);
+
+export const unauthenticated = () => new TwilioError(401, 20003, 'Authenticate');
+
+export const methodNotAllowed = (method: string) =>
+  new TwilioError(405, 20004, `Method not allowed: ${method}`);

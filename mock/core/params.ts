@@ -1,0 +1,87 @@
+import { invalidParameter, missingParameter } from './errors';
+import { isSid } from './sids';
+
+/**
+ * Readers for form-encoded request parameters. Each throws the Twilio error a real account
+ * answers with (status 400, code 20001) when a value is missing or malformed.
+ */
+export class Params {
+  constructor(readonly raw: URLSearchParams) {}
+
+  has(name: string): boolean {
+    return this.raw.has(name);
+  }
+
+  string(name: string): string | undefined {
+    return this.raw.get(name) ?? undefined;
+  }
+
+  required(name: string): string {
+    const value = this.raw.get(name);
+    if (value === null || value === '') throw missingParameter(name);
+    return value;
+  }
+
+  sid(name: string, prefix: string, required = false): string | undefined {
+    const value = required ? this.required(name) : this.string(name);
+    if (value === undefined) return undefined;
+    if (!isSid(value, prefix)) throw invalidParameter(name, `must match ^${prefix}[0-9a-fA-F]{32}$`);
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], required = false): T | undefined {
+    const value = required ? this.required(name) : this.string(name);
+    if (value === undefined) return undefined;
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw invalidParameter(name, `must be one of ${allowed.join(', ')}`);
+    }
+    return value as T;
+  }
+
+  integer(name: string, range: { min?: number; max?: number } = {}): number | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    if (!/^-?\d+$/.test(value.trim())) throw invalidParameter(name, 'must be an integer');
+    const n = Number(value);
+    if (range.min !== undefined && n < range.min)
+      throw invalidParameter(name, `must be at least ${range.min}`);
+    if (range.max !== undefined && n > range.max)
+      throw invalidParameter(name, `must be at most ${range.max}`);
+    return n;
+  }
+
+  boolean(name: string): boolean | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    const lower = value.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+    throw invalidParameter(name, 'must be true or false');
+  }
+
+  url(name: string, required = false): string | undefined {
+    const value = required ? this.required(name) : this.string(name);
+    if (value === undefined) return undefined;
+    if (!isAbsoluteHttpUrl(value)) throw invalidParameter(name, 'must be an absolute URL');
+    return value;
+  }
+
+  json(name: string, required = false): unknown {
+    const value = required ? this.required(name) : this.string(name);
+    if (value === undefined) return undefined;
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw invalidParameter(name, 'must be valid JSON');
+    }
+  }
+}
+
+export function isAbsoluteHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Domain, domainOfHost, forwardedHostHeader } from '../contracts/domains';
+import { MockApp } from './app';
+import type { Clock } from './context';
+import { isAuthorized, type MockCredentials } from './core/auth';
+import { methodNotAllowed, notFound, TwilioError, unauthenticated } from './core/errors';
+import { Params } from './core/params';
+import type { MockResponse } from './core/router';
+import type { FaultName } from './faults';
+
+export interface MockServerOptions {
+  readonly host?: string;
+  /** 0 (the default) picks a free ephemeral port. */
+  readonly port?: number;
+  readonly credentials?: MockCredentials;
+  readonly faults?: readonly FaultName[];
+  readonly clock?: Clock;
+}
+
+export interface RunningMock {
+  readonly url: string;
+  readonly credentials: MockCredentials;
+  readonly app: MockApp;
+  close(): Promise<void>;
+}
+
+/** Credentials for a mock started without any: a fresh account SID and token each time. */
+export function generatedCredentials(): MockCredentials {
+  return { accountSid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
+}
+
+export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
+  const credentials = options.credentials ?? generatedCredentials();
+  const app = new MockApp({ credentials, faults: options.faults, clock: options.clock });
+  const server = createServer((request, response) => {
+    handle(app, credentials, request, response).catch((error: unknown) => {
+      send(response, internalError(error));
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  app.setOrigin(url);
+  return {
+    url,
+    credentials,
+    app,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function handle(
+  app: MockApp,
+  credentials: MockCredentials,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
+  const method = request.method ?? 'GET';
+  const rawUrl = request.url ?? '/';
+  const queryStart = rawUrl.indexOf('?');
+  const path = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
+  const query = new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1));
+  const domain = requestDomain(app, request, path);
+  const body = method === 'POST' ? await readBody(request) : '';
+  if (!domain) return send(response, errorResponse(notFound(path)), app);
+
+  const match = app.router.match(domain, method, path);
+  if (match.kind === 'not-found') return send(response, errorResponse(notFound(path)), app);
+  if (match.kind === 'method-not-allowed')
+    return send(response, errorResponse(methodNotAllowed(method)), app);
+  if (
+    !match.route.public &&
+    !isAuthorized(request.headers, credentials) &&
+    !app.context.fault('auth-not-enforced')
+  ) {
+    return send(response, errorResponse(unauthenticated()), app);
+  }
+  try {
+    const result = await match.route.handler({
+      method,
+      domain,
+      path,
+      pathParams: match.pathParams,
+      query,
+      form: new Params(new URLSearchParams(body)),
+      origin: `http://${request.headers.host ?? '127.0.0.1'}`,
+      headers: request.headers,
+    });
+    send(response, result, app);
+  } catch (error) {
+    send(response, error instanceof TwilioError ? errorResponse(error) : internalError(error), app);
+  }
+}
+
+/** The domain a request is for: the forwarded Twilio host, the Host header, or else the one domain serving the path. */
+function requestDomain(app: MockApp, request: IncomingMessage, path: string): Domain | undefined {
+  const forwarded = request.headers[forwardedHostHeader];
+  const named =
+    domainOfHost(Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? domainOfHost(request.headers.host);
+  return named ?? app.router.domainsServing(path)[0];
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function errorResponse(error: TwilioError): MockResponse {
+  return { status: error.status, body: error.toBody() };
+}
+
+function internalError(error: unknown): MockResponse {
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: new TwilioError(500, 20500, `Internal Server Error: ${message}`).toBody() };
+}
+
+function send(response: ServerResponse, result: MockResponse, app?: MockApp): void {
+  if (response.headersSent) return;
+  const headers: Record<string, string> = { ...result.headers };
+  let payload: string | undefined;
+  if (result.text !== undefined) {
+    payload = result.text;
+    headers['content-type'] = result.contentType ?? 'text/plain';
+  } else if (result.body !== undefined) {
+    let body = result.body as Record<string, unknown>;
+    if (
+      app?.context.fault('errors-without-more-info') &&
+      result.status >= 400 &&
+      body &&
+      'more_info' in body
+    ) {
+      const { more_info: _dropped, ...rest } = body;
+      body = rest;
+    }
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json; charset=utf-8';
+  }
+  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+  response.writeHead(result.status, headers);
+  response.end(payload);
+}

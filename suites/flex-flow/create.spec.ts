@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { validCreate } from '../../generators/flex-flow';
+import { expect, test, verifies } from './flex-flow-fixtures';
+
+/** The wire name of each create parameter and where the resource echoes it. */
+const echoed: ReadonlyArray<readonly [string, (body: Record<string, unknown>) => unknown]> = [
+  ['ChatServiceSid', (b) => b.chat_service_sid],
+  ['ChannelType', (b) => b.channel_type],
+  ['ContactIdentity', (b) => b.contact_identity],
+  ['Enabled', (b) => b.enabled],
+  ['IntegrationType', (b) => b.integration_type],
+  ['LongLived', (b) => b.long_lived],
+  ['JanitorEnabled', (b) => b.janitor_enabled],
+];
+
+const integrationEchoed: ReadonlyArray<readonly [string, string]> = [
+  ['Integration.FlowSid', 'flow_sid'],
+  ['Integration.Url', 'url'],
+  ['Integration.WorkspaceSid', 'workspace_sid'],
+  ['Integration.WorkflowSid', 'workflow_sid'],
+  ['Integration.Channel', 'channel'],
+  ['Integration.Timeout', 'timeout'],
+  ['Integration.Priority', 'priority'],
+  ['Integration.RetryCount', 'retry_count'],
+];
+
+test.describe('creating a Flex Flow', () => {
+  test(
+    'a valid create of any integration type is answered 201 Created',
+    verifies('FLEXFLOW-CREATE-RETURNS-201'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const response = await flexFlows.create(body);
+          expect(response.status, response.text).toBe(201);
+        }),
+      );
+    },
+  );
+
+  test(
+    'a created flow echoes every parameter it was sent',
+    verifies('FLEXFLOW-CREATE-ECHOES-PARAMS'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const { json } = await flexFlows.create(body);
+          expect(json.friendly_name).toBe(flexFlows.nameFor(String(body.FriendlyName)));
+          for (const [name, read] of echoed) {
+            if (body[name] !== undefined) expect(read(json), name).toBe(body[name]);
+          }
+        }),
+      );
+    },
+  );
+
+  test(
+    'the integration object carries the Integration.* parameters of its type',
+    verifies('FLEXFLOW-INTEGRATION-OBJECT'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const { json } = await flexFlows.create(body);
+          expect(typeof json.integration).toBe('object');
+          for (const [name, field] of integrationEchoed) {
+            if (body[name] !== undefined) expect(json.integration[field], name).toEqual(body[name]);
+          }
+        }),
+      );
+    },
+  );
+
+  test(
+    'a created flow carries every documented field',
+    verifies('FLEXFLOW-RESPONSE-FIELDS'),
+    async ({ flexFlows }) => {
+      const fields = [
+        'account_sid',
+        'date_created',
+        'date_updated',
+        'sid',
+        'friendly_name',
+        'chat_service_sid',
+        'channel_type',
+        'contact_identity',
+        'enabled',
+        'integration_type',
+        'integration',
+        'long_lived',
+        'janitor_enabled',
+        'url',
+      ];
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const { json } = await flexFlows.create(body);
+          expect(Object.keys(json)).toEqual(expect.arrayContaining(fields));
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'the flow SID matches ^FO[0-9a-fA-F]{32}$',
+    verifies('FLEXFLOW-SID-PATTERN'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const { json } = await flexFlows.create(body);
+          expect(json.sid).toMatch(/^FO[0-9a-fA-F]{32}$/);
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'account_sid is the account that created the flow',
+    verifies('FLEXFLOW-ACCOUNT-SID-PATTERN'),
+    async ({ flexFlows, target }) => {
+      const { json } = await flexFlows.create(fc.sample(validCreate(), { numRuns: 1, seed: 1 })[0]!);
+      expect(json.account_sid).toMatch(/^AC[0-9a-fA-F]{32}$/);
+      expect(json.account_sid).toBe(target.credentials.accountSid);
+    },
+  );
+
+  test(
+    'date_created and date_updated are ISO 8601 date-times in GMT',
+    verifies('FLEXFLOW-DATES-ISO8601'),
+    async ({ flexFlows }) => {
+      const iso8601Utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const { json } = await flexFlows.create(body);
+          expect(json.date_created).toMatch(iso8601Utc);
+          expect(json.date_updated).toMatch(iso8601Utc);
+          expect(Number.isNaN(Date.parse(String(json.date_created)))).toBe(false);
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test('url is an absolute URL', verifies('FLEXFLOW-URL-ABSOLUTE'), async ({ flexFlows }) => {
+    const { json } = await flexFlows.create(fc.sample(validCreate(), { numRuns: 1, seed: 2 })[0]!);
+    const url = new URL(String(json.url));
+    expect(['http:', 'https:']).toContain(url.protocol);
+  });
+
+  test(
+    'url addresses the flow itself: /v1/FlexFlows/{sid}, and fetching it returns the flow',
+    verifies('FLEXFLOW-URL-PATH-ENDS-WITH-SID'),
+    async ({ flexFlows, api }) => {
+      const { json } = await flexFlows.create(fc.sample(validCreate(), { numRuns: 1, seed: 3 })[0]!);
+      expect(new URL(String(json.url)).pathname).toBe(`/v1/FlexFlows/${json.sid}`);
+      const fetched = await api.follow<{ sid: string }>(String(json.url), 'flex-api');
+      expect(fetched.status).toBe(200);
+      expect(fetched.json.sid).toBe(json.sid);
+    },
+  );
+
+  test(
+    'ContactIdentity is optional: a create without it is accepted',
+    verifies('FLEXFLOW-CONTACT-IDENTITY-OPTIONAL'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async ({ ContactIdentity: _omitted, ...body }) => {
+          const response = await flexFlows.create(body);
+          expect(response.status, response.text).toBe(201);
+          expect(response.json.contact_identity ?? null).toBeNull();
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'Enabled is a boolean and is echoed as sent',
+    verifies('FLEXFLOW-ENABLED-BOOLEAN'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), fc.boolean(), async (body, enabled) => {
+          const { json } = await flexFlows.create({ ...body, Enabled: enabled });
+          expect(json.enabled).toBe(enabled);
+        }),
+        { numRuns: 6 },
+      );
+    },
+  );
+});

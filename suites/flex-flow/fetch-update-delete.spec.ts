@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { integrationType, partialUpdate, sid, validCreate } from '../../generators/flex-flow';
+import { expect, test, verifies } from './flex-flow-fixtures';
+
+/** Response fields a partial update must leave alone when it does not send them. */
+const fieldOf: Readonly<Record<string, string>> = {
+  FriendlyName: 'friendly_name',
+  ChatServiceSid: 'chat_service_sid',
+  ChannelType: 'channel_type',
+  ContactIdentity: 'contact_identity',
+  Enabled: 'enabled',
+  LongLived: 'long_lived',
+  JanitorEnabled: 'janitor_enabled',
+};
+
+const integrationFieldOf: Readonly<Record<string, string>> = {
+  'Integration.FlowSid': 'flow_sid',
+  'Integration.Url': 'url',
+  'Integration.WorkspaceSid': 'workspace_sid',
+  'Integration.WorkflowSid': 'workflow_sid',
+  'Integration.Channel': 'channel',
+  'Integration.Timeout': 'timeout',
+  'Integration.Priority': 'priority',
+  'Integration.RetryCount': 'retry_count',
+};
+
+test.describe('fetching, updating and deleting a Flex Flow', () => {
+  test(
+    'fetch returns 200 and the representation create returned',
+    verifies('FLEXFLOW-FETCH-RETURNS-RESOURCE'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const created = await flexFlows.create(body);
+          const fetched = await flexFlows.fetch(created.json.sid);
+          expect(fetched.status).toBe(200);
+          expect(fetched.json).toEqual(created.json);
+        }),
+        { numRuns: 10 },
+      );
+    },
+  );
+
+  test(
+    'fetching a well-formed SID that does not exist is 404 with code 20404',
+    verifies('FLEXFLOW-FETCH-UNKNOWN-404'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(sid('FO'), async (unknown) => {
+          const response = await flexFlows.fetch(unknown);
+          expect(response.status).toBe(404);
+          expect(response.json.code).toBe(20404);
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'update answers 200 with the updated flow',
+    verifies('FLEXFLOW-UPDATE-RETURNS-200'),
+    async ({ flexFlows }) => {
+      const [body] = fc.sample(validCreate('studio'), { numRuns: 1, seed: 21 });
+      const created = await flexFlows.create(body!);
+      const response = await flexFlows.update(created.json.sid, {
+        FriendlyName: flexFlows.nameFor('renamed'),
+      });
+      expect(response.status, response.text).toBe(200);
+      expect(response.json.friendly_name).toBe(flexFlows.nameFor('renamed'));
+    },
+  );
+
+  test(
+    'an update changes exactly the parameters it sends',
+    verifies('FLEXFLOW-UPDATE-PARTIAL'),
+    async ({ flexFlows }) => {
+      const createThenUpdate = integrationType().chain((type) =>
+        fc.tuple(validCreate(type), partialUpdate(type)),
+      );
+      await fc.assert(
+        fc.asyncProperty(createThenUpdate, async ([body, rawUpdate]) => {
+          const update =
+            typeof rawUpdate.FriendlyName === 'string'
+              ? { ...rawUpdate, FriendlyName: flexFlows.nameFor(rawUpdate.FriendlyName) }
+              : rawUpdate;
+          const before = (await flexFlows.create(body)).json;
+          const response = await flexFlows.update(before.sid, update);
+          expect(response.status, response.text).toBe(200);
+          const after = (await flexFlows.fetch(before.sid)).json;
+          for (const [parameter, field] of Object.entries(fieldOf)) {
+            expect(after[field], parameter).toEqual(parameter in update ? update[parameter] : before[field]);
+          }
+          for (const [parameter, field] of Object.entries(integrationFieldOf)) {
+            expect(after.integration[field], parameter).toEqual(
+              parameter in update ? update[parameter] : before.integration[field],
+            );
+          }
+          expect(after.integration_type).toBe(before.integration_type);
+          expect(after.sid).toBe(before.sid);
+          expect(after.date_created).toBe(before.date_created);
+        }),
+      );
+    },
+  );
+
+  test(
+    'updating a well-formed SID that does not exist is 404 with code 20404',
+    verifies('FLEXFLOW-UPDATE-UNKNOWN-404'),
+    async ({ flexFlows }) => {
+      const response = await flexFlows.update(fc.sample(sid('FO'), { numRuns: 1, seed: 4 })[0]!, {
+        FriendlyName: 'x',
+      });
+      expect(response.status).toBe(404);
+      expect(response.json.code).toBe(20404);
+    },
+  );
+
+  test(
+    'delete answers 204 with an empty body',
+    verifies('FLEXFLOW-DELETE-RETURNS-204'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const created = await flexFlows.create(body);
+          const response = await flexFlows.remove(created.json.sid);
+          expect(response.status).toBe(204);
+          expect(response.text).toBe('');
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'after a delete, fetch and delete of the flow are 404 with code 20404',
+    verifies('FLEXFLOW-DELETE-THEN-404'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async (body) => {
+          const created = await flexFlows.create(body);
+          await flexFlows.remove(created.json.sid);
+          const fetched = await flexFlows.fetch(created.json.sid);
+          expect(fetched.status).toBe(404);
+          expect(fetched.json.code).toBe(20404);
+          const deletedAgain = await flexFlows.remove(created.json.sid);
+          expect(deletedAgain.status).toBe(404);
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+});

@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { friendlyName, validCreate } from '../../generators/flex-flow';
+import { expect, test, verifies } from './flex-flow-fixtures';
+
+test.describe('listing and paging Flex Flows', () => {
+  test(
+    'a list answers 200 with the records under "flex_flows" and meta.key "flex_flows"',
+    verifies('FLEXFLOW-LIST-KEY-FLEX-FLOWS'),
+    async ({ flexFlows }) => {
+      const response = await flexFlows.list({ PageSize: 5 });
+      expect(response.status).toBe(200);
+      expect(Array.isArray(response.json.flex_flows)).toBe(true);
+      expect(response.json.meta.key).toBe('flex_flows');
+    },
+  );
+
+  test(
+    'a created flow appears in the list',
+    verifies('FLEXFLOW-LIST-CONTAINS-CREATED'),
+    async ({ flexFlows }) => {
+      const [body] = fc.sample(validCreate(), { numRuns: 1, seed: 31 });
+      const created = await flexFlows.create(body!);
+      const pages = await flexFlows.listAllPages({ PageSize: 1000 });
+      const listed = pages
+        .flatMap((page) => page.json.flex_flows)
+        .find((flow) => flow.sid === created.json.sid);
+      expect(listed).toEqual(created.json);
+    },
+  );
+
+  test(
+    'the FriendlyName filter returns exactly the flows with that name',
+    verifies('FLEXFLOW-LIST-FILTER-FRIENDLYNAME'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(
+          friendlyName(),
+          friendlyName(),
+          fc.integer({ min: 0, max: 3 }),
+          fc.integer({ min: 0, max: 3 }),
+          async (a, b, countA, countB) => {
+            fc.pre(a !== b);
+            const create = async (name: string) =>
+              (
+                await flexFlows.create({
+                  ...fc.sample(validCreate(), { numRuns: 1 })[0]!,
+                  FriendlyName: name,
+                })
+              ).json.sid;
+            const sidsA = [];
+            for (let i = 0; i < countA; i++) sidsA.push(await create(a));
+            for (let i = 0; i < countB; i++) await create(b);
+            const pages = await flexFlows.listAllPages({ FriendlyName: flexFlows.nameFor(a) });
+            const listed = pages.flatMap((page) => page.json.flex_flows);
+            expect(listed.map((flow) => flow.sid).sort()).toEqual(sidsA.sort());
+            for (const flow of listed) expect(flow.friendly_name).toBe(flexFlows.nameFor(a));
+          },
+        ),
+        { numRuns: 8 },
+      );
+    },
+  );
+
+  test(
+    'paging with any PageSize returns every matching flow exactly once',
+    verifies('FLEXFLOW-PAGING-EVERY-ITEM-ONCE'),
+    async ({ flexFlows }) => {
+      let round = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 12 }),
+          fc.integer({ min: 1, max: 5 }),
+          async (count, pageSize) => {
+            const name = `paging-${round++}`;
+            const created: string[] = [];
+            for (let i = 0; i < count; i++) {
+              created.push(
+                (
+                  await flexFlows.create({
+                    ...fc.sample(validCreate(), { numRuns: 1 })[0]!,
+                    FriendlyName: name,
+                  })
+                ).json.sid,
+              );
+            }
+            const pages = await flexFlows.listAllPages({
+              FriendlyName: flexFlows.nameFor(name),
+              PageSize: pageSize,
+            });
+            for (const page of pages) {
+              expect(page.status).toBe(200);
+              expect(page.json.flex_flows.length).toBeLessThanOrEqual(pageSize);
+            }
+            const listed = pages.flatMap((page) => page.json.flex_flows.map((flow) => flow.sid));
+            expect(listed.length, 'no flow listed twice or dropped').toBe(created.length);
+            expect(new Set(listed)).toEqual(new Set(created));
+          },
+        ),
+        { numRuns: 12 },
+      );
+    },
+  );
+
+  test(
+    'paging meta carries page, page_size, first/previous/next page URLs, url and key',
+    verifies('WIRE-PAGING-META-FIELDS', 'WIRE-PAGING-ENDS-NULL'),
+    async ({ flexFlows }) => {
+      const name = 'meta';
+      for (let i = 0; i < 3; i++)
+        await flexFlows.create({
+          ...fc.sample(validCreate(), { numRuns: 1, seed: i })[0]!,
+          FriendlyName: name,
+        });
+      const pages = await flexFlows.listAllPages({ FriendlyName: flexFlows.nameFor(name), PageSize: 2 });
+      expect(pages).toHaveLength(2);
+      const [first, second] = pages.map((page) => page.json.meta);
+      for (const meta of [first!, second!]) {
+        for (const key of [
+          'page',
+          'page_size',
+          'first_page_url',
+          'previous_page_url',
+          'url',
+          'next_page_url',
+          'key',
+        ]) {
+          expect(meta, key).toHaveProperty(key);
+        }
+        expect(meta.page_size).toBe(2);
+        expect(new URL(String(meta.url)).pathname).toBe('/v1/FlexFlows');
+        expect(new URL(String(meta.first_page_url)).pathname).toBe('/v1/FlexFlows');
+      }
+      expect(first!.page).toBe(0);
+      expect(first!.previous_page_url).toBeNull();
+      expect(typeof first!.next_page_url).toBe('string');
+      expect(second!.page).toBe(1);
+      expect(second!.next_page_url).toBeNull();
+      expect(typeof second!.previous_page_url).toBe('string');
+    },
+  );
+
+  test(
+    'without PageSize a page holds at most 50 flows and meta.page_size is 50',
+    verifies('FLEXFLOW-PAGESIZE-DEFAULT-50'),
+    async ({ flexFlows }) => {
+      const name = 'default-page';
+      for (let i = 0; i < 51; i++)
+        await flexFlows.create({
+          ...fc.sample(validCreate('studio'), { numRuns: 1, seed: i })[0]!,
+          FriendlyName: name,
+        });
+      const response = await flexFlows.list({ FriendlyName: flexFlows.nameFor(name) });
+      expect(response.json.meta.page_size).toBe(50);
+      expect(response.json.flex_flows).toHaveLength(50);
+      expect(typeof response.json.meta.next_page_url).toBe('string');
+    },
+  );
+
+  test('PageSize 1 and 1000 are accepted', verifies('FLEXFLOW-PAGESIZE-BOUNDS'), async ({ flexFlows }) => {
+    for (const pageSize of [1, 1000]) {
+      const response = await flexFlows.list({ PageSize: pageSize });
+      expect(response.status, `PageSize=${pageSize}`).toBe(200);
+      expect(response.json.meta.page_size).toBe(pageSize);
+    }
+  });
+
+  test(
+    'PageSize outside 1..1000 is refused with a 4xx error',
+    verifies('FLEXFLOW-PAGESIZE-OUT-OF-RANGE'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.constantFrom(0, 1001),
+            fc.integer({ min: 1001, max: 100_000 }),
+            fc.integer({ min: -100, max: 0 }),
+          ),
+          async (pageSize) => {
+            const response = await flexFlows.list({ PageSize: pageSize });
+            expect(response.status, `PageSize=${pageSize}`).toBeGreaterThanOrEqual(400);
+            expect(response.status, `PageSize=${pageSize}`).toBeLessThan(500);
+          },
+        ),
+        { numRuns: 8 },
+      );
+    },
+  );
+});

@@ -1,0 +1,245 @@
+import fc from 'fast-check';
+import { sid, validCreate } from '../../generators/flex-flow';
+import { expect, test, verifies } from '../fixtures';
+
+const flexFlowsPath = '/v1/FlexFlows';
+
+test.describe('HTTP Basic auth', () => {
+  test(
+    'a request without credentials is answered 401 with code 20003',
+    verifies('WIRE-AUTH-BASIC-REQUIRED'),
+    async ({ api }) => {
+      const response = await api.get('flex-api', flexFlowsPath, { auth: 'none' });
+      expect(response.status).toBe(401);
+      expect(response.json.code).toBe(20003);
+    },
+  );
+
+  test(
+    'a request with a wrong secret is answered 401 with code 20003',
+    verifies('WIRE-AUTH-WRONG-CREDENTIALS-401'),
+    async ({ api, target }) => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }), async (password) => {
+          fc.pre(password !== target.credentials.password);
+          const response = await api.get('flex-api', flexFlowsPath, {
+            auth: { ...target.credentials, password },
+          });
+          expect(response.status).toBe(401);
+          expect(response.json.code).toBe(20003);
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test('a 401 says "Authenticate"', verifies('WIRE-AUTH-MESSAGE-AUTHENTICATE'), async ({ api }) => {
+    const response = await api.get('flex-api', flexFlowsPath, { auth: 'none' });
+    expect(response.json.message).toBe('Authenticate');
+  });
+});
+
+test.describe('Twilio error bodies', () => {
+  test(
+    'an error body has code, message, more_info and status, and status equals the HTTP status',
+    verifies('WIRE-ERROR-BODY-SHAPE'),
+    async ({ api }) => {
+      const failures = [
+        await api.get('flex-api', `${flexFlowsPath}/${fc.sample(sid('FO'), { numRuns: 1, seed: 1 })[0]}`),
+        await api.post('flex-api', flexFlowsPath, {}),
+        await api.get('flex-api', flexFlowsPath, { auth: 'none' }),
+      ];
+      for (const response of failures) {
+        expect(typeof response.json.code, response.text).toBe('number');
+        expect(typeof response.json.message, response.text).toBe('string');
+        expect(typeof response.json.more_info, response.text).toBe('string');
+        expect(response.json.status, response.text).toBe(response.status);
+      }
+    },
+  );
+
+  test(
+    'more_info links to the error code reference',
+    verifies('WIRE-ERROR-MORE-INFO-LINK'),
+    async ({ api }) => {
+      const response = await api.post('flex-api', flexFlowsPath, {});
+      expect(String(response.json.more_info)).toMatch(
+        new RegExp(`^https://www\\.twilio\\.com/docs/errors/${response.json.code}$`),
+      );
+    },
+  );
+
+  test(
+    'a missing required parameter is 400 with code 20001',
+    verifies('WIRE-MISSING-PARAM-400-20001'),
+    async ({ api }) => {
+      const response = await api.post('flex-api', flexFlowsPath, { ChannelType: 'web' });
+      expect(response.status).toBe(400);
+      expect(response.json.code).toBe(20001);
+    },
+  );
+
+  test(
+    'the missing-parameter message names the parameter: "Missing required parameter X in the post body"',
+    verifies('WIRE-MISSING-PARAM-MESSAGE'),
+    async ({ api }) => {
+      const [body] = fc.sample(validCreate('studio'), { numRuns: 1, seed: 3 });
+      const { FriendlyName: _omitted, ...rest } = body!;
+      const response = await api.post('flex-api', flexFlowsPath, rest);
+      expect(response.json.message).toBe('Missing required parameter FriendlyName in the post body');
+    },
+  );
+
+  test(
+    'an unknown resource is 404 with code 20404',
+    verifies('WIRE-UNKNOWN-RESOURCE-404-20404'),
+    async ({ api }) => {
+      await fc.assert(
+        fc.asyncProperty(sid('FO'), async (unknown) => {
+          const response = await api.get('flex-api', `${flexFlowsPath}/${unknown}`);
+          expect(response.status).toBe(404);
+          expect(response.json.code).toBe(20404);
+        }),
+        { numRuns: 3 },
+      );
+    },
+  );
+});
+
+test.describe('encodings', () => {
+  test(
+    'form-encoded bodies are read: percent-encoded unicode and spaces arrive intact',
+    verifies('WIRE-FORM-ENCODED-REQUESTS'),
+    async ({ api, uniqueName, cleanup }) => {
+      const name = `${uniqueName('wire')} héllo wörld & more=+%`;
+      const [body] = fc.sample(validCreate('studio'), { numRuns: 1, seed: 4 });
+      const response = await api.post<{ sid: string; friendly_name: string }>('flex-api', flexFlowsPath, {
+        ...body!,
+        FriendlyName: name,
+      });
+      cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${response.json.sid}`));
+      expect(response.status, response.text).toBe(201);
+      expect(response.json.friendly_name).toBe(name);
+    },
+  );
+
+  test(
+    'booleans sent as "true"/"false" come back as JSON booleans',
+    verifies('WIRE-FORM-BOOLEANS'),
+    async ({ api, uniqueName, cleanup }) => {
+      for (const value of [true, false]) {
+        const [body] = fc.sample(validCreate('studio'), { numRuns: 1, seed: 5 });
+        const response = await api.post<{ sid: string; long_lived: unknown; enabled: unknown }>(
+          'flex-api',
+          flexFlowsPath,
+          {
+            ...body!,
+            FriendlyName: uniqueName('bool'),
+            LongLived: value,
+            Enabled: value,
+          },
+        );
+        cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${response.json.sid}`));
+        expect(response.json.long_lived).toBe(value);
+        expect(response.json.enabled).toBe(value);
+      }
+    },
+  );
+
+  test(
+    'responses are JSON with an application/json content type',
+    verifies('WIRE-JSON-RESPONSES'),
+    async ({ api }) => {
+      const response = await api.get('flex-api', flexFlowsPath, { query: { PageSize: 1 } });
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.json).toBeDefined();
+    },
+  );
+
+  test(
+    'response fields are snake_case',
+    verifies('WIRE-SNAKE-CASE-FIELDS'),
+    async ({ api, uniqueName, cleanup }) => {
+      const [body] = fc.sample(validCreate('task'), { numRuns: 1, seed: 6 });
+      const response = await api.post<Record<string, unknown> & { sid: string }>('flex-api', flexFlowsPath, {
+        ...body!,
+        FriendlyName: uniqueName('snake'),
+      });
+      cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${response.json.sid}`));
+      const keys = (value: unknown): string[] =>
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? Object.entries(value).flatMap(([key, inner]) => [key, ...keys(inner)])
+          : [];
+      for (const key of keys(response.json)) expect(key).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
+    },
+  );
+});
+
+test.describe('status codes and paging conventions', () => {
+  test(
+    'create answers 201 and delete answers 204',
+    verifies('WIRE-CREATE-201', 'WIRE-DELETE-204'),
+    async ({ api, uniqueName }) => {
+      const [body] = fc.sample(validCreate(), { numRuns: 1, seed: 7 });
+      const created = await api.post<{ sid: string }>('flex-api', flexFlowsPath, {
+        ...body!,
+        FriendlyName: uniqueName('codes'),
+      });
+      expect(created.status).toBe(201);
+      const deleted = await api.delete('flex-api', `${flexFlowsPath}/${created.json.sid}`);
+      expect(deleted.status).toBe(204);
+    },
+  );
+
+  test(
+    'paging URLs are absolute and can be requested as given',
+    verifies('WIRE-PAGING-URLS-ABSOLUTE'),
+    async ({ api, uniqueName, cleanup }) => {
+      const name = uniqueName('abs');
+      for (let i = 0; i < 2; i++) {
+        const [body] = fc.sample(validCreate(), { numRuns: 1, seed: i });
+        const created = await api.post<{ sid: string }>('flex-api', flexFlowsPath, {
+          ...body!,
+          FriendlyName: name,
+        });
+        cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${created.json.sid}`));
+      }
+      const first = await api.get<{ meta: Record<string, string | null> }>('flex-api', flexFlowsPath, {
+        query: { FriendlyName: name, PageSize: 1 },
+      });
+      for (const key of ['first_page_url', 'url', 'next_page_url']) {
+        expect(() => new URL(String(first.json.meta[key])), key).not.toThrow();
+      }
+      const next = await api.follow(String(first.json.meta.next_page_url), 'flex-api');
+      expect(next.status).toBe(200);
+    },
+  );
+
+  test(
+    'list filters are echoed into the paging URLs',
+    verifies('WIRE-PAGING-FILTERS-ECHOED'),
+    async ({ api, uniqueName }) => {
+      const name = uniqueName('echo');
+      const response = await api.get<{ meta: Record<string, string | null> }>('flex-api', flexFlowsPath, {
+        query: { FriendlyName: name, PageSize: 7 },
+      });
+      for (const key of ['first_page_url', 'url']) {
+        const url = new URL(String(response.json.meta[key]));
+        expect(url.searchParams.get('FriendlyName'), key).toBe(name);
+        expect(url.searchParams.get('PageSize'), key).toBe('7');
+      }
+    },
+  );
+
+  test(
+    'a PageToken the API did not hand out is refused with a 4xx error',
+    verifies('WIRE-PAGETOKEN-INVALID'),
+    async ({ api }) => {
+      const response = await api.get('flex-api', flexFlowsPath, {
+        query: { PageToken: 'not-a-token', PageSize: 5 },
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    },
+  );
+});

@@ -1,0 +1,136 @@
+import type { APIRequestContext } from '@playwright/test';
+import { type Domain, domainOfHost } from '../contracts/domains';
+import { basicAuthorization } from './credentials';
+import type { Credentials, Target } from './types';
+
+export type FormValue = string | number | boolean;
+export type Form = Readonly<Record<string, FormValue | undefined>>;
+
+/** One HTTP exchange, kept as evidence for the report (credentials never recorded). */
+export interface Exchange {
+  readonly method: string;
+  readonly url: string;
+  readonly domain: Domain;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  readonly requestBody?: string;
+  readonly status: number;
+  readonly responseBody: string;
+  readonly durationMs: number;
+}
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+  /** The parsed JSON body, or undefined when the body is empty or not JSON. */
+  readonly json: T;
+}
+
+export interface RequestOptions {
+  readonly query?: Readonly<Record<string, FormValue | undefined>>;
+  readonly form?: Form;
+  /** `none` sends no Authorization header; a Credentials object sends other credentials. */
+  readonly auth?: 'target' | 'none' | Credentials;
+}
+
+/**
+ * Twilio's wire format over Playwright's request fixture: form-encoded bodies (spaces as %20,
+ * booleans as true/false, as twilio-node sends them), HTTP Basic auth, the domain's base URL
+ * and its X-Forwarded-Host header. Every exchange is recorded for the report.
+ */
+export class TwilioApi {
+  readonly exchanges: Exchange[] = [];
+
+  constructor(
+    private readonly request: APIRequestContext,
+    readonly target: Target,
+  ) {}
+
+  get<T = Record<string, unknown>>(domain: Domain, path: string, options: RequestOptions = {}) {
+    return this.send<T>('GET', domain, path, options);
+  }
+
+  post<T = Record<string, unknown>>(
+    domain: Domain,
+    path: string,
+    form: Form = {},
+    options: RequestOptions = {},
+  ) {
+    return this.send<T>('POST', domain, path, { ...options, form });
+  }
+
+  delete(domain: Domain, path: string, options: RequestOptions = {}) {
+    return this.send('DELETE', domain, path, options);
+  }
+
+  /**
+   * Requests an absolute URL the target handed out (a resource `url`, a paging `next_page_url`).
+   * A URL on a Twilio host is sent to the target's base URL for that domain.
+   */
+  follow<T = Record<string, unknown>>(absoluteUrl: string, domain: Domain, options: RequestOptions = {}) {
+    const url = new URL(absoluteUrl);
+    const named = domainOfHost(url.host);
+    const base = named ? this.target.baseUrl(named) : url.origin;
+    return this.sendUrl<T>('GET', named ?? domain, base + url.pathname + url.search, options);
+  }
+
+  async send<T>(
+    method: string,
+    domain: Domain,
+    path: string,
+    options: RequestOptions,
+  ): Promise<ApiResponse<T>> {
+    const query = options.query ? `?${encodeForm(options.query)}` : '';
+    return this.sendUrl<T>(method, domain, this.target.baseUrl(domain) + path + query, options);
+  }
+
+  private async sendUrl<T>(method: string, domain: Domain, url: string, options: RequestOptions) {
+    const headers: Record<string, string> = { accept: 'application/json', ...this.target.headers(domain) };
+    const auth = options.auth ?? 'target';
+    if (auth !== 'none')
+      headers.authorization = basicAuthorization(auth === 'target' ? this.target.credentials : auth);
+    let data: string | undefined;
+    if (options.form) {
+      data = encodeForm(options.form);
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const started = performance.now();
+    const response = await this.request.fetch(url, {
+      method,
+      headers,
+      data,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    });
+    const text = await response.text();
+    const { authorization: _secret, ...recordedHeaders } = headers;
+    this.exchanges.push({
+      method,
+      url,
+      domain,
+      requestHeaders:
+        auth === 'none' ? recordedHeaders : { ...recordedHeaders, authorization: 'Basic [redacted]' },
+      requestBody: data,
+      status: response.status(),
+      responseBody: text.length > 4000 ? `${text.slice(0, 4000)}…` : text,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return { status: response.status(), headers: response.headers(), text, json: parseJson(text) as T };
+  }
+}
+
+export function encodeForm(form: Readonly<Record<string, FormValue | undefined>>): string {
+  return Object.entries(form)
+    .filter((entry): entry is [string, FormValue] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
