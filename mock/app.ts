@@ -1,8 +1,9 @@
 import type { Domain } from '../contracts/domains';
 import type { Clock, MockContext } from './context';
 import type { MockCredentials } from './core/auth';
+import { TwilioError } from './core/errors';
 import { Params } from './core/params';
-import { type MockResponse, Router } from './core/router';
+import { type MockResponse, type Route, Router } from './core/router';
 import type { FaultName } from './faults';
 import { FlexFlows } from './flex-api/flex-flows';
 
@@ -12,11 +13,19 @@ export interface MockAppOptions {
   readonly clock?: Clock;
 }
 
+/** A piece of the emulator: one resource or engine of one Twilio domain. */
+export interface MockModule {
+  routes(): Route[];
+  /** Stops timers the module started (TaskRouter timeouts, for instance). */
+  close?(): void;
+}
+
 /** The emulator's state and routes, independent of the HTTP server that exposes them. */
 export class MockApp {
   readonly router = new Router();
   readonly context: MockContext;
   readonly flexFlows: FlexFlows;
+  private readonly modules: MockModule[];
   private originUrl = 'http://127.0.0.1';
 
   constructor(options: MockAppOptions) {
@@ -30,11 +39,17 @@ export class MockApp {
       origin: () => this.originUrl,
     };
     this.flexFlows = new FlexFlows(this.context);
-    this.router.add(this.flexFlows.routes());
+    // One line per module; each domain folder owns its modules.
+    this.modules = [this.flexFlows];
+    for (const module of this.modules) this.router.add(module.routes());
   }
 
   setOrigin(origin: string): void {
     this.originUrl = origin;
+  }
+
+  close(): void {
+    for (const module of this.modules) module.close?.();
   }
 
   private async callInternal(
@@ -46,7 +61,7 @@ export class MockApp {
     const [pathname = '', search = ''] = path.split('?');
     const match = this.router.match(domain, method, pathname);
     if (match.kind !== 'found') throw new Error(`internal call to unknown route ${method} ${domain}${path}`);
-    return match.route.handler({
+    const request = {
       method,
       domain,
       path: pathname,
@@ -55,6 +70,12 @@ export class MockApp {
       form: new Params(new URLSearchParams(form)),
       origin: this.originUrl,
       headers: {},
-    });
+    };
+    try {
+      return await match.route.handler(request);
+    } catch (error) {
+      if (error instanceof TwilioError) return { status: error.status, body: error.toBody() };
+      throw error;
+    }
   }
 }

@@ -14,7 +14,10 @@ export interface MockContext {
   readonly clock: Clock;
   /** True when the mock was started with this deliberate implementation bug (see mock/faults.ts). */
   fault(name: FaultName): boolean;
-  /** Calls another domain's route in-process, as Twilio's own services call each other's APIs. */
+  /**
+   * Calls another domain's route in-process, as Twilio's own services call each other's APIs.
+   * Errors come back as responses (status and Twilio error body), exactly as over HTTP.
+   */
   call(
     domain: Domain,
     method: 'GET' | 'POST' | 'DELETE',

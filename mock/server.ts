@@ -51,6 +51,7 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
     app,
     close: () =>
       new Promise<void>((resolve) => {
+        app.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
