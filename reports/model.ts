@@ -24,7 +24,11 @@ export interface CheckResult {
   readonly skipReason?: string;
   /** fast-check's counterexample replay data, when a property failed. */
   readonly counterexample?: { readonly seed: number; readonly path: string; readonly value?: string };
-  readonly exchanges?: { readonly total: number; readonly kept: readonly ExchangeEvidence[] };
+  readonly exchanges?: {
+    readonly total: number;
+    readonly byDomain?: Readonly<Record<string, number>>;
+    readonly kept: readonly ExchangeEvidence[];
+  };
   /** A command that replays just this check. */
   readonly replay: string;
 }

@@ -105,7 +105,7 @@ function readExchanges(result: TestResult): CheckResult['exchanges'] {
     attachment.body?.toString('utf8') ??
     (attachment.path ? readFileSync(attachment.path, 'utf8') : undefined);
   if (!raw) return undefined;
-  return JSON.parse(raw) as { total: number; kept: ExchangeEvidence[] };
+  return JSON.parse(raw) as NonNullable<CheckResult['exchanges']>;
 }
 
 function parseTarget(description: string): ConformanceReport['target'] {

@@ -64,8 +64,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       exchanges.length <= exchangesKept
         ? exchanges
         : [...exchanges.slice(0, exchangesKept / 2), ...exchanges.slice(-exchangesKept / 2)];
+    const byDomain: Record<string, number> = {};
+    for (const exchange of exchanges) byDomain[exchange.domain] = (byDomain[exchange.domain] ?? 0) + 1;
     await testInfo.attach('http-exchanges', {
-      body: JSON.stringify({ total: exchanges.length, kept }),
+      body: JSON.stringify({ total: exchanges.length, byDomain, kept }),
       contentType: 'application/json',
     });
   },
