@@ -135,4 +135,32 @@ test.describe('validation of Flex Flow parameters', () => {
       );
     },
   );
+
+  test(
+    'Integration.CreationOnMessage is accepted as a boolean on task flows and echoed',
+    verifies('FLEXFLOW-CREATION-ON-MESSAGE-OUTBOUND-ONLY'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate('task'), fc.boolean(), async (body, creationOnMessage) => {
+          const response = await flexFlows.create({
+            ...body,
+            'Integration.CreationOnMessage': creationOnMessage,
+          });
+          expect(response.status, response.text).toBe(201);
+          expect(response.json.integration.creation_on_message).toBe(creationOnMessage);
+        }),
+        { numRuns: 6 },
+      );
+    },
+  );
+
+  test(
+    'Integration.CreationOnMessage that is not a boolean is refused',
+    verifies('FLEXFLOW-CREATION-ON-MESSAGE-OUTBOUND-ONLY'),
+    async ({ flexFlows }) => {
+      const [body] = fc.sample(validCreate('task'), { numRuns: 1, seed: 17 });
+      const response = await flexFlows.create({ ...body!, 'Integration.CreationOnMessage': 'sometimes' });
+      expect(isClientError(response.status), `${response.status} ${response.text}`).toBe(true);
+    },
+  );
 });
