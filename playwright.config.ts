@@ -13,6 +13,12 @@ const chromium =
 
 if (!runMode) process.env.FLEXCONF_OUT ??= 'test-results/conformance';
 
+/**
+ * On the embedded mock a worker is one CPU-bound process (checks and mock together), so the
+ * conformance checks use every CPU; other targets and the self-tests keep Playwright's default.
+ */
+const onMock = (process.env.FLEXCONF_TARGET ?? 'mock') === 'mock';
+
 const reporter: ReporterDescription[] = runMode
   ? [['./reports/reporter.ts', { print: true }]]
   : [
@@ -27,6 +33,7 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  ...(onMock ? { workers: '100%' } : {}),
   reporter,
   use: {
     launchOptions: {
@@ -44,6 +51,6 @@ export default defineConfig({
   },
   projects: [
     { name: 'conformance', testDir: './suites' },
-    { name: 'self-tests', testDir: './tests' },
+    { name: 'self-tests', testDir: './tests', workers: '50%' },
   ],
 });

@@ -1,11 +1,17 @@
 import type { Domain } from '../contracts/domains';
+import { Chat } from './chat/chat';
 import type { Clock, MockContext } from './context';
+import { Conversations } from './conversations/conversations';
 import type { MockCredentials } from './core/auth';
 import { TwilioError } from './core/errors';
 import { Params } from './core/params';
 import { type MockResponse, type Route, Router } from './core/router';
 import type { FaultName } from './faults';
+import { FlexChannels } from './flex-api/channels';
 import { FlexFlows } from './flex-api/flex-flows';
+import { Interactions } from './flex-api/interactions';
+import { Studio } from './studio';
+import { TaskRouter } from './taskrouter/taskrouter';
 
 export interface MockAppOptions {
   readonly credentials: MockCredentials;
@@ -25,6 +31,12 @@ export class MockApp {
   readonly router = new Router();
   readonly context: MockContext;
   readonly flexFlows: FlexFlows;
+  readonly studio: Studio;
+  readonly taskRouter: TaskRouter;
+  readonly conversations: Conversations;
+  readonly interactions: Interactions;
+  readonly chat: Chat;
+  readonly flexChannels: FlexChannels;
   private readonly modules: MockModule[];
   private originUrl = 'http://127.0.0.1';
 
@@ -39,8 +51,22 @@ export class MockApp {
       origin: () => this.originUrl,
     };
     this.flexFlows = new FlexFlows(this.context);
+    this.studio = new Studio(this.context);
+    this.taskRouter = new TaskRouter(this.context);
+    this.conversations = new Conversations(this.context, this.studio);
+    this.interactions = new Interactions(this.context);
+    this.chat = new Chat(this.context, this.studio);
+    this.flexChannels = new FlexChannels(this.context, this.chat);
     // One line per module; each domain folder owns its modules.
-    this.modules = [this.flexFlows];
+    this.modules = [
+      this.flexFlows,
+      this.studio,
+      this.taskRouter,
+      this.conversations,
+      this.interactions,
+      this.chat,
+      this.flexChannels,
+    ];
     for (const module of this.modules) this.router.add(module.routes());
   }
 

@@ -8,6 +8,13 @@ import { isAuthorized, type MockCredentials } from './core/auth';
 import { methodNotAllowed, notFound, TwilioError, unauthenticated } from './core/errors';
 import { Params } from './core/params';
 import type { MockResponse } from './core/router';
+import {
+  type FaultCheck,
+  faultyResponse,
+  jsonContentType,
+  parseForm,
+  serializeJson,
+} from './core/wire-faults';
 import type { FaultName } from './faults';
 
 export interface MockServerOptions {
@@ -34,8 +41,9 @@ export function generatedCredentials(): MockCredentials {
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
   const credentials = options.credentials ?? generatedCredentials();
   const app = new MockApp({ credentials, faults: options.faults, clock: options.clock });
+  const faults: FaultCheck = (name) => app.context.fault(name);
   const server = createServer((request, response) => {
-    handle(app, credentials, request, response).catch((error: unknown) => {
+    handle(app, faults, credentials, request, response).catch((error: unknown) => {
       send(response, internalError(error));
     });
   });
@@ -70,6 +78,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 async function handle(
   app: MockApp,
+  faults: FaultCheck,
   credentials: MockCredentials,
   request: IncomingMessage,
   response: ServerResponse,
@@ -81,18 +90,18 @@ async function handle(
   const query = new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1));
   const domain = requestDomain(app, request, path);
   const body = method === 'POST' ? await readBody(request) : '';
-  if (!domain) return send(response, errorResponse(notFound(path)), app);
+  if (!domain) return send(response, errorResponse(notFound(path)), faults);
 
   const match = app.router.match(domain, method, path);
-  if (match.kind === 'not-found') return send(response, errorResponse(notFound(path)), app);
+  if (match.kind === 'not-found') return send(response, errorResponse(notFound(path)), faults);
   if (match.kind === 'method-not-allowed')
-    return send(response, errorResponse(methodNotAllowed(method)), app);
+    return send(response, errorResponse(methodNotAllowed(method)), faults);
   if (
     !match.route.public &&
     !isAuthorized(request.headers, credentials) &&
     !app.context.fault('auth-not-enforced')
   ) {
-    return send(response, errorResponse(unauthenticated()), app);
+    return send(response, errorResponse(unauthenticated()), faults);
   }
   try {
     const result = await match.route.handler({
@@ -101,13 +110,13 @@ async function handle(
       path,
       pathParams: match.pathParams,
       query,
-      form: new Params(new URLSearchParams(body)),
+      form: new Params(parseForm(body, faults)),
       origin: `http://${request.headers.host ?? '127.0.0.1'}`,
       headers: request.headers,
     });
-    send(response, result, app);
+    send(response, result, faults);
   } catch (error) {
-    send(response, error instanceof TwilioError ? errorResponse(error) : internalError(error), app);
+    send(response, error instanceof TwilioError ? errorResponse(error) : internalError(error), faults);
   }
 }
 
@@ -121,9 +130,12 @@ function requestDomain(app: MockApp, request: IncomingMessage, path: string): Do
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    request.on('end', () => resolve(body));
     request.on('error', reject);
   });
 }
@@ -137,26 +149,19 @@ function internalError(error: unknown): MockResponse {
   return { status: 500, body: new TwilioError(500, 20500, `Internal Server Error: ${message}`).toBody() };
 }
 
-function send(response: ServerResponse, result: MockResponse, app?: MockApp): void {
+const noFaults: FaultCheck = () => false;
+
+function send(response: ServerResponse, answer: MockResponse, active: FaultCheck = noFaults): void {
   if (response.headersSent) return;
+  const result = faultyResponse(answer, active);
   const headers: Record<string, string> = { ...result.headers };
   let payload: string | undefined;
   if (result.text !== undefined) {
     payload = result.text;
     headers['content-type'] = result.contentType ?? 'text/plain';
   } else if (result.body !== undefined) {
-    let body = result.body as Record<string, unknown>;
-    if (
-      app?.context.fault('errors-without-more-info') &&
-      result.status >= 400 &&
-      body &&
-      'more_info' in body
-    ) {
-      const { more_info: _dropped, ...rest } = body;
-      body = rest;
-    }
-    payload = JSON.stringify(body);
-    headers['content-type'] = 'application/json; charset=utf-8';
+    payload = serializeJson(result.body, active);
+    headers['content-type'] = jsonContentType(active);
   }
   if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
   response.writeHead(result.status, headers);

@@ -1,6 +1,16 @@
 import { catalog } from '../contracts/rules';
 import type { RuleSpec } from '../contracts/rules/types';
-import type { CheckResult, ConformanceReport, RuleResult, RuleStatus, Totals } from './model';
+import { catalogSha256 } from './manifest';
+import type {
+  CheckResult,
+  ConformanceReport,
+  MergedPart,
+  RequestTotals,
+  RuleResult,
+  RuleStatus,
+  ShardRef,
+  Totals,
+} from './model';
 
 /** A finished test, reduced to what the report needs. */
 export interface FinishedCheck extends CheckResult {
@@ -9,13 +19,16 @@ export interface FinishedCheck extends CheckResult {
 }
 
 export interface RunFacts {
-  readonly suite: ConformanceReport['suite'];
+  readonly suite: Omit<ConformanceReport['suite'], 'catalogSha256'>;
   readonly target: ConformanceReport['target'];
   readonly seed: number;
   readonly runs: number;
   readonly startedAt: Date;
   readonly finishedAt: Date;
   readonly completeness: ConformanceReport['completeness'];
+  readonly incompleteReason?: string;
+  readonly shard?: ShardRef;
+  readonly mergedFrom?: readonly MergedPart[];
 }
 
 /** A rule fails if any check fails, passes if a check passed and none failed, is skipped if every check skipped. */
@@ -58,11 +71,19 @@ export function buildReport(
       checks: ruleChecks.map(({ ruleIds: _ids, readings: _readings, ...check }) => check),
     };
   });
-  const totals = countTotals(ruleResults);
+  return assembleReport(ruleResults, facts, catalogSha256(rules));
+}
+
+/** The report around rule results: totals, request counts and the verdict are derived, never copied. */
+export function assembleReport(
+  ruleResults: readonly RuleResult[],
+  facts: RunFacts,
+  catalogHash: string,
+): ConformanceReport {
   const mustFailed = ruleResults.some((rule) => rule.severity === 'must' && rule.status === 'failed');
   return {
     schemaVersion: 1,
-    suite: facts.suite,
+    suite: { ...facts.suite, catalogSha256: catalogHash },
     target: facts.target,
     seed: facts.seed,
     runs: facts.runs,
@@ -70,8 +91,12 @@ export function buildReport(
     finishedAt: facts.finishedAt.toISOString(),
     durationMs: facts.finishedAt.getTime() - facts.startedAt.getTime(),
     completeness: facts.completeness,
+    ...(facts.incompleteReason ? { incompleteReason: facts.incompleteReason } : {}),
+    ...(facts.shard ? { shard: facts.shard } : {}),
+    ...(facts.mergedFrom ? { mergedFrom: facts.mergedFrom } : {}),
     verdict: mustFailed ? 'fail' : 'pass',
-    totals,
+    totals: countTotals(ruleResults),
+    requests: countRequests(ruleResults),
     rules: ruleResults,
   };
 }
@@ -85,4 +110,31 @@ export function countTotals(rules: readonly { status: RuleStatus }[]): Totals {
     skipped: count('skipped'),
     untested: count('untested'),
   };
+}
+
+/** Requests per domain over every check once (a check verifying three rules is listed under each). */
+export function countRequests(rules: readonly RuleResult[]): RequestTotals {
+  const byDomain: Record<string, number> = {};
+  let total = 0;
+  for (const check of uniqueChecks(rules)) {
+    if (!check.exchanges) continue;
+    total += check.exchanges.total;
+    for (const [domain, count] of Object.entries(check.exchanges.byDomain ?? {}))
+      byDomain[domain] = (byDomain[domain] ?? 0) + count;
+  }
+  return {
+    total,
+    byDomain: Object.fromEntries(Object.entries(byDomain).sort(([a], [b]) => a.localeCompare(b))),
+  };
+}
+
+/** Every check of the report once, keyed by its id (or file, line and title for reports without ids). */
+export function uniqueChecks(rules: readonly RuleResult[]): CheckResult[] {
+  const seen = new Map<string, CheckResult>();
+  for (const rule of rules) for (const check of rule.checks) seen.set(checkKey(check), check);
+  return [...seen.values()];
+}
+
+export function checkKey(check: CheckResult): string {
+  return check.id ?? `${check.file}:${check.line}:${check.title}`;
 }

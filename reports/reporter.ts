@@ -1,25 +1,47 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+} from '@playwright/test/reporter';
 import { areas } from '../contracts/rules';
-import { readRunConfig } from '../targets/run-config';
+import { type RunConfig, readRunConfig } from '../targets/run-config';
 import { buildReport, type FinishedCheck } from './build';
-import { toJunit } from './junit';
-import type { CheckResult, ConformanceReport, ExchangeEvidence } from './model';
+import { failureReason } from './failure-reason';
+import { Journal } from './journal';
+import type { CheckResult, ConformanceReport, ShardRef } from './model';
+import { type Redactor, redactor } from './redact';
+import { curlCommand, failingExchange, replayCommand } from './reproduce';
+import { suiteFacts } from './suite-facts';
+import { reportFiles, writeReports } from './write';
 
 interface Options {
   /** Print one line per area, the verdict and the untested rules (the `run` command's console output). */
   readonly print?: boolean;
 }
 
+/** Errors a request gets when nothing answers at the target's address: the target is gone, not wrong. */
+const unreachablePattern = /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
+
 /**
  * Turns Playwright results into the conformance report: every catalog rule, its checks (the tests
- * whose `rule` annotations name it), their evidence, and the verdict.
+ * whose `rule` annotations name it), their evidence, and the verdict. Writes conformance.json,
+ * index.html, junit.xml, summary.md and manifest.json to the run's out directory, also when the
+ * run was interrupted (marked incomplete).
  */
 export default class ConformanceReporter implements Reporter {
   private readonly checks = new Map<string, FinishedCheck>();
+  private readonly globalErrors: string[] = [];
+  private readonly redact: Redactor = redactor();
+  private readonly config: RunConfig = readRunConfig();
+  private readonly journal = new Journal(this.config.outDir);
   private startedAt = new Date();
+  private shard: ShardRef | null = null;
   private targetFacts: ConformanceReport['target'] | undefined;
 
   constructor(private readonly options: Options = {}) {}
@@ -28,8 +50,10 @@ export default class ConformanceReporter implements Reporter {
     return Boolean(this.options.print);
   }
 
-  onBegin(_config: FullConfig, _suite: Suite): void {
+  onBegin(config: FullConfig, _suite: Suite): void {
     this.startedAt = new Date();
+    this.shard = config.shard ? { index: config.shard.current, total: config.shard.total } : null;
+    this.journal.begin(this.startedAt, this.shard);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -37,57 +61,115 @@ export default class ConformanceReporter implements Reporter {
     if (ruleIds.length === 0) return;
     const annotations = [...test.annotations, ...result.annotations];
     const target = annotations.find((a) => a.type === 'target')?.description;
-    if (target && !this.targetFacts) this.targetFacts = parseTarget(target);
-    this.checks.set(test.id, {
-      ...toCheck(test, result),
+    if (target && !this.targetFacts) {
+      this.targetFacts = parseTarget(target, this.config);
+      this.journal.target(this.targetFacts);
+    }
+    const check: FinishedCheck = {
+      ...toCheck(test, result, this.config, this.targetFacts?.kind ?? this.config.target.kind),
       ruleIds,
       readings: annotations.filter((a) => a.type === 'reading').map((a) => a.description ?? ''),
-    });
+    };
+    this.checks.set(test.id, check);
+    this.journal.check(check);
   }
 
-  onEnd(result: { status: string }): void {
-    const config = readRunConfig();
-    const report = buildReport([...this.checks.values()], {
+  onError(error: TestError): void {
+    const message = this.redact(stripAnsi(error.message ?? error.value ?? 'unknown error'));
+    this.globalErrors.push(message);
+    if (this.options.print) process.stderr.write(`flex-conformance: ${firstLine(message)}\n`);
+  }
+
+  onEnd(result: FullResult): void {
+    const checks = [...this.checks.values()];
+    const incompleteReason = this.incompleteReason(result, checks);
+    const report = buildReport(checks, {
       suite: suiteFacts(),
       target: this.targetFacts ?? {
-        kind: config.target.kind,
-        url: config.targetArg,
+        kind: this.config.target.kind,
+        url: this.config.targetArg,
         fingerprint: null,
-        faults: config.faults,
+        faults: this.config.faults,
       },
-      seed: config.seed,
-      runs: config.runs,
+      seed: this.config.seed,
+      runs: this.config.runs,
       startedAt: this.startedAt,
       finishedAt: new Date(),
-      completeness:
-        result.status === 'interrupted' || result.status === 'timedout' ? 'incomplete' : 'complete',
+      completeness: incompleteReason ? 'incomplete' : 'complete',
+      ...(incompleteReason ? { incompleteReason } : {}),
+      ...(this.shard ? { shard: this.shard } : {}),
     });
-    mkdirSync(config.outDir, { recursive: true });
-    writeFileSync(join(config.outDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(config.outDir, 'junit.xml'), toJunit(report));
-    if (this.options.print) printSummary(report, config.outDir);
+    const written = writeReports(report, this.config.outDir, { redact: this.redact });
+    this.journal.remove();
+    if (this.options.print) printSummary(written, this.config.outDir, this.redact);
+  }
+
+  private incompleteReason(result: FullResult, checks: readonly FinishedCheck[]): string | undefined {
+    const finished = `${checks.length} ${checks.length === 1 ? 'check' : 'checks'} had finished`;
+    if (result.status === 'interrupted') return `The run was interrupted after ${finished}.`;
+    if (result.status === 'timedout') return `The run hit its global time limit after ${finished}.`;
+    const unreachable = checks.filter((check) => check.unreachable).length;
+    if (unreachable > 0)
+      return `The target stopped answering part-way: ${unreachable} ${unreachable === 1 ? 'check' : 'checks'} could not reach it (reported skipped).`;
+    const [error] = this.globalErrors;
+    if (error) return `Playwright reported an error outside any check: ${firstLine(error)}`;
+    return undefined;
   }
 }
 
-function toCheck(test: TestCase, result: TestResult): CheckResult {
-  const status = result.status === 'passed' ? 'passed' : result.status === 'skipped' ? 'skipped' : 'failed';
-  const error = result.errors.map((e) => stripAnsi(e.message ?? e.value ?? '')).join('\n') || undefined;
-  const skipReason = [...test.annotations, ...result.annotations].find((a) => a.type === 'skip')?.description;
+function toCheck(test: TestCase, result: TestResult, config: RunConfig, targetKind: string): CheckResult {
+  const error = result.errors.map(errorText).join('\n') || undefined;
+  const unreachable = result.status !== 'passed' && error !== undefined && unreachablePattern.test(error);
+  const status =
+    result.status === 'passed'
+      ? 'passed'
+      : result.status === 'skipped' || result.status === 'interrupted' || unreachable
+        ? 'skipped'
+        : 'failed';
+  const declaredSkip = [...test.annotations, ...result.annotations].find(
+    (a) => a.type === 'skip',
+  )?.description;
+  const skipReason =
+    result.status === 'interrupted'
+      ? 'interrupted: the run was stopped before this check finished'
+      : unreachable
+        ? `the target did not answer: ${firstLine(failureReason(error ?? ''))}`
+        : (declaredSkip ?? 'skipped');
   const counterexample = error ? parseCounterexample(error) : undefined;
+  const observations = [...test.annotations, ...result.annotations]
+    .filter((a) => a.type === 'observation')
+    .map((a) => a.description ?? '');
   const exchanges = readExchanges(result);
-  const file = test.location.file.replace(`${process.cwd()}/`, '');
+  const failedOn = status === 'failed' && exchanges ? failingExchange(exchanges.kept) : undefined;
   return {
+    id: test.id,
     title: test.titlePath().slice(2).join(' › '),
-    file,
+    file: test.location.file.replace(`${process.cwd()}/`, ''),
     line: test.location.line,
     status,
     durationMs: Math.round(result.duration),
-    ...(status === 'failed' && error ? { error } : {}),
-    ...(status === 'skipped' ? { skipReason: skipReason ?? 'skipped' } : {}),
+    ...(error && result.status !== 'interrupted' ? { error } : {}),
+    ...(status === 'skipped' ? { skipReason } : {}),
+    ...(unreachable ? { unreachable: true } : {}),
+    ...(observations.length > 0 ? { observations } : {}),
     ...(counterexample ? { counterexample } : {}),
     ...(exchanges ? { exchanges } : {}),
-    replay: `npx flex-conformance run --grep "${test.title.replace(/"/g, '\\"')}"${counterexample ? ` --seed ${counterexample.seed}` : ''}`,
+    replay: replayCommand(test.title, {
+      targetKind,
+      targetArg: config.targetArg,
+      faults: config.faults,
+      seed: counterexample?.seed ?? config.seed,
+    }),
+    ...(failedOn ? { curl: curlCommand(failedOn, targetKind) } : {}),
   };
+}
+
+/** An error with its causes (fast-check puts the assertion that failed in `cause`). */
+function errorText(error: TestError): string {
+  const lines = [stripAnsi(error.message ?? error.value ?? '')];
+  for (let cause = error.cause; cause; cause = cause.cause)
+    lines.push(`Caused by: ${stripAnsi(cause.message ?? cause.value ?? '')}`);
+  return lines.join('\n');
 }
 
 /** fast-check's failure message carries `{ seed: N, path: "…", endOnFailure: true }` and the counterexample. */
@@ -108,26 +190,13 @@ function readExchanges(result: TestResult): CheckResult['exchanges'] {
   return JSON.parse(raw) as NonNullable<CheckResult['exchanges']>;
 }
 
-function parseTarget(description: string): ConformanceReport['target'] {
-  const [kind = 'mock', url = '', fingerprint = ''] = description.split(' ');
-  return { kind, url, fingerprint: fingerprint || null, faults: readRunConfig().faults };
-}
-
-function suiteFacts(): ConformanceReport['suite'] {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    name: string;
-    version: string;
-  };
-  let commit: string | null = null;
-  try {
-    commit = execFileSync('git', ['rev-parse', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    commit = null;
-  }
-  return { name: pkg.name, version: pkg.version, commit };
+/** The `target` annotation is `KIND URL FINGERPRINT`; the URL the run was given is taken from the run's settings. */
+function parseTarget(description: string, config: RunConfig): ConformanceReport['target'] {
+  const words = description.split(' ');
+  const kind = words[0] || config.target.kind;
+  const fingerprint = words.length >= 3 ? (words.at(-1) ?? '') : '';
+  const url = words.slice(1, words.length >= 3 ? -1 : undefined).join(' ');
+  return { kind, url: url || config.targetArg, fingerprint: fingerprint || null, faults: config.faults };
 }
 
 function stripAnsi(text: string): string {
@@ -135,7 +204,7 @@ function stripAnsi(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
-function printSummary(report: ConformanceReport, outDir: string): void {
+function printSummary(report: ConformanceReport, outDir: string, redact: Redactor): void {
   const lines: string[] = [];
   for (const area of areas) {
     const rules = report.rules.filter((rule) => rule.area === area);
@@ -149,25 +218,31 @@ function printSummary(report: ConformanceReport, outDir: string): void {
   const failed = report.rules.filter((rule) => rule.status === 'failed');
   for (const rule of failed)
     lines.push(
-      `  failed ${rule.severity.padEnd(6)} ${rule.id}: ${firstLine(rule.checks.find((c) => c.status === 'failed')?.error)}`,
+      `  failed ${rule.severity.padEnd(6)} ${rule.id}: ${failureReason(rule.checks.find((c) => c.status === 'failed')?.error ?? '')}`,
     );
   const untested = report.rules.filter((rule) => rule.status === 'untested');
   if (untested.length > 0)
     lines.push(`untested (${untested.length}): ${untested.map((rule) => rule.id).join(', ')}`);
+  const domains = Object.entries(report.requests.byDomain)
+    .map(([domain, count]) => `${domain} ${count}`)
+    .join(', ');
+  lines.push(`requests: ${report.requests.total}${domains ? ` (${domains})` : ''}`);
+  if (report.completeness === 'incomplete') lines.push(`INCOMPLETE: ${report.incompleteReason ?? ''}`);
   const { totals } = report;
   lines.push(
-    `verdict: ${report.verdict.toUpperCase()}${report.completeness === 'incomplete' ? ' (incomplete run)' : ''} — ${totals.rules} rules: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${totals.untested} untested; seed ${report.seed}`,
+    `verdict: ${report.verdict.toUpperCase()}${report.completeness === 'incomplete' ? ' (incomplete run)' : ''} — ${totals.rules} rules: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${totals.untested} untested; seed ${report.seed}${report.shard ? `; shard ${report.shard.index}/${report.shard.total}` : ''}`,
   );
-  lines.push(`reports: ${join(outDir, 'conformance.json')}, ${join(outDir, 'junit.xml')}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  lines.push(`reports: ${Object.values(reportFiles).join(', ')} in ${outDir}`);
+  lines.push(`open: ${join(outDir, reportFiles.html)}`);
+  process.stdout.write(redact(`${lines.join('\n')}\n`));
 }
 
-function firstLine(text: string | undefined): string {
+function firstLine(text: string): string {
   return (
-    (text ?? '')
+    text
       .split('\n')
       .find((line) => line.trim() !== '')
       ?.trim()
-      .slice(0, 160) ?? ''
+      .slice(0, 200) ?? ''
   );
 }

@@ -1,16 +1,23 @@
-import { test as base } from '@playwright/test';
+import { type APIRequestContext, test as base } from '@playwright/test';
 import fc from 'fast-check';
 import { TwilioApi } from '../targets/client';
 import { openTarget } from '../targets/open';
+import { prerequisiteSkip, provisioned } from '../targets/prerequisites';
 import { type RunConfig, readRunConfig } from '../targets/run-config';
-import type { Target } from '../targets/types';
+import type { Prerequisites, Target } from '../targets/types';
 
 export { expect } from '@playwright/test';
-export { observeReading, verifies } from './rules';
+export { observeReading, recordObservation, verifies } from './rules';
 
 interface WorkerFixtures {
+  /** Faults the embedded mock starts with, in place of FLEXCONF_FAULTS (the self-test sets it per project). */
+  mockFaults: readonly string[] | undefined;
   runConfig: RunConfig;
   target: Target;
+  /** The HTTP client the `api` fixture sends through: one per worker (a new one per check costs several ms). */
+  apiRequest: APIRequestContext;
+  /** What a real account offers the checks (Flex workspace, chat service, end of life); fixed elsewhere. */
+  prerequisites: Prerequisites;
   /** Applies the run's seed and run count to every fast-check property in the worker. */
   // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
   propertySettings: void;
@@ -22,15 +29,30 @@ interface TestFixtures {
   uniqueName: (purpose: string) => string;
   /** Deletes what a test created, last first, whether the test passed or not. */
   cleanup: (undo: () => Promise<unknown>) => void;
+  /**
+   * Skips, with the reason, a check whose rules this target cannot exercise (missing prerequisite,
+   * end of life), and gives checks on a rate-limited target the time it takes.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
+  prerequisiteGate: void;
+  /**
+   * Under a self-test fault (`mockFaults` set) a failing check is the expected outcome: recording
+   * it as expected spares Playwright restarting the worker and its mock after each failure. The
+   * self-test reads the real status; normal runs are untouched.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
+  faultOutcomeExpected: void;
 }
 
 const exchangesKept = 12;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  mockFaults: [undefined, { scope: 'worker', option: true }],
+
   runConfig: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
-    async ({}, use) => {
-      await use(readRunConfig());
+    async ({ mockFaults }, use) => {
+      const config = readRunConfig();
+      await use(mockFaults === undefined ? config : { ...config, faults: mockFaults });
     },
     { scope: 'worker' },
   ],
@@ -44,21 +66,68 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  prerequisites: [
+    async ({ target, playwright }, use) => {
+      if (!target.prerequisites) return use(provisioned);
+      const context = await playwright.request.newContext();
+      const found = await target.prerequisites(context).finally(() => context.dispose());
+      await use(found);
+    },
+    { scope: 'worker' },
+  ],
+
+  prerequisiteGate: [
+    async ({ prerequisites, target }, use, testInfo) => {
+      const rules = testInfo.annotations.filter((a) => a.type === 'rule').map((a) => a.description ?? '');
+      const reason = prerequisiteSkip(rules, prerequisites, target.kind);
+      testInfo.skip(reason !== undefined, reason);
+      if (target.testTimeoutScale) testInfo.setTimeout(testInfo.timeout * target.testTimeoutScale);
+      await use();
+    },
+    { auto: true },
+  ],
+
   propertySettings: [
-    async ({ runConfig }, use) => {
-      fc.configureGlobal({ seed: runConfig.seed, numRuns: runConfig.runs, interruptAfterTimeLimit: 60_000 });
+    async ({ runConfig, mockFaults }, use) => {
+      fc.configureGlobal({
+        seed: runConfig.seed,
+        numRuns: runConfig.runs,
+        interruptAfterTimeLimit: 60_000,
+        // the self-test only needs to see a property fail under a fault, not its smallest counterexample
+        endOnFailure: Boolean(mockFaults?.length),
+      });
       await use();
     },
     { scope: 'worker', auto: true },
   ],
 
-  api: async ({ request, target, runConfig }, use, testInfo) => {
-    const api = new TwilioApi(request, target);
+  apiRequest: [
+    async ({ playwright }, use) => {
+      const context = await playwright.request.newContext();
+      await use(context);
+      await context.dispose();
+    },
+    { scope: 'worker' },
+  ],
+
+  api: async ({ apiRequest, target, runConfig }, use, testInfo) => {
+    const session = await target.openSession?.({
+      id: testInfo.testId,
+      title: testInfo.titlePath.slice(1).join(' › '),
+    });
+    const api = new TwilioApi(apiRequest, target, session);
     testInfo.annotations.push(
       { type: 'target', description: `${target.kind} ${target.url} ${target.fingerprint()}` },
       { type: 'seed', description: String(runConfig.seed) },
     );
     await use(api);
+    await session?.close();
+    if (target.requestPolicy) {
+      await testInfo.attach('requests-by-api', {
+        body: JSON.stringify(api.requestsByApi),
+        contentType: 'application/json',
+      });
+    }
     const { exchanges } = api;
     const kept =
       exchanges.length <= exchangesKept
@@ -78,8 +147,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use((purpose) => `flexconf-${runConfig.runId}-${testKey}-${purpose}-${++counter}`);
   },
 
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
-  cleanup: async ({}, use) => {
+  faultOutcomeExpected: [
+    async ({ mockFaults }, use, testInfo) => {
+      await use();
+      if (mockFaults?.length) testInfo.expectedStatus = testInfo.status ?? testInfo.expectedStatus;
+    },
+    { auto: true },
+  ],
+
+  // Depends on `api` so its deletes run before the api's session closes (they are recorded too).
+  cleanup: async ({ api: _api }, use) => {
     const undo: Array<() => Promise<unknown>> = [];
     await use((step) => undo.push(step));
     for (const step of undo.reverse()) {

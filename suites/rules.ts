@@ -1,5 +1,5 @@
 import type { TestDetails, TestInfo } from '@playwright/test';
-import { type RuleId, ruleById } from '../contracts/rules';
+import { type CatalogRule, type RuleId, ruleById } from '../contracts/rules';
 
 /**
  * Test details declaring which catalog rules a test verifies (test262's metadata, as Playwright
@@ -15,7 +15,26 @@ export function verifies(...ids: [RuleId, ...RuleId[]]): TestDetails {
   };
 }
 
-/** Records which reading of an ambiguous rule the target was observed to follow. */
-export function observeReading(testInfo: TestInfo, id: RuleId, reading: string): void {
+/** The reading ids a rule's ambiguity names (never, for a rule without one). */
+export type ReadingId<Id extends RuleId> =
+  Extract<CatalogRule, { id: Id }> extends { ambiguity: { readings: readonly (infer R)[] } }
+    ? R extends { id: infer I extends string }
+      ? I
+      : never
+    : never;
+
+/**
+ * Records which reading of an ambiguous rule the target was observed to follow. Typed: a reading
+ * the catalog does not name for that rule does not compile.
+ */
+export function observeReading<Id extends RuleId>(testInfo: TestInfo, id: Id, reading: ReadingId<Id>): void {
   testInfo.annotations.push({ type: 'reading', description: `${id} ${reading}` });
+}
+
+/**
+ * Records what a target did where the documents are silent (an `info` rule without readings):
+ * the report shows it as evidence, and no verdict depends on it.
+ */
+export function recordObservation(testInfo: TestInfo, id: RuleId, observed: string): void {
+  testInfo.annotations.push({ type: 'observation', description: `${id} ${observed}` });
 }

@@ -1,7 +1,8 @@
 import type { APIRequestContext } from '@playwright/test';
 import { type Domain, domainOfHost } from '../contracts/domains';
 import { basicAuthorization } from './credentials';
-import type { Credentials, Target } from './types';
+import { apiOperation } from './rate-limits';
+import type { Credentials, Target, TargetSession } from './types';
 
 export type FormValue = string | number | boolean;
 export type Form = Readonly<Record<string, FormValue | undefined>>;
@@ -44,7 +45,12 @@ export class TwilioApi {
   constructor(
     private readonly request: APIRequestContext,
     readonly target: Target,
+    /** The test's recording or replay session, when the target keeps one. */
+    private readonly session?: TargetSession,
   ) {}
+
+  /** Requests (attempts, retries included) this client sent, per API: `flex-api /v1/FlexFlows create`. */
+  readonly requestsByApi: Record<string, number> = {};
 
   get<T = Record<string, unknown>>(domain: Domain, path: string, options: RequestOptions = {}) {
     return this.send<T>('GET', domain, path, options);
@@ -95,27 +101,58 @@ export class TwilioApi {
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const started = performance.now();
-    const response = await this.request.fetch(url, {
-      method,
-      headers,
-      data,
-      failOnStatusCode: false,
-      maxRedirects: 0,
-    });
-    const text = await response.text();
+    const sent = this.session?.outgoing?.(url, data) ?? { url, body: data };
+    const response = await this.transmit(method, domain, sent.url, headers, sent.body);
+    const received = await response.text();
+    const text = this.session?.incoming?.(received) ?? received;
     const { authorization: _secret, ...recordedHeaders } = headers;
+    const redact = (value: string) => this.target.redact?.(value) ?? value;
     this.exchanges.push({
       method,
-      url,
+      url: redact(url),
       domain,
       requestHeaders:
         auth === 'none' ? recordedHeaders : { ...recordedHeaders, authorization: 'Basic [redacted]' },
-      requestBody: data,
+      requestBody: data === undefined ? undefined : redact(data),
       status: response.status(),
-      responseBody: text.length > 4000 ? `${text.slice(0, 4000)}…` : text,
+      responseBody: redact(text.length > 4000 ? `${text.slice(0, 4000)}…` : text),
       durationMs: Math.round(performance.now() - started),
     });
     return { status: response.status(), headers: response.headers(), text, json: parseJson(text) as T };
+  }
+
+  /** One request through the target's request policy (pacing, retries, budget, timeout), each attempt recorded. */
+  private async transmit(
+    method: string,
+    domain: Domain,
+    url: string,
+    headers: Record<string, string>,
+    data: string | undefined,
+  ) {
+    const operation = apiOperation(method, domain, url).key;
+    const attempt = async (timeout?: number) => {
+      this.requestsByApi[operation] = (this.requestsByApi[operation] ?? 0) + 1;
+      const response = await this.request
+        .fetch(url, { method, headers, data, failOnStatusCode: false, maxRedirects: 0, timeout })
+        .catch((error: Error) => {
+          const failure = withoutCallLog(error);
+          throw this.session?.explainFailure?.(method, url, data, failure) ?? failure;
+        });
+      const exchange = {
+        method,
+        url,
+        requestBody: data,
+        status: response.status(),
+        responseHeaders: response.headers(),
+        responseBody: await response.text(),
+      };
+      this.session?.record?.(exchange);
+      const rejected = this.session?.reject?.(exchange);
+      if (rejected) throw rejected;
+      return response;
+    };
+    const policy = this.target.requestPolicy;
+    return policy ? policy.send({ method, domain, url }, attempt) : attempt();
   }
 }
 
@@ -124,6 +161,15 @@ export function encodeForm(form: Readonly<Record<string, FormValue | undefined>>
     .filter((entry): entry is [string, FormValue] => entry[1] !== undefined)
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
     .join('&');
+}
+
+/** Playwright appends a call log listing the request headers, Authorization included: it never leaves here. */
+function withoutCallLog(error: Error): Error {
+  const at = error.message.indexOf('\nCall log:');
+  if (at < 0) return error;
+  const clean = new Error(error.message.slice(0, at));
+  clean.name = error.name;
+  return clean;
 }
 
 function parseJson(text: string): unknown {

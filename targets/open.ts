@@ -2,9 +2,13 @@ import { type Domain, forwardedHostHeader, twilioHost } from '../contracts/domai
 import type { MockCredentials } from '../mock/core/auth';
 import type { FaultName } from '../mock/faults';
 import { startMock } from '../mock/server';
+import { checkAccount } from './account';
+import { readCassetteMeta } from './cassette';
 import { credentialsFromEnv, maskSid, requireCredentials } from './credentials';
+import { defaultMaxRequests, TwilioRequestPolicy } from './request-policy';
 import type { RunConfig } from './run-config';
-import { ConfigError, type Credentials, type Target } from './types';
+import { twilioTarget } from './twilio';
+import { ConfigError, type Credentials, type RequestPolicy, type Target } from './types';
 
 /** Opens the run's target: starts the embedded mock, or checks what is needed to reach another implementation. */
 export async function openTarget(config: RunConfig, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
@@ -44,20 +48,50 @@ export async function openTarget(config: RunConfig, env: NodeJS.ProcessEnv = pro
         credentials,
         [],
         async () => {},
+        new TwilioRequestPolicy({
+          rateLimits: false,
+          retries: false,
+          timeoutMs: config.requestTimeoutMs,
+          ...(config.maxRequests ? { maxRequests: config.maxRequests, ledgerDir: config.stateDir } : {}),
+        }),
       );
     }
-    case 'twilio':
-    case 'replay':
-      throw new ConfigError(`target ${spec.kind} is not available in this version`);
+    case 'twilio': {
+      const credentials = requireCredentials(env, 'twilio');
+      checkAccount(config, credentials);
+      return twilioTarget({
+        credentials,
+        stateDir: config.stateDir,
+        maxRequests: config.maxRequests ?? defaultMaxRequests,
+        timeoutMs: config.requestTimeoutMs,
+        ...(config.voiceNumber ? { voiceNumber: config.voiceNumber } : {}),
+        ...(config.recordDir ? { recordDir: config.recordDir } : {}),
+      });
+    }
+    case 'replay': {
+      // Loaded only here: importing nock intercepts every HTTP request of the process.
+      const { openReplayTarget } = await import('./replay');
+      return openReplayTarget({
+        dir: spec.dir,
+        timeoutMs: config.requestTimeoutMs,
+        ledgerDir: config.stateDir,
+        ...(config.maxRequests ? { maxRequests: config.maxRequests } : {}),
+      });
+    }
   }
 }
 
-/** Checks, before any test starts, what opening the target will need (credentials, a readable domain map). */
+/**
+ * Checks, before any test starts, what opening the target will need: credentials, a readable
+ * domain map, for a real account an `--account` naming the credentials' account, for a replay a
+ * readable cassette.
+ */
 export function preflight(config: RunConfig, env: NodeJS.ProcessEnv = process.env): void {
   const spec = config.target;
   if (spec.kind === 'mock') credentialsFromEnv(env);
   else if (spec.kind === 'url') requireCredentials(env, spec.label);
-  else throw new ConfigError(`target ${spec.kind} is not available in this version`);
+  else if (spec.kind === 'twilio') checkAccount(config, requireCredentials(env, 'twilio'));
+  else readCassetteMeta(spec.dir);
 }
 
 /** The mock accepts the same credentials the suite sends. */
@@ -79,6 +113,7 @@ function originTarget(
   credentials: Credentials,
   faults: readonly string[],
   close: () => Promise<void>,
+  requestPolicy?: RequestPolicy,
 ): Target {
   return {
     kind,
@@ -89,5 +124,6 @@ function originTarget(
     headers: (domain) => ({ [forwardedHostHeader]: twilioHost(domain) }),
     fingerprint: () => maskSid(credentials.accountSid),
     close,
+    ...(requestPolicy ? { requestPolicy } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { APIRequestContext } from '@playwright/test';
 import type { Domain } from '../contracts/domains';
 import type { TargetKind } from '../contracts/rules/types';
 
@@ -39,6 +40,103 @@ export interface Target {
   /** The account SID masked to its last four characters. */
   fingerprint(): string;
   close(): Promise<void>;
+  /**
+   * Paces, retries, bounds and counts the requests sent to this target (rate limits, backoff on 429,
+   * the request budget, the timeout for hung requests). Absent: every request is sent once, as it is.
+   */
+  readonly requestPolicy?: RequestPolicy;
+  /** Removes what must not leave the run (secrets, account identifiers) from evidence text. */
+  redact?(text: string): string;
+  /**
+   * Opens the per-test session the `api` fixture keeps around each test: recording writes that test's
+   * cassette, replay answers from it. Absent on targets that neither record nor replay.
+   */
+  openSession?(test: TestIdentity): Promise<TargetSession>;
+  /** Paced targets (a real account) make each check slower: its time limit is multiplied by this. */
+  readonly testTimeoutScale?: number;
+  /** What the account offers the checks (Flex workspace, chat service…), discovered once per run. */
+  prerequisites?(request: APIRequestContext): Promise<Prerequisites>;
+}
+
+/** A test as the target sees it: a stable id and a readable title. */
+export interface TestIdentity {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** One attempt of one request, as a transport saw it. */
+export interface RawExchange {
+  readonly method: string;
+  readonly url: string;
+  readonly requestBody?: string;
+  readonly status: number;
+  readonly responseHeaders: Readonly<Record<string, string>>;
+  readonly responseBody: string;
+}
+
+export interface TargetSession {
+  /** The request as it is sent (replay puts in the placeholders the recording holds). */
+  outgoing?(url: string, body: string | undefined): { url: string; body: string | undefined };
+  /** The response body as the checks see it (replay gives back the values the test itself sent). */
+  incoming?(body: string): string;
+  /** Called after every attempt (a retried request is seen once per attempt). */
+  record?(exchange: RawExchange): void;
+  /** Explains a request that could not be sent (a replay with no recorded answer for it). */
+  explainFailure?(method: string, url: string, requestBody: string | undefined, error: Error): Error;
+  /** An answer that must not reach the check, as the error to fail it with (replay: nock had no recorded answer). */
+  reject?(exchange: RawExchange): Error | undefined;
+  close(): Promise<void>;
+}
+
+/** What a request policy needs to know about one request. */
+export interface RequestDescription {
+  readonly method: string;
+  readonly domain: Domain;
+  readonly url: string;
+}
+
+/** What a request policy needs from a response. */
+export interface PolicyResponse {
+  status(): number;
+  headers(): Record<string, string>;
+}
+
+export interface RequestPolicy {
+  /**
+   * Sends one request through `attempt` (called once per try with the timeout to apply), waiting
+   * for a rate-limit slot first, retrying as the policy allows, and counting every attempt.
+   */
+  send<R extends PolicyResponse>(
+    request: RequestDescription,
+    attempt: (timeoutMs: number) => Promise<R>,
+  ): Promise<R>;
+  /** Requests sent so far by this process, per API (`domain METHOD /path/{Sid}`). */
+  counts(): Readonly<Record<string, number>>;
+}
+
+/** A prerequisite a rule may need from the account. */
+export type PrerequisiteName = 'flex-workspace' | 'chat-service' | 'voice-number';
+
+/** The answer that says Programmable Chat for Flex has reached end of life on this account. */
+export interface EndOfLifeAnswer {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly body: string;
+}
+
+export interface Prerequisites {
+  /** `provisioned`: the target serves what the checks create (mock, URL targets); `discovered`: a real account. */
+  readonly source: 'provisioned' | 'discovered';
+  readonly flexWorkspace?: {
+    readonly sid: string;
+    readonly workflows: readonly { readonly sid: string; readonly friendlyName: string }[];
+    readonly taskChannels: readonly string[];
+  };
+  readonly chatServiceSid?: string;
+  /** Why each missing prerequisite is missing. */
+  readonly missing: Readonly<Partial<Record<PrerequisiteName, string>>>;
+  readonly endOfLife?: EndOfLifeAnswer;
 }
 
 /** A configuration problem the user must fix (exit code 2), reported as one line. */

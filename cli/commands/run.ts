@@ -1,15 +1,23 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { areas, catalog } from '../../contracts/rules';
 import type { ConformanceReport } from '../../reports/model';
+import { recoverReport } from '../../reports/recover';
+import { redactor } from '../../reports/redact';
+import { parseShard } from '../../reports/shard';
+import { clearReports } from '../../reports/write';
 import { preflight } from '../../targets/open';
-import { readRunConfig } from '../../targets/run-config';
+import { defaultSeed, readRunConfig } from '../../targets/run-config';
+import { beginRun } from '../../targets/run-session';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
+import { applyExpectedFailures, describeGate, readExpectedFailures, writeGate } from '../expected-failures';
+import { realAccountEnv, realAccountFlags, realAccountHelp } from '../real-account-flags';
 import type { Command } from './index';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,10 +34,13 @@ Runs the conformance checks against a target and writes the reports.
   --out DIR        where the reports go (default reports/out)
   --fault NAME     start the mock with a deliberate bug (repeatable; see: mock --list-faults)
   --workers N      parallel Playwright workers
+  --shard I/N      run the I-th of N parts (one machine each); \`report merge\` joins the reports.
+                   Without --seed, every shard uses the seed ${defaultSeed} so the parts agree
+${realAccountHelp}
 
 credentials: TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or TWILIO_API_KEY + TWILIO_API_SECRET
-exit codes: 0 every must rule that ran passed, 1 a must rule failed, 2 usage or configuration
-error, 3 the run produced no report`;
+exit codes: 0 every must rule that ran passed, 1 a must rule failed or the run was incomplete,
+2 usage or configuration error, 3 the run produced no report`;
 
 export const runCommand: Command = {
   summary: 'run the conformance checks against a target and write the reports',
@@ -43,29 +54,40 @@ export const runCommand: Command = {
       out: { type: 'string' },
       fault: { type: 'string', multiple: true },
       workers: { type: 'string' },
+      shard: { type: 'string' },
+      ...realAccountFlags,
     });
+    if (values.shard !== undefined && !parseShard(values.shard))
+      throw new UsageError(`--shard must be INDEX/TOTAL with 1 <= INDEX <= TOTAL (got "${values.shard}")`);
     const outDir = resolve(values.out ?? 'reports/out');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       FLEXCONF_MODE: 'run',
       FLEXCONF_TARGET: values.target ?? 'mock',
       FLEXCONF_FAULTS: (values.fault ?? []).join(','),
-      FLEXCONF_SEED: values.seed ?? String(randomInt(0, 2 ** 31 - 1)),
+      FLEXCONF_SEED: values.seed ?? String(values.shard ? defaultSeed : randomInt(0, 2 ** 31 - 1)),
       FLEXCONF_RUNS: values.runs ?? '',
       FLEXCONF_OUT: outDir,
       FLEXCONF_RUN_ID: randomBytes(4).toString('hex'),
+      ...realAccountEnv(values),
     };
     const config = readRunConfig(env);
     preflight(config, env);
+    const expectedFailuresFile = values['expected-failures'];
+    const expectedFailures = expectedFailuresFile ? readExpectedFailures(expectedFailuresFile) : undefined;
     const workers = values.workers;
     if (workers !== undefined && !/^[1-9]\d*$/.test(workers))
       throw new UsageError(`--workers must be a positive integer (got "${workers}")`);
 
     process.stdout.write(
-      `flex-conformance: target ${config.targetArg}${config.faults.length ? ` (faults: ${config.faults.join(', ')})` : ''}, seed ${config.seed} (replay with --seed ${config.seed}), ${config.runs} runs per property\n`,
+      redactor()(
+        `flex-conformance: target ${config.targetArg}${config.faults.length ? ` (faults: ${config.faults.join(', ')})` : ''}, seed ${config.seed} (replay with --seed ${config.seed}), ${config.runs} runs per property\n`,
+      ),
     );
+    const session = await beginRun(config, env);
+    for (const line of session?.announcement ?? []) process.stdout.write(`${redactor()(line)}\n`);
     const reportFile = join(outDir, 'conformance.json');
-    rmSync(reportFile, { force: true });
+    clearReports(outDir);
     const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
     const args = [
       playwrightCli,
@@ -75,9 +97,10 @@ export const runCommand: Command = {
       '--project',
       'conformance',
     ];
-    const grep = (values.grep ?? []).map(grepPattern);
+    const grep = (values.grep ?? session?.grep ?? []).map(grepPattern);
     if (grep.length > 0) args.push('--grep', grep.join('|'));
     if (workers) args.push('--workers', workers);
+    if (values.shard) args.push('--shard', values.shard);
     const code = await new Promise<number>((done) => {
       const child = spawn(process.execPath, args, {
         cwd: root,
@@ -85,20 +108,32 @@ export const runCommand: Command = {
         stdio: ['ignore', 'inherit', 'inherit'],
       });
       const forward = (signal: NodeJS.Signals) => child.kill(signal);
-      process.once('SIGINT', forward);
-      process.once('SIGTERM', forward);
-      child.on('exit', (status) => {
+      process.on('SIGINT', forward);
+      process.on('SIGTERM', forward);
+      child.on('exit', (status, signal) => {
         process.off('SIGINT', forward);
         process.off('SIGTERM', forward);
-        done(status ?? exitCodes.internal);
+        done(status ?? (signal ? 128 + (constants.signals[signal] ?? 0) : exitCodes.internal));
       });
     });
+    for (const line of (await session?.finish()) ?? []) process.stdout.write(`${redactor()(line)}\n`);
+    if (
+      !existsSync(reportFile) &&
+      recoverReport(config, `Playwright stopped (exit ${code}) before writing the report`)
+    )
+      process.stderr.write(`flex-conformance: the run stopped early; incomplete report in ${outDir}\n`);
     if (!existsSync(reportFile)) {
       process.stderr.write(`flex-conformance: the run produced no report (Playwright exited ${code})\n`);
       return exitCodes.internal;
     }
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport;
-    return report.verdict === 'pass' ? exitCodes.ok : exitCodes.failed;
+    if (expectedFailuresFile && expectedFailures) {
+      const gate = applyExpectedFailures(report, expectedFailures, new Date());
+      writeGate(outDir, gate);
+      process.stdout.write(`${describeGate(expectedFailuresFile, gate).join('\n')}\n`);
+      return gate.pass && report.completeness === 'complete' ? exitCodes.ok : exitCodes.failed;
+    }
+    return report.verdict === 'pass' && report.completeness === 'complete' ? exitCodes.ok : exitCodes.failed;
   },
 };
 

@@ -124,3 +124,18 @@ export const lifecycleRules = [
     ],
   },
 ] as const satisfies readonly RuleSpec[];
+
+/** The end-of-life date of Programmable Chat for Flex, as the notice gives it. */
+export const programmableChatEndOfLife = '2026-06-01';
+
+/**
+ * Rules about what reaches end of life: the Flex Flow resource and legacy Programmable Chat
+ * messaging (the incoming-message trigger runs through a Flex Flow and a chat channel). Where a
+ * target answers that Programmable Chat for Flex has reached its end, their checks are skipped with
+ * that answer as the reason, not failed.
+ */
+export function coversProgrammableChat(rule: RuleSpec): boolean {
+  if (rule.area === 'flex-flow' || rule.area === 'messaging') return true;
+  const triggers = rule.appliesTo?.triggers;
+  return triggers !== undefined && triggers.length === 1 && triggers[0] === 'incoming-message';
+}

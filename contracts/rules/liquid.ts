@@ -65,8 +65,9 @@ export const liquidRules = [
     title: 'Attributes set on the message stay a string',
     statement:
       'For incoming Message and Conversation triggers, the attributes of the message itself are a string: ' +
-      '{{trigger.message.Attributes}} renders the raw JSON text and a path into it (e.g. ' +
-      '{{trigger.message.Attributes.key}}) renders empty.',
+      '{{trigger.message.Attributes}} (trigger.conversation.Attributes for a conversation) renders the raw JSON ' +
+      'text, to_json gives that text as a JSON string, and a path into it (e.g. {{trigger.message.Attributes.key}}) ' +
+      'renders empty.',
     severity: 'must',
     appliesTo: { triggers: ['incoming-message', 'incoming-conversation'] },
     sources: [
@@ -154,5 +155,44 @@ export const liquidRules = [
         quote: 'JSON representing the Task attributes (maximum 1024 characters).',
       },
     ],
+    ambiguity: {
+      summary: 'No source says what happens when the rendered attributes are not JSON.',
+      readings: [
+        {
+          id: 'failed-to-create-task',
+          text: 'The widget cannot build the task and takes Failed to create task.',
+          sources: [
+            {
+              doc: '000_e6e025a037b48afd.txt',
+              quote: 'For Voice calls, transition is triggered if enqueuing of the call fails.',
+            },
+          ],
+        },
+        {
+          id: 'validation-refuses',
+          text: 'Flow validation refuses the template.',
+          sources: [
+            {
+              doc: '000_e6e025a037b48afd.txt',
+              quote: 'JSON representing the Task attributes (maximum 1024 characters).',
+            },
+          ],
+        },
+        {
+          id: 'other-attributes',
+          text: 'A task is created with other attributes (empty, or the text kept as it is).',
+          sources: [
+            {
+              doc: '000_e6e025a037b48afd.txt',
+              quote: 'JSON representing the Task attributes (maximum 1024 characters).',
+            },
+          ],
+        },
+      ],
+      applied: 'failed-to-create-task',
+      rationale:
+        'A template can only be judged after rendering, and a task needs JSON attributes; the check reports.',
+      observed: true,
+    },
   },
 ] as const satisfies readonly RuleSpec[];

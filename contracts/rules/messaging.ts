@@ -44,6 +44,45 @@ export const messagingRules = [
         quote: '(body) Enabled req=False type=boolean :: Whether the new Flex Flow is enabled.',
       },
     ],
+    ambiguity: {
+      summary:
+        'Enabled is documented only as "Whether the new Flex Flow is enabled"; its effect on messages is not.',
+      readings: [
+        {
+          id: 'not-routed',
+          text: 'A disabled Flex Flow sets a channel up but its messages do not reach the Studio flow.',
+          sources: [
+            {
+              doc: 'reference/twilio-spec-summary.md',
+              quote: '(body) Enabled req=False type=boolean :: Whether the new Flex Flow is enabled.',
+            },
+          ],
+        },
+        {
+          id: 'still-routed',
+          text: 'Messages on a disabled Flex Flow still reach the Studio flow.',
+          sources: [
+            {
+              doc: 'reference/twilio-spec-summary.md',
+              quote: '(body) Enabled req=False type=boolean :: Whether the new Flex Flow is enabled.',
+            },
+          ],
+        },
+        {
+          id: 'channel-refused',
+          text: 'POST /v1/Channels refuses a disabled Flex Flow.',
+          sources: [
+            {
+              doc: 'reference/twilio-spec-summary.md',
+              quote: '(body) Enabled req=False type=boolean :: Whether the new Flex Flow is enabled.',
+            },
+          ],
+        },
+      ],
+      applied: 'not-routed',
+      rationale: 'Nothing is documented; the check only reports what the target does.',
+      observed: true,
+    },
   },
   {
     id: 'MSG-STUDIO-ROUTES-FIRST-MESSAGE',

@@ -12,8 +12,9 @@ export const sendToFlexRules = [
     area: 'send-to-flex',
     title: 'The widget requires a Workflow',
     statement:
-      'A send-to-flex widget without a workflow cannot route: a flow whose send-to-flex widget has no workflow ' +
-      'property fails flow validation (or, if it is stored, the widget never creates a task).',
+      'A send-to-flex widget without a workflow cannot route: POST /v2/Flows/Validate refuses the definition with ' +
+      '81022 and details naming workflow, and POST /v2/Flows either refuses it the same way or stores it with valid ' +
+      'false, never as a valid flow.',
     severity: 'must',
     sources: [
       {
@@ -23,14 +24,51 @@ export const sendToFlexRules = [
       },
       { doc: '000_e6e025a037b48afd.txt', quote: 'The widget requires a Workflow and a Task Channel.' },
     ],
+    ambiguity: {
+      summary:
+        'Validate refuses an invalid definition with 81022, but the Flow resource also has valid, errors and warnings ' +
+        'fields, so a create may store an invalid flow instead of refusing it; no source says which.',
+      readings: [
+        {
+          id: 'refused',
+          text: 'POST /v2/Flows refuses the definition with error 81022, as Validate does.',
+          sources: [
+            {
+              doc: 'reference/twilio-wire-facts.md',
+              quote: 'Error **81022** "Flow definition validation failed',
+            },
+          ],
+        },
+        {
+          id: 'stored-invalid',
+          text: 'POST /v2/Flows stores the flow with valid false and the failures in errors.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_studio_v2.json',
+              quote: 'Boolean if the flow definition is valid.',
+            },
+            {
+              doc: 'reference/twilio-oai/twilio_studio_v2.json',
+              quote: 'List of error in the flow definition.',
+            },
+          ],
+        },
+      ],
+      applied: 'refused',
+      rationale:
+        'The 81022 page describes the error for any flow definition; the check accepts either answer but never a ' +
+        'flow stored as valid, and reports which one the target gives. The embedded mock refuses.',
+      observed: true,
+    },
   },
   {
     id: 'STF-REQUIRES-CHANNEL',
     area: 'send-to-flex',
     title: 'The widget requires a Task Channel',
     statement:
-      'A send-to-flex widget without a channel cannot route: a flow whose send-to-flex widget has no channel ' +
-      'property fails flow validation (or, if it is stored, the widget never creates a task).',
+      'A send-to-flex widget without a channel cannot route: POST /v2/Flows/Validate refuses the definition with ' +
+      '81022 and details naming channel, and POST /v2/Flows either refuses it the same way or stores it with valid ' +
+      'false, never as a valid flow.',
     severity: 'must',
     sources: [
       {
@@ -40,6 +78,42 @@ export const sendToFlexRules = [
       },
       { doc: '001_ffef4bfcdb758d92.txt', quote: 'The widget requires a Workflow and a Task Channel.' },
     ],
+    ambiguity: {
+      summary:
+        'Validate refuses an invalid definition with 81022, but the Flow resource also has valid, errors and warnings ' +
+        'fields, so a create may store an invalid flow instead of refusing it; no source says which.',
+      readings: [
+        {
+          id: 'refused',
+          text: 'POST /v2/Flows refuses the definition with error 81022, as Validate does.',
+          sources: [
+            {
+              doc: 'reference/twilio-wire-facts.md',
+              quote: 'Error **81022** "Flow definition validation failed',
+            },
+          ],
+        },
+        {
+          id: 'stored-invalid',
+          text: 'POST /v2/Flows stores the flow with valid false and the failures in errors.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_studio_v2.json',
+              quote: 'Boolean if the flow definition is valid.',
+            },
+            {
+              doc: 'reference/twilio-oai/twilio_studio_v2.json',
+              quote: 'List of error in the flow definition.',
+            },
+          ],
+        },
+      ],
+      applied: 'refused',
+      rationale:
+        'The 81022 page describes the error for any flow definition; the check accepts either answer but never a ' +
+        'flow stored as valid, and reports which one the target gives. The embedded mock refuses.',
+      observed: true,
+    },
   },
   {
     id: 'STF-WORKFLOW-SID-ON-WIDGET',
@@ -181,6 +255,32 @@ export const sendToFlexRules = [
         quote: '`<Enqueue>` attrs `action, method (POST), waitUrl, waitUrlMethod, workflowSid`',
       },
     ],
+    ambiguity: {
+      summary:
+        'The widget page gives no default URL method; TwiML <Enqueue> has its own default (POST). A target may leave ' +
+        'waitUrlMethod out or write one.',
+      readings: [
+        {
+          id: 'omitted',
+          text: 'Without a URL method the <Enqueue> has no waitUrlMethod attribute.',
+          sources: [{ doc: '000_e6e025a037b48afd.txt', quote: 'GET or POST.None' }],
+        },
+        {
+          id: 'written',
+          text: 'The <Enqueue> carries a waitUrlMethod anyway (GET or POST).',
+          sources: [
+            {
+              doc: 'reference/twilio-wire-facts.md',
+              quote: '`<Enqueue>` attrs `action, method (POST), waitUrl, waitUrlMethod, workflowSid`',
+            },
+          ],
+        },
+      ],
+      applied: 'omitted',
+      rationale:
+        'Both give the caller hold music fetched with a valid method; the check reports which one it sees.',
+      observed: true,
+    },
   },
   {
     id: 'STF-HOLD-MUSIC-INVALID-URL',
@@ -198,6 +298,37 @@ export const sendToFlexRules = [
           'The wait URL\n  has been omitted from the Enqueue TwiML, and the call will proceed with the default hold music.',
       },
     ],
+    ambiguity: {
+      summary:
+        'Error 81028 says a wait URL that is not absolute after Liquid is omitted; the seeds only describe a valid URL.',
+      readings: [
+        {
+          id: 'omitted',
+          text: 'The invalid URL is left out of the <Enqueue>, so the default hold music plays.',
+          sources: [
+            {
+              doc: 'reference/twilio-wire-facts.md',
+              quote:
+                'has been omitted from the Enqueue TwiML, and the call will proceed with the default hold music.',
+            },
+          ],
+        },
+        {
+          id: 'kept',
+          text: 'The rendered value is written into waitUrl as it is.',
+          sources: [
+            {
+              doc: '000_e6e025a037b48afd.txt',
+              quote: 'The URL for custom hold music while the customer waits in the queue.',
+            },
+          ],
+        },
+      ],
+      applied: 'omitted',
+      rationale:
+        'Error 81028 describes exactly this case; the check reports which behaviour the target shows.',
+      observed: true,
+    },
   },
   {
     id: 'STF-MESSAGE-CREATES-TASK',
@@ -299,7 +430,8 @@ export const sendToFlexRules = [
       rationale:
         'The seeds that describe the widget both say 3600 and the Studio editor writes "timeout": "3600" into ' +
         'exported flows; 86,400 is the default of other APIs. Since the reference says the 3600 may only be an ' +
-        'editor value, the check reports which default the target uses instead of failing it.',
+        'editor value, the check reports which default the target uses instead of failing it. The embedded mock ' +
+        'uses 3600.',
       observed: true,
     },
   },
@@ -338,6 +470,52 @@ export const sendToFlexRules = [
     sources: [
       { doc: '001_ffef4bfcdb758d92.txt', quote: 'with a maximum value of two weeks (1209600 seconds).' },
     ],
+    ambiguity: {
+      summary:
+        'The widget page gives the two-week maximum but not what happens above it: the flow may be refused, the task ' +
+        'creation may fail (TaskRouter refuses such a Timeout) or the value may be clamped.',
+      readings: [
+        {
+          id: 'validation-refuses',
+          text: 'Flow validation refuses a timeout above 1209600.',
+          sources: [
+            {
+              doc: '001_ffef4bfcdb758d92.txt',
+              quote: 'with a maximum value of two weeks (1209600 seconds).',
+            },
+          ],
+        },
+        {
+          id: 'failed-to-create-task',
+          text: 'The widget takes Failed to create task, because TaskRouter refuses the Timeout.',
+          sources: [
+            {
+              doc: 'reference/twilio-wire-facts.md',
+              quote: 'Can be up to a maximum of 2 weeks (1,209,600 seconds).',
+            },
+            {
+              doc: '000_e6e025a037b48afd.txt',
+              quote: 'For Voice calls, transition is triggered if enqueuing of the call fails.',
+            },
+          ],
+        },
+        {
+          id: 'clamped',
+          text: 'The task is created with the maximum, 1209600.',
+          sources: [
+            {
+              doc: '000_e6e025a037b48afd.txt',
+              quote: 'with a maximum value of two weeks (1209600 seconds).',
+            },
+          ],
+        },
+      ],
+      applied: 'failed-to-create-task',
+      rationale:
+        'TaskRouter documents the same maximum for Task creation, so a larger value makes the task creation fail; the ' +
+        'check reports which behaviour the target shows and fails only a task given more than two weeks.',
+      observed: true,
+    },
   },
 
   // ---------------------------------------------------------------- attributes
@@ -410,7 +588,8 @@ export const sendToFlexRules = [
       applied: 'template',
       rationale:
         'The limit is listed among configuration options, i.e. on what the flow author types; no limit is documented ' +
-        'for task attributes. The check reports which one the target applies.',
+        'for task attributes. The check reports which one the target applies (a short template rendering to more ' +
+        'than 1024 characters tells them apart). The embedded mock counts the template, at flow validation.',
       observed: true,
     },
   },

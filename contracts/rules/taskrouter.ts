@@ -69,7 +69,9 @@ export const taskRouterRules = [
       rationale:
         'TaskRouter decides assignment, and every TaskRouter source (the Task spec, the TaskQueue docs) and every other ' +
         'version of the widget page says larger values first; the "0 is the highest" phrase appears only in this ' +
-        'page. The report shows which reading the target follows.',
+        'page. The check watches which of two waiting tasks is reserved first and reports the reading the target ' +
+        'follows (higher-number-first, zero-highest, or neither when priority does not decide); the statement holds ' +
+        'the target to the applied reading.',
       observed: true,
     },
   },
@@ -94,7 +96,9 @@ export const taskRouterRules = [
     area: 'taskrouter',
     title: 'Task priority ranges from 0 to 2,147,483,647',
     statement:
-      'Priority 0 and 2147483647 are accepted on task create and update, and the task reports the value sent.',
+      'Priority 0 and 2147483647 are accepted on task create and update, and the task reports the value sent; a ' +
+      'task never reports a priority outside 0..2147483647 (a value outside the range is refused or not stored as ' +
+      'sent; how it is refused is TR-PRIORITY-OUT-OF-RANGE).',
     severity: 'must',
     sources: [
       {
@@ -337,6 +341,245 @@ export const taskRouterRules = [
       {
         doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
         quote: 'The number of seconds since the Task was created.',
+      },
+    ],
+  },
+  // ---------------------------------------------------------------- workers, queues and reservations
+  {
+    id: 'TR-WORKER-DEFAULT-ACTIVITY',
+    area: 'taskrouter',
+    title: "A worker created without ActivitySid starts in the workspace's default activity",
+    statement:
+      "A worker created without ActivitySid has the workspace's default_activity_sid as activity_sid (Offline, " +
+      'not available, in a new workspace) and is offered no task until it moves to an available activity.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          "If not provided, the new Worker's initial state is the `default_activity_sid` configured on the Workspace.",
+      },
+    ],
+  },
+  {
+    id: 'TR-RESERVATION-FOR-AVAILABLE-WORKER',
+    area: 'taskrouter',
+    title: 'A waiting task is reserved for an available worker the queue targets',
+    statement:
+      'When a task waits in a queue and a worker the queue targets is in an available activity with nothing else ' +
+      'to do, TaskRouter creates a reservation for that worker and task (reservation_status pending) and the task ' +
+      'becomes reserved.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'Whether the Worker is eligible to receive a Task when it occupies the Activity.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          "The current status of the Task's assignment. Can be: `pending`, `reserved`, `assigned`, `canceled`, `wrapping`, or `completed`.",
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'The current status of the reservation. Can be: `pending`, `accepted`, `rejected`, or `timeout`.',
+      },
+    ],
+  },
+  {
+    id: 'TR-UNAVAILABLE-WORKER-NOT-RESERVED',
+    area: 'taskrouter',
+    title: 'A worker in an unavailable activity is offered no task',
+    statement:
+      'A worker whose activity is not available receives no reservation, however long a task it matches waits; ' +
+      'the task stays pending.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'Whether the Worker is eligible to receive a Task when it occupies the Activity.',
+      },
+    ],
+  },
+  {
+    id: 'TR-QUEUE-TARGET-WORKERS',
+    area: 'taskrouter',
+    title:
+      "A queue's tasks go only to workers its TargetWorkers expression selects (default 1==1: every worker)",
+    statement:
+      "A task in a queue is reserved only for a worker whose attributes satisfy the queue's TargetWorkers " +
+      'expression (for example skill == "billing"); a queue created without TargetWorkers selects every worker.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote:
+          'A string that describes the Worker selection criteria for any Tasks that enter the TaskQueue.',
+      },
+      { doc: 'reference/twilio-spec-summary.md', quote: 'The default value is `1==1`.' },
+    ],
+  },
+  {
+    id: 'TR-QUEUE-LIFO-NEWEST-FIRST',
+    area: 'taskrouter',
+    title: 'A LIFO queue serves the most recently created task first',
+    statement:
+      'With one available worker and several waiting tasks in a TaskQueue whose TaskOrder is LIFO, the task created ' +
+      'last is reserved first.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'Set this parameter to `LIFO` to assign most recently created Task first or `FIFO` to assign the oldest Task.',
+      },
+      { doc: 'reference/twilio-wire-facts.md', quote: '**LIFO** … does not consider the Task priority' },
+    ],
+  },
+  {
+    id: 'TR-RESERVATION-ACCEPT-ASSIGNS',
+    area: 'taskrouter',
+    title: 'Accepting a reservation assigns its task',
+    statement:
+      'Updating a pending reservation with ReservationStatus accepted answers 200 with reservation_status accepted, ' +
+      'and the task becomes assigned.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'The current status of the reservation. Can be: `pending`, `accepted`, `rejected`, or `timeout`.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          "The current status of the Task's assignment. Can be: `pending`, `reserved`, `assigned`, `canceled`, `wrapping`, or `completed`.",
+      },
+    ],
+  },
+  {
+    id: 'TR-RESERVATION-REJECT-REQUEUES',
+    area: 'taskrouter',
+    title: 'A rejected reservation puts its task back in the queue',
+    statement:
+      'Updating a pending reservation with ReservationStatus rejected answers 200 with reservation_status rejected; ' +
+      'the task is not canceled: it waits again (pending) or is reserved for another worker.',
+    severity: 'should',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'The current status of the reservation. Can be: `pending`, `accepted`, `rejected`, or `timeout`.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The new worker activity SID if rejecting a reservation.',
+      },
+    ],
+  },
+  {
+    id: 'TR-TASK-WRAP-THEN-COMPLETE',
+    area: 'taskrouter',
+    title: 'An assigned task moves to wrapping, then to completed with its reason',
+    statement:
+      'An assigned task updated with AssignmentStatus wrapping becomes wrapping; updated then with AssignmentStatus ' +
+      'completed and a Reason it becomes completed and reports that reason.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          "The current status of the Task's assignment. Can be: `pending`, `reserved`, `assigned`, `canceled`, `wrapping`, or `completed`.",
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The reason the Task was canceled or completed, if applicable.',
+      },
+    ],
+  },
+  {
+    id: 'TR-SINGLE-TASKING-ONE-AT-A-TIME',
+    area: 'taskrouter',
+    title: 'Without multi-tasking a worker gets a new reservation only once the previous task is completed',
+    statement:
+      'In a workspace created with MultiTaskEnabled false, a worker holding a reserved, assigned or wrapping task ' +
+      'receives no other reservation; once that task is completed (or canceled) the next waiting task is reserved ' +
+      'for the worker.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'In single-tasking each Worker would only receive a new reservation when the previous task is completed.',
+      },
+    ],
+  },
+  {
+    id: 'TR-WORKFLOW-RESERVATION-TIMEOUT',
+    area: 'taskrouter',
+    title: "A Workflow's TaskReservationTimeout defaults to 120 and is at most 86,400",
+    statement:
+      'A Workflow created without TaskReservationTimeout has task_reservation_timeout 120; 86400 is accepted and ' +
+      'stored; 86401 is refused with a 4xx error and no Workflow is created.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'Can be up to `86,400` (24 hours) and the default is `120`.',
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- reading tasks
+  {
+    id: 'TR-LIST-ASSIGNMENT-STATUS',
+    area: 'taskrouter',
+    title: 'Listing tasks by AssignmentStatus returns exactly the tasks in those statuses',
+    statement:
+      'GET .../Tasks with one or more AssignmentStatus values (the parameter repeated, as the SDKs send an array) ' +
+      'returns every task of the workspace in one of those statuses and no other task.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'Returns all Tasks in the Workspace with the specified `assignment_status`.',
+      },
+      { doc: 'reference/twilio-wire-facts.md', quote: '`AssignmentStatus` (array; SDK repeats the key)' },
+    ],
+  },
+  {
+    id: 'TR-LIST-EVALUATE-TASK-ATTRIBUTES',
+    area: 'taskrouter',
+    title: 'Listing tasks with EvaluateTaskAttributes returns the tasks whose attributes match',
+    statement:
+      'GET .../Tasks?EvaluateTaskAttributes=<expression> returns the tasks whose attributes satisfy the expression ' +
+      '(for example customer == "alice") and no other task.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'Returns the Tasks that match the attributes specified in this parameter.',
+      },
+    ],
+  },
+  {
+    id: 'TR-LIST-ORDERING',
+    area: 'taskrouter',
+    title: 'Ordering=Priority:desc,DateCreated:asc lists tasks as they are served',
+    statement:
+      'GET .../Tasks?Ordering=Priority:desc,DateCreated:asc lists tasks by descending priority and, within a ' +
+      'priority, oldest first; without Ordering tasks are listed oldest first.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'By default, Tasks are sorted by ascending DateCreated.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'Pairings of sort orders can be specified in a comma-separated list such as `Priority:desc,DateCreated:asc`, which returns the Tasks in descending Priority order and ascending DateCreated Order.',
       },
     ],
   },

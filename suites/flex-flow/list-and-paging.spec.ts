@@ -32,14 +32,18 @@ test.describe('listing and paging Flex Flows', () => {
     'the FriendlyName filter returns exactly the flows with that name',
     verifies('FLEXFLOW-LIST-FILTER-FRIENDLYNAME'),
     async ({ flexFlows }) => {
+      let round = 0;
       await fc.assert(
         fc.asyncProperty(
           friendlyName(),
           friendlyName(),
           fc.integer({ min: 0, max: 3 }),
           fc.integer({ min: 0, max: 3 }),
-          async (a, b, countA, countB) => {
-            fc.pre(a !== b);
+          async (nameA, nameB, countA, countB) => {
+            fc.pre(nameA !== nameB);
+            // flows of earlier runs live until the test ends, so each run names its own
+            const [a, b] = [`${round} ${nameA}`, `${round} ${nameB}`];
+            round++;
             const create = async (name: string) =>
               (
                 await flexFlows.create({

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { transformCacheDir } from '../cli/selftest/settings';
+import { areas, ruleById } from '../contracts/rules';
+import { defaultSeed } from '../targets/run-config';
+import { endedChildrenCpuSeconds, sampleTreeMemory } from './process-memory';
+
+export interface FullRunFigures {
+  readonly wallMs: number;
+  /** From spawning Playwright to the first check starting: config, test files, worker start. */
+  readonly startupMs: number;
+  /** From the first check starting to the last one ending. */
+  readonly checksMs: number;
+  /** From the last check ending to the process exit: reporters, mock shutdown. */
+  readonly teardownMs: number;
+  readonly checks: number;
+  readonly failed: number;
+  readonly workers: number;
+  /** Summed check durations per area (checks run in parallel, so these add up to more than checksMs). */
+  readonly areas: ReadonlyArray<{
+    readonly area: string;
+    readonly checks: number;
+    readonly durationMs: number;
+  }>;
+  /** Peak summed RSS of the runner and its workers (the mock runs inside the workers). */
+  readonly peakRssBytes: number | null;
+  /** CPU seconds of the runner and its workers: less swayed than wall time by other load on the machine. */
+  readonly cpuSeconds: number | null;
+}
+
+interface JsonResult {
+  readonly startTime: string;
+  readonly duration: number;
+  readonly status: string;
+  readonly parallelIndex: number;
+}
+interface JsonSuite {
+  readonly specs?: ReadonlyArray<{
+    readonly tests: ReadonlyArray<{
+      readonly annotations: ReadonlyArray<{ type: string; description?: string }>;
+      readonly results: readonly JsonResult[];
+    }>;
+  }>;
+  readonly suites?: readonly JsonSuite[];
+}
+
+/**
+ * The full conformance run on the embedded mock, exactly as `flex-conformance run` starts it
+ * (same config, project and environment; every rule, default property runs, fixed seed), with
+ * Playwright's JSON reporter added for per-check start times, and a transform cache of its own so
+ * other Playwright runs on the machine do not turn start-up into compiling.
+ */
+export async function measureFullRun(root: string, workers?: number): Promise<FullRunFigures> {
+  const scratch = mkdtempSync(join(tmpdir(), 'flexconf-bench-'));
+  const jsonFile = join(scratch, 'results.json');
+  const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const args = [
+    playwrightCli,
+    'test',
+    '-c',
+    join(root, 'playwright.config.ts'),
+    '--project',
+    'conformance',
+    '--reporter=json,./reports/reporter.ts',
+    `--output=${join(scratch, 'artifacts')}`,
+    ...(workers ? ['--workers', String(workers)] : []),
+  ];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    FLEXCONF_MODE: 'run',
+    FLEXCONF_TARGET: 'mock',
+    FLEXCONF_FAULTS: '',
+    FLEXCONF_SEED: String(defaultSeed),
+    FLEXCONF_RUNS: '',
+    FLEXCONF_OUT: join(scratch, 'report'),
+    FLEXCONF_RUN_ID: 'bench',
+    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
+    PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
+  };
+  try {
+    const cpuBefore = endedChildrenCpuSeconds();
+    const started = Date.now();
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const memory = sampleTreeMemory(child.pid ?? process.pid);
+    await new Promise<void>((done) => child.on('exit', () => done()));
+    const ended = Date.now();
+    const peakRssBytes = memory.stop();
+    const cpuAfter = endedChildrenCpuSeconds();
+    const cpuSeconds =
+      cpuBefore === null || cpuAfter === null ? null : Math.round((cpuAfter - cpuBefore) * 10) / 10;
+    const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as { suites: JsonSuite[] };
+    return { ...summarise(report.suites, started, ended, peakRssBytes), cpuSeconds };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function summarise(
+  suites: readonly JsonSuite[],
+  started: number,
+  ended: number,
+  peakRssBytes: number | null,
+): Omit<FullRunFigures, 'cpuSeconds'> {
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  let checks = 0;
+  let failed = 0;
+  const slots = new Set<number>();
+  const byArea = new Map<string, { checks: number; durationMs: number }>();
+  const visit = (suite: JsonSuite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        const rule = test.annotations.find((a) => a.type === 'rule')?.description;
+        const area = (rule && ruleById(rule)?.area) ?? 'other';
+        for (const result of test.results) {
+          const start = Date.parse(result.startTime);
+          first = Math.min(first, start);
+          last = Math.max(last, start + result.duration);
+          checks++;
+          if (result.status !== 'passed' && result.status !== 'skipped') failed++;
+          slots.add(result.parallelIndex);
+          const entry = byArea.get(area) ?? { checks: 0, durationMs: 0 };
+          entry.checks++;
+          entry.durationMs += result.duration;
+          byArea.set(area, entry);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of suites) visit(suite);
+  if (checks === 0) first = last = started;
+  const order = [...areas, 'other'];
+  return {
+    wallMs: ended - started,
+    startupMs: first - started,
+    checksMs: last - first,
+    teardownMs: ended - last,
+    checks,
+    failed,
+    workers: slots.size,
+    areas: [...byArea.entries()]
+      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+      .map(([area, entry]) => ({ area, ...entry })),
+    peakRssBytes,
+  };
+}

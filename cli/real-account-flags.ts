@@ -1,0 +1,35 @@
+/** The `run` flags for real accounts, recording and the gate, and the environment they become. */
+export const realAccountFlags = {
+  account: { type: 'string' },
+  record: { type: 'string' },
+  'expected-failures': { type: 'string' },
+  'max-requests': { type: 'string' },
+  'voice-number': { type: 'string' },
+} as const;
+
+export const realAccountHelp = `  --target twilio  Twilio's own hosts with the credentials from the environment (needs --account)
+  --target replay:DIR  replay cassettes recorded with --record, network locked down
+  --account AC…    the account a twilio run may change: must be the credentials' account
+  --record DIR     record every exchange with the account as nock cassettes (scrubbed)
+  --max-requests N request budget (twilio default 10000); a request past it fails
+  --voice-number N a phone number voice checks may call (E.164); without one they are skipped
+  --expected-failures FILE  known failures of this target ({rule, target, reason, expires}):
+                   a listed failing rule does not fail the run, an expired entry does`;
+
+export function realAccountEnv(values: {
+  readonly grep?: readonly string[];
+  readonly account?: string;
+  readonly record?: string;
+  readonly 'max-requests'?: string;
+  readonly 'voice-number'?: string;
+}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    FLEXCONF_ACCOUNT: values.account,
+    FLEXCONF_RECORD: values.record,
+    FLEXCONF_MAX_REQUESTS: values['max-requests'],
+    FLEXCONF_VOICE_NUMBER: values['voice-number'],
+    // A recording stores the selection, so its replay runs the same checks.
+    FLEXCONF_GREP: values.grep?.join('\n'),
+  };
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
+}

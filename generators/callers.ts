@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+
+/**
+ * Who contacts the contact center: callers and senders as Twilio writes their addresses
+ * (E.164 for phone numbers, `whatsapp:`E.164 for WhatsApp, an identity for chat).
+ */
+
+/** Country calling codes of different lengths (1 to 3 digits). */
+const countryCode = () =>
+  fc.constantFrom('1', '7', '33', '44', '49', '55', '61', '81', '91', '234', '353', '852');
+
+/** An E.164 number: `+`, a country code, and a subscriber number, at most 15 digits in all. */
+export const e164 = () =>
+  countryCode().chain((code) =>
+    fc
+      .tuple(
+        fc.integer({ min: 1, max: 9 }),
+        fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 6, maxLength: 14 - code.length }),
+      )
+      .map(([first, rest]) => `+${code}${first}${rest}`),
+  );
+
+export const whatsappAddress = () => e164().map((number) => `whatsapp:${number}`);
+
+/** A chat identity as a web or mobile chat client registers it. */
+export const chatIdentity = () =>
+  fc
+    .string({
+      unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@'),
+      minLength: 3,
+      maxLength: 30,
+    })
+    .filter((identity) => /^[A-Za-z0-9]/.test(identity));
+
+/** A person's name as typed into a pre-engagement form: letters, spaces, accents, apostrophes. */
+export const personName = () =>
+  fc
+    .array(
+      fc.constantFrom(
+        'Ana',
+        'José',
+        "O'Brien",
+        'Zoë',
+        'Li',
+        'Nguyễn',
+        'Kowalski',
+        'Müller',
+        'Ada',
+        'Bjørn',
+        'Renée',
+      ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((parts) => parts.join(' '));
+
+/** A caller dialling a number: the From and To of an incoming call (the voice platform names the call). */
+export const incomingCall = () =>
+  fc.record({ From: e164(), To: e164() }).filter((call) => call.From !== call.To);
+
+export type Caller = { From: string; To: string };
+export type IncomingCall = Caller & { CallSid: string };

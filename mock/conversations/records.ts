@@ -1,0 +1,55 @@
+import type { Sequenced } from '../core/paging';
+import type { Table } from '../core/table';
+
+export interface ParticipantRecord extends Sequenced {
+  readonly sid: string;
+  readonly identity: string | null;
+  readonly messaging_binding: {
+    type: 'sms' | 'whatsapp';
+    address: string;
+    proxy_address: string | null;
+  } | null;
+  attributes: string;
+  readonly date_created: string;
+  date_updated: string;
+}
+
+export interface MessageRecord extends Sequenced {
+  readonly sid: string;
+  readonly index: number;
+  readonly author: string;
+  readonly body: string | null;
+  readonly attributes: string;
+  readonly participant_sid: string | null;
+  readonly date_created: string;
+}
+
+export type WebhookTarget = 'webhook' | 'trigger' | 'studio';
+
+export interface WebhookRecord extends Sequenced {
+  readonly sid: string;
+  readonly target: WebhookTarget;
+  configuration: {
+    url: string | null;
+    method: 'get' | 'post' | null;
+    filters: string[];
+    triggers: string[];
+    flow_sid: string | null;
+    replay_after: number | null;
+  };
+  readonly date_created: string;
+  date_updated: string;
+}
+
+export interface ConversationRecord extends Sequenced {
+  readonly sid: string;
+  friendly_name: string | null;
+  unique_name: string | null;
+  attributes: string;
+  state: 'initializing' | 'inactive' | 'active' | 'closed';
+  readonly date_created: string;
+  date_updated: string;
+  readonly participants: Table<ParticipantRecord>;
+  readonly messages: Table<MessageRecord>;
+  readonly webhooks: Table<WebhookRecord>;
+}

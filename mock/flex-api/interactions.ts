@@ -1,0 +1,183 @@
+import type { MockModule } from '../app';
+import type { MockContext } from '../context';
+import { invalidParameter, missingParameter, notFound } from '../core/errors';
+import { pageOf, readPageRequest } from '../core/paging';
+import type { MockRequest, MockResponse, Route } from '../core/router';
+import { isoNow, newSid } from '../core/sids';
+import { Table } from '../core/table';
+
+const channelTypes = ['voice', 'sms', 'email', 'web', 'whatsapp', 'chat', 'messenger', 'gbm'] as const;
+
+interface InteractionRecord {
+  readonly seq: number;
+  readonly sid: string;
+  readonly channel: Record<string, unknown> & { sid: string };
+  readonly routing: Record<string, unknown>;
+  readonly interaction_context_sid: string | null;
+  webhook_ttid: string | null;
+  readonly date_created: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Flex Interactions (`/v1/Interactions`): an Interaction for a customer's channel (a conversation's
+ * `media_channel_sid`) whose Routing properties create the TaskRouter task, attributes added as is.
+ * Create answers 200, with the task under `routing.properties`.
+ */
+export class Interactions implements MockModule {
+  readonly table = new Table<InteractionRecord>();
+
+  constructor(private readonly ctx: MockContext) {}
+
+  routes(): Route[] {
+    const base = '/v1/Interactions';
+    return [
+      { domain: 'flex-api', method: 'POST', pattern: base, handler: (r) => this.create(r) },
+      { domain: 'flex-api', method: 'GET', pattern: `${base}/:Sid`, handler: (r) => this.fetch(r) },
+      { domain: 'flex-api', method: 'POST', pattern: `${base}/:Sid`, handler: (r) => this.update(r) },
+      {
+        domain: 'flex-api',
+        method: 'GET',
+        pattern: `${base}/:InteractionSid/Channels`,
+        handler: (r) => this.channels(r),
+      },
+    ];
+  }
+
+  private render(interaction: InteractionRecord, origin: string) {
+    const url = `${origin}/v1/Interactions/${interaction.sid}`;
+    return {
+      sid: interaction.sid,
+      channel: interaction.channel,
+      routing: interaction.routing,
+      url,
+      links: { channels: `${url}/Channels` },
+      interaction_context_sid: interaction.interaction_context_sid,
+      webhook_ttid: interaction.webhook_ttid,
+    };
+  }
+
+  private async create(request: MockRequest): Promise<MockResponse> {
+    const form = request.form;
+    const channel = this.ctx.fault('interactions-channel-optional')
+      ? (form.json('Channel') ?? { type: 'chat', initiated_by: 'customer' })
+      : form.json('Channel', true);
+    if (!isObject(channel)) throw invalidParameter('Channel', 'must be a JSON object');
+    if (!(channelTypes as readonly string[]).includes(String(channel.type)))
+      throw invalidParameter('Channel', `type must be one of ${channelTypes.join(', ')}`);
+    const routing = form.json('Routing') ?? {};
+    if (!isObject(routing)) throw invalidParameter('Routing', 'must be a JSON object');
+    const sid = this.ctx.fault('interactions-sid-not-kd') ? newSid('KY') : newSid('KD');
+    const channelSid = newSid('UO');
+
+    let taskBody: Json | undefined;
+    const properties = isObject(routing.properties) ? routing.properties : undefined;
+    if (properties && !this.ctx.fault('interactions-create-no-task')) {
+      const created = await this.createTask(properties, channel, sid, channelSid);
+      if (created.status !== 201) return created;
+      taskBody = created.body as Json;
+    }
+    const mediaChannelSid = isObject(channel.properties) ? channel.properties.media_channel_sid : undefined;
+    if (typeof mediaChannelSid === 'string') await this.takeOverConversation(mediaChannelSid);
+
+    const interaction = this.table.insert((seq) => ({
+      seq,
+      sid,
+      channel: { ...channel, sid: channelSid },
+      routing: taskBody ? { ...routing, properties: taskBody } : routing,
+      interaction_context_sid: form.sid('InteractionContextSid', 'HQ') ?? null,
+      webhook_ttid: form.string('WebhookTtid') ?? null,
+      date_created: isoNow(this.ctx.clock.now()),
+    }));
+    const status = this.ctx.fault('interactions-create-returns-201') ? 201 : 200;
+    return { status, body: this.render(interaction, request.origin) };
+  }
+
+  /** The task: Routing properties as TaskRouter parameters, the attributes as given plus the Interaction's SIDs. */
+  private async createTask(
+    properties: Json,
+    channel: Json,
+    sid: string,
+    channelSid: string,
+  ): Promise<MockResponse> {
+    const workspaceSid = properties.workspace_sid;
+    if (typeof workspaceSid !== 'string') throw missingParameter('Routing.properties.workspace_sid');
+    const given = isObject(properties.attributes) ? properties.attributes : {};
+    const asIs = this.ctx.fault('interactions-attributes-flattened')
+      ? Object.fromEntries(
+          Object.entries(given).map(([k, v]) => [k, isObject(v) || Array.isArray(v) ? JSON.stringify(v) : v]),
+        )
+      : given;
+    const mediaChannelSid = isObject(channel.properties) ? channel.properties.media_channel_sid : undefined;
+    const attributes: Json = {
+      ...asIs,
+      flexInteractionSid: sid,
+      flexInteractionChannelSid: channelSid,
+      ...(typeof mediaChannelSid === 'string' && mediaChannelSid.startsWith('CH')
+        ? { conversationSid: mediaChannelSid }
+        : {}),
+    };
+    const form: Record<string, string> = { Attributes: JSON.stringify(attributes) };
+    const text = (name: string, value: unknown) => {
+      if (value !== undefined && value !== null) form[name] = String(value);
+    };
+    text('WorkflowSid', properties.workflow_sid);
+    text('TaskChannel', properties.task_channel_sid ?? properties.task_channel_unique_name);
+    text('Priority', properties.priority);
+    text('Timeout', properties.timeout);
+    return this.ctx.call('taskrouter', 'POST', `/v1/Workspaces/${workspaceSid}/Tasks`, form);
+  }
+
+  /** Flex takes the conversation over from Studio: its studio webhooks are removed. */
+  private async takeOverConversation(conversationSid: string): Promise<void> {
+    const path = `/v1/Conversations/${conversationSid}/Webhooks`;
+    const list = await this.ctx.call('conversations', 'GET', `${path}?PageSize=5`).catch(() => undefined);
+    const webhooks =
+      (list?.body as { webhooks?: Array<{ sid: string; target: string }> } | undefined)?.webhooks ?? [];
+    for (const webhook of webhooks) {
+      if (webhook.target === 'studio')
+        await this.ctx.call('conversations', 'DELETE', `${path}/${webhook.sid}`);
+    }
+  }
+
+  private find(request: MockRequest, param: string): InteractionRecord {
+    const interaction = this.table.get(request.pathParams[param] ?? '');
+    if (!interaction) throw notFound(request.path);
+    return interaction;
+  }
+
+  private fetch(request: MockRequest) {
+    return { status: 200, body: this.render(this.find(request, 'Sid'), request.origin) };
+  }
+
+  private update(request: MockRequest) {
+    const interaction = this.find(request, 'Sid');
+    if (request.form.has('WebhookTtid'))
+      interaction.webhook_ttid = request.form.string('WebhookTtid') ?? null;
+    return { status: 200, body: this.render(interaction, request.origin) };
+  }
+
+  private channels(request: MockRequest) {
+    const interaction = this.find(request, 'InteractionSid');
+    const channel = {
+      seq: 1,
+      ...interaction.channel,
+      interaction_sid: interaction.sid,
+      status: 'active',
+      url: `${request.origin}/v1/Interactions/${interaction.sid}/Channels/${interaction.channel.sid}`,
+    };
+    return {
+      status: 200,
+      body: pageOf([channel], readPageRequest(request.query), {
+        origin: request.origin,
+        path: `/v1/Interactions/${interaction.sid}/Channels`,
+        key: 'channels',
+        filters: [],
+        render: ({ seq: _seq, ...wire }) => wire,
+      }),
+    };
+  }
+}

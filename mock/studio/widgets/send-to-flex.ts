@@ -1,0 +1,45 @@
+import type { WidgetHandler, WidgetOutcome, WidgetRun } from '../engine';
+import { createTask } from '../task-routing';
+import { conversationSendToFlex } from './send-to-flex-conversation';
+import { failed, taskVariables, trySettings } from './send-to-flex-settings';
+import { voiceResume, voiceSendToFlex } from './send-to-flex-voice';
+
+/**
+ * `send-to-flex`: a call is enqueued (TwiML, the voice platform creates the task), a conversation
+ * becomes an Interaction, and any other trigger (a legacy chat message, a REST execution) creates the
+ * TaskRouter task directly.
+ */
+export const sendToFlex: WidgetHandler = {
+  async run(run) {
+    const trigger = run.execution.context.trigger;
+    if ('call' in trigger) return voiceSendToFlex(run);
+    if ('conversation' in trigger) return conversationSendToFlex(run);
+    return messageSendToFlex(run);
+  },
+  resume: voiceResume,
+};
+
+/** Messages: the task is created now; callComplete as soon as it exists, failedToEnqueue on an error. */
+async function messageSendToFlex(run: WidgetRun): Promise<WidgetOutcome> {
+  const settings = await trySettings(run);
+  if (typeof settings === 'string' || settings.attributes === undefined) return failed(run);
+  const parameters = {
+    workflowSid: settings.workflow,
+    taskChannel: settings.channel,
+    attributes: JSON.stringify(settings.attributes),
+    priority: settings.priority,
+    timeout: settings.timeout,
+  };
+  if (run.ctx.fault('stf-message-task-created-after-transition')) {
+    run.execution.deferred.push(async () => {
+      const created = await createTask(run.ctx, parameters);
+      if (created.ok)
+        Object.assign(run.execution.context.widgets[run.widget.name] ?? {}, taskVariables(run, created.task));
+    });
+    return { kind: 'transition', event: 'callComplete', variables: {} };
+  }
+  const created = await createTask(run.ctx, parameters);
+  if (created.ok)
+    return { kind: 'transition', event: 'callComplete', variables: taskVariables(run, created.task) };
+  return failed(run);
+}

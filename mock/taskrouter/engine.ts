@@ -1,0 +1,360 @@
+import type { MockContext } from '../context';
+import { invalidParameter } from '../core/errors';
+import { newSid } from '../core/sids';
+import { attributeResolver, evaluate } from './expression';
+import {
+  parsedAttributes,
+  type ReservationRecord,
+  type TaskQueueRecord,
+  type TaskRecord,
+  type WorkerRecord,
+  type WorkspaceState,
+} from './records';
+
+/** The reason a task canceled by its timeout carries (and the description of its task.canceled event). */
+export const TTL_EXCEEDED = 'Task TTL Exceeded';
+
+const DEFAULT_RESERVATION_TIMEOUT = 120;
+
+/**
+ * TaskRouter's assignment engine for one account. A pending task in a queue is reserved for an
+ * available worker who matches the queue's TargetWorkers (and the Workflow target's expression)
+ * and has capacity; FIFO queues serve the highest priority first and, among equal priorities, the
+ * oldest task first; LIFO queues serve the newest task first. Reservations are accepted, rejected
+ * or time out; tasks are assigned, wrapped, completed or canceled; an unassigned task is canceled
+ * with reason "Task TTL Exceeded" once its timeout has passed.
+ *
+ * Time comes from the context's clock. Timers wake the engine when a timeout falls due, and every
+ * request settles its workspace first, so answers are right even if a timer is late.
+ */
+export class AssignmentEngine {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly ctx: MockContext,
+    private readonly isLive: (workspace: WorkspaceState) => boolean,
+  ) {}
+
+  now(): number {
+    return this.ctx.clock.now();
+  }
+
+  /** Applies the timeouts that have fallen due, then offers reservations. */
+  settle(workspace: WorkspaceState): void {
+    this.expire(workspace);
+    this.assign(workspace);
+  }
+
+  /** Stops every timer (module close). */
+  close(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** Stops the timers of a deleted workspace. */
+  forgetWorkspace(workspace: WorkspaceState): void {
+    for (const task of workspace.tasks.all()) this.forget(ttlKey(task.sid));
+    for (const reservation of workspace.reservations.all()) this.forget(reservationKey(reservation.sid));
+  }
+
+  // ------------------------------------------------------------------ tasks
+
+  /** Starts the timeout of a newly created task. */
+  taskCreated(workspace: WorkspaceState, task: TaskRecord): void {
+    if (!this.ctx.fault('taskrouter-timeout-ignored'))
+      this.watch(workspace, ttlKey(task.sid), deadline(task));
+  }
+
+  cancel(workspace: WorkspaceState, task: TaskRecord, reason: string): void {
+    const now = this.now();
+    for (const reservation of this.reservationsOf(workspace, task, ['pending'])) {
+      this.endReservation(reservation, 'canceled', now);
+    }
+    task.assignmentStatus = 'canceled';
+    task.reason = reason;
+    task.updatedAt = now;
+    this.forget(ttlKey(task.sid));
+  }
+
+  wrap(workspace: WorkspaceState, task: TaskRecord): void {
+    const now = this.now();
+    for (const reservation of this.reservationsOf(workspace, task, ['accepted'])) {
+      reservation.status = 'wrapping';
+      reservation.updatedAt = now;
+    }
+    task.assignmentStatus = 'wrapping';
+    task.updatedAt = now;
+  }
+
+  complete(workspace: WorkspaceState, task: TaskRecord, reason: string | null): void {
+    const now = this.now();
+    for (const reservation of this.reservationsOf(workspace, task, ['accepted', 'wrapping'])) {
+      reservation.status = 'completed';
+      reservation.updatedAt = now;
+    }
+    task.assignmentStatus = 'completed';
+    task.reason = reason;
+    task.updatedAt = now;
+  }
+
+  /** A deleted task takes its reservations with it. */
+  remove(workspace: WorkspaceState, task: TaskRecord): void {
+    for (const reservation of workspace.reservations.all()) {
+      if (reservation.taskSid !== task.sid) continue;
+      this.forget(reservationKey(reservation.sid));
+      workspace.reservations.delete(reservation.sid);
+    }
+    this.forget(ttlKey(task.sid));
+    workspace.tasks.delete(task.sid);
+  }
+
+  // ------------------------------------------------------------------ reservations
+
+  accept(workspace: WorkspaceState, reservation: ReservationRecord): void {
+    const task = this.taskOf(workspace, reservation);
+    const now = this.now();
+    this.endReservation(reservation, 'accepted', now);
+    for (const other of this.reservationsOf(workspace, task, ['pending'])) {
+      this.endReservation(other, 'rescinded', now);
+    }
+    task.assignmentStatus = this.ctx.fault('taskrouter-status-accepted')
+      ? ('accepted' as TaskRecord['assignmentStatus'])
+      : 'assigned';
+    task.updatedAt = now;
+    this.forget(ttlKey(task.sid));
+    const queue = task.taskQueueSid ? workspace.taskQueues.get(task.taskQueueSid) : undefined;
+    const worker = workspace.workers.get(reservation.workerSid);
+    if (worker && queue?.assignmentActivitySid) this.moveWorker(worker, queue.assignmentActivitySid, now);
+  }
+
+  reject(workspace: WorkspaceState, reservation: ReservationRecord, workerActivitySid?: string): void {
+    const now = this.now();
+    this.endReservation(reservation, 'rejected', now);
+    const worker = workspace.workers.get(reservation.workerSid);
+    if (worker && workerActivitySid) this.moveWorker(worker, workerActivitySid, now);
+    const task = this.taskOf(workspace, reservation);
+    if (this.ctx.fault('taskrouter-reject-cancels-task')) {
+      this.cancel(workspace, task, 'Reservation rejected');
+      return;
+    }
+    this.release(workspace, task, now);
+  }
+
+  /** The reservations of a worker that are still open (pending) are rejected. */
+  rejectPendingOf(workspace: WorkspaceState, worker: WorkerRecord): void {
+    for (const reservation of workspace.reservations.all()) {
+      if (reservation.workerSid === worker.sid && reservation.status === 'pending')
+        this.reject(workspace, reservation);
+    }
+  }
+
+  /** A deleted worker's open reservations are canceled and their tasks wait again. */
+  workerRemoved(workspace: WorkspaceState, worker: WorkerRecord): void {
+    const now = this.now();
+    for (const reservation of workspace.reservations.all()) {
+      if (reservation.workerSid !== worker.sid || reservation.status !== 'pending') continue;
+      this.endReservation(reservation, 'canceled', now);
+      this.release(workspace, this.taskOf(workspace, reservation), now);
+    }
+  }
+
+  moveWorker(worker: WorkerRecord, activitySid: string, now: number = this.now()): void {
+    if (worker.activitySid === activitySid) return;
+    worker.activitySid = activitySid;
+    worker.statusChangedAt = now;
+    worker.updatedAt = now;
+  }
+
+  // ------------------------------------------------------------------ assignment
+
+  /** Offers reservations: tasks in queue order, each to the eligible workers idle the longest. */
+  assign(workspace: WorkspaceState): void {
+    const now = this.now();
+    for (const task of this.waitingInOrder(workspace)) {
+      const queue = workspace.taskQueues.get(task.taskQueueSid as string) as TaskQueueRecord;
+      const workers = this.eligibleWorkers(workspace, task, queue);
+      for (const worker of workers.slice(0, queue.maxReservedWorkers))
+        this.reserve(workspace, task, worker, queue, now);
+    }
+  }
+
+  /** Pending, routed tasks in the order they are served. */
+  waitingInOrder(workspace: WorkspaceState): TaskRecord[] {
+    const queueOf = (task: TaskRecord) => workspace.taskQueues.get(task.taskQueueSid ?? '');
+    const waiting = workspace.tasks
+      .all()
+      .filter((task) => task.assignmentStatus === 'pending' && queueOf(task) !== undefined);
+    const isLifo = (task: TaskRecord) =>
+      queueOf(task)?.taskOrder === 'LIFO' && !this.ctx.fault('taskrouter-lifo-queue-as-fifo');
+    const fifo = waiting.filter((task) => !isLifo(task)).sort((a, b) => this.fifoOrder(a, b));
+    const lifo = waiting
+      .filter(isLifo)
+      .sort((a, b) => b.virtualStartTime - a.virtualStartTime || b.seq - a.seq);
+    return workspace.record.prioritizeQueueOrder === 'LIFO' ? [...lifo, ...fifo] : [...fifo, ...lifo];
+  }
+
+  /** Higher priority first whatever the age; among equal priorities, the oldest first. */
+  private fifoOrder(a: TaskRecord, b: TaskRecord): number {
+    const byPriority = this.ctx.fault('taskrouter-priority-inverted')
+      ? a.priority - b.priority
+      : b.priority - a.priority;
+    if (byPriority !== 0) return byPriority;
+    const byAge = a.virtualStartTime - b.virtualStartTime || a.seq - b.seq;
+    return this.ctx.fault('taskrouter-ties-lifo') ? -byAge : byAge;
+  }
+
+  private eligibleWorkers(
+    workspace: WorkspaceState,
+    task: TaskRecord,
+    queue: TaskQueueRecord,
+  ): WorkerRecord[] {
+    const taskAttributes = parsedAttributes(task.attributes);
+    return workspace.workers
+      .all()
+      .filter((worker) => {
+        const activity = workspace.activities.get(worker.activitySid);
+        if (!activity?.available && !this.ctx.fault('taskrouter-ignores-availability')) return false;
+        if (!this.hasCapacity(workspace, worker, task)) return false;
+        const attributes = parsedAttributes(worker.attributes);
+        const resolve = attributeResolver(attributes, { worker: attributes, task: taskAttributes });
+        if (
+          !this.ctx.fault('taskrouter-target-workers-ignored') &&
+          !evaluate(queue.targetExpression, resolve)
+        ) {
+          return false;
+        }
+        return !task.target?.expression || evaluate(task.target.expression, resolve);
+      })
+      .sort((a, b) => a.statusChangedAt - b.statusChangedAt || a.seq - b.seq);
+  }
+
+  /**
+   * Capacity 1 per Task Channel with multi-tasking, one task in all without it. A reserved,
+   * assigned or wrapping task holds the capacity until it is completed or canceled.
+   */
+  private hasCapacity(workspace: WorkspaceState, worker: WorkerRecord, task: TaskRecord): boolean {
+    const holding = workspace.reservations
+      .all()
+      .filter(
+        (reservation) =>
+          reservation.workerSid === worker.sid &&
+          (reservation.status === 'pending' ||
+            reservation.status === 'accepted' ||
+            (reservation.status === 'wrapping' && !this.ctx.fault('taskrouter-wrapping-frees-worker'))),
+      );
+    if (!workspace.record.multiTaskEnabled) return holding.length === 0;
+    return !holding.some(
+      (reservation) => workspace.tasks.get(reservation.taskSid)?.taskChannelSid === task.taskChannelSid,
+    );
+  }
+
+  private reserve(
+    workspace: WorkspaceState,
+    task: TaskRecord,
+    worker: WorkerRecord,
+    queue: TaskQueueRecord,
+    now: number,
+  ): void {
+    const workflow = task.workflowSid ? workspace.workflows.get(task.workflowSid) : undefined;
+    const timeout = workflow?.taskReservationTimeout ?? DEFAULT_RESERVATION_TIMEOUT;
+    const reservation = workspace.reservations.insert((seq) => ({
+      seq,
+      sid: newSid('WR'),
+      createdAt: now,
+      updatedAt: now,
+      taskSid: task.sid,
+      workerSid: worker.sid,
+      status: 'pending',
+      expiresAt: now + timeout * 1000,
+    }));
+    if (!this.ctx.fault('taskrouter-task-stays-pending-when-reserved')) task.assignmentStatus = 'reserved';
+    task.updatedAt = now;
+    if (queue.reservationActivitySid) this.moveWorker(worker, queue.reservationActivitySid, now);
+    this.watch(workspace, reservationKey(reservation.sid), reservation.expiresAt);
+  }
+
+  // ------------------------------------------------------------------ time
+
+  private expire(workspace: WorkspaceState): void {
+    const now = this.now();
+    for (const reservation of workspace.reservations.all()) {
+      if (reservation.status === 'pending' && reservation.expiresAt <= now)
+        this.timeOut(workspace, reservation, now);
+    }
+    if (this.ctx.fault('taskrouter-timeout-ignored')) return;
+    const reason = this.ctx.fault('taskrouter-canceled-reason-wrong') ? 'Task timed out' : TTL_EXCEEDED;
+    for (const task of workspace.tasks.all()) {
+      const unassigned = task.assignmentStatus === 'pending' || task.assignmentStatus === 'reserved';
+      if (unassigned && deadline(task) <= now) this.cancel(workspace, task, reason);
+    }
+  }
+
+  /** The worker who let a reservation time out moves to the workspace's timeout activity. */
+  private timeOut(workspace: WorkspaceState, reservation: ReservationRecord, now: number): void {
+    this.endReservation(reservation, 'timeout', now);
+    const worker = workspace.workers.get(reservation.workerSid);
+    if (worker) this.moveWorker(worker, workspace.record.timeoutActivitySid, now);
+    this.release(workspace, this.taskOf(workspace, reservation), now);
+  }
+
+  /** A reserved task with no open reservation left waits again. */
+  private release(workspace: WorkspaceState, task: TaskRecord, now: number): void {
+    if (task.assignmentStatus !== 'reserved') return;
+    if (this.reservationsOf(workspace, task, ['pending']).length > 0) return;
+    task.assignmentStatus = 'pending';
+    task.updatedAt = now;
+  }
+
+  private endReservation(
+    reservation: ReservationRecord,
+    status: ReservationRecord['status'],
+    now: number,
+  ): void {
+    reservation.status = status;
+    reservation.updatedAt = now;
+    this.forget(reservationKey(reservation.sid));
+  }
+
+  private reservationsOf(
+    workspace: WorkspaceState,
+    task: TaskRecord,
+    statuses: readonly ReservationRecord['status'][],
+  ): ReservationRecord[] {
+    return workspace.reservations
+      .all()
+      .filter((reservation) => reservation.taskSid === task.sid && statuses.includes(reservation.status));
+  }
+
+  private taskOf(workspace: WorkspaceState, reservation: ReservationRecord): TaskRecord {
+    const task = workspace.tasks.get(reservation.taskSid);
+    if (!task) throw invalidParameter('ReservationStatus', 'the reservation has no task');
+    return task;
+  }
+
+  private watch(workspace: WorkspaceState, key: string, at: number): void {
+    this.forget(key);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        if (this.isLive(workspace)) this.settle(workspace);
+      },
+      Math.max(0, at - this.now()),
+    );
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+
+  private forget(key: string): void {
+    const timer = this.timers.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+}
+
+const ttlKey = (taskSid: string) => `ttl:${taskSid}`;
+const reservationKey = (reservationSid: string) => `reservation:${reservationSid}`;
+
+/** When a task's timeout falls due: `timeout` seconds after it was created. */
+export function deadline(task: TaskRecord): number {
+  return task.createdAt + task.timeout * 1000;
+}

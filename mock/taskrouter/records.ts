@@ -1,0 +1,155 @@
+import { Table } from '../core/table';
+import type { Expression } from './expression';
+
+/**
+ * The stored TaskRouter resources of one account. Dates are kept as epoch milliseconds and
+ * written as ISO 8601 when rendered; names of related resources are looked up at render time.
+ */
+
+export const taskStatuses = ['pending', 'reserved', 'assigned', 'canceled', 'completed', 'wrapping'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const reservationStatuses = [
+  'pending',
+  'accepted',
+  'rejected',
+  'timeout',
+  'canceled',
+  'rescinded',
+  'wrapping',
+  'completed',
+] as const;
+export type ReservationStatus = (typeof reservationStatuses)[number];
+
+export const queueOrders = ['FIFO', 'LIFO'] as const;
+export type QueueOrder = (typeof queueOrders)[number];
+
+interface Stored {
+  readonly seq: number;
+  readonly sid: string;
+  readonly createdAt: number;
+  updatedAt: number;
+}
+
+export interface WorkspaceRecord extends Stored {
+  friendlyName: string;
+  defaultActivitySid: string;
+  timeoutActivitySid: string;
+  eventCallbackUrl: string | null;
+  eventsFilter: string | null;
+  multiTaskEnabled: boolean;
+  prioritizeQueueOrder: QueueOrder;
+}
+
+export interface ActivityRecord extends Stored {
+  friendlyName: string;
+  readonly available: boolean;
+}
+
+export interface TaskChannelRecord extends Stored {
+  friendlyName: string;
+  readonly uniqueName: string;
+  channelOptimizedRouting: boolean;
+}
+
+/** One target of a Workflow filter: the queue, an optional priority and worker-side expression. */
+export interface WorkflowTarget {
+  readonly queue: string;
+  readonly priority?: number;
+  readonly expression?: Expression;
+}
+
+export interface WorkflowFilter {
+  readonly expression: Expression;
+  readonly targets: readonly WorkflowTarget[];
+}
+
+export interface WorkflowRouting {
+  readonly filters: readonly WorkflowFilter[];
+  readonly defaultQueue?: string;
+}
+
+export interface WorkflowRecord extends Stored {
+  friendlyName: string;
+  /** The Configuration string exactly as sent, and what it parsed to. */
+  configuration: string;
+  routing: WorkflowRouting;
+  assignmentCallbackUrl: string | null;
+  fallbackAssignmentCallbackUrl: string | null;
+  taskReservationTimeout: number;
+}
+
+export interface TaskQueueRecord extends Stored {
+  friendlyName: string;
+  targetWorkers: string;
+  targetExpression: Expression;
+  maxReservedWorkers: number;
+  taskOrder: QueueOrder;
+  reservationActivitySid: string | null;
+  assignmentActivitySid: string | null;
+}
+
+export interface WorkerRecord extends Stored {
+  friendlyName: string;
+  attributes: string;
+  activitySid: string;
+  statusChangedAt: number;
+}
+
+export interface TaskRecord extends Stored {
+  attributes: string;
+  assignmentStatus: TaskStatus;
+  priority: number;
+  /** The priority last sent with the task (create or update), which a Workflow target may override. */
+  requestedPriority: number | undefined;
+  reason: string | null;
+  timeout: number;
+  taskChannelSid: string;
+  workflowSid: string | null;
+  taskQueueSid: string | null;
+  /** The Workflow target the task was routed to (its priority and worker-side expression). */
+  target: WorkflowTarget | null;
+  taskQueueEnteredAt: number | null;
+  virtualStartTime: number;
+}
+
+export interface ReservationRecord extends Stored {
+  readonly taskSid: string;
+  readonly workerSid: string;
+  status: ReservationStatus;
+  /** When a pending reservation times out (the Workflow's TaskReservationTimeout). */
+  readonly expiresAt: number;
+}
+
+/** A Workspace and everything in it. */
+export class WorkspaceState {
+  readonly activities = new Table<ActivityRecord>();
+  readonly taskChannels = new Table<TaskChannelRecord>();
+  readonly workflows = new Table<WorkflowRecord>();
+  readonly taskQueues = new Table<TaskQueueRecord>();
+  readonly workers = new Table<WorkerRecord>();
+  readonly tasks = new Table<TaskRecord>();
+  readonly reservations = new Table<ReservationRecord>();
+
+  constructor(public record: WorkspaceRecord) {}
+
+  get sid(): string {
+    return this.record.sid;
+  }
+
+  /** A Task Channel by SID or unique name. */
+  taskChannel(sidOrName: string): TaskChannelRecord | undefined {
+    return (
+      this.taskChannels.get(sidOrName) ??
+      this.taskChannels.all().find((channel) => channel.uniqueName === sidOrName)
+    );
+  }
+}
+
+/** Parses a stored attributes string (always valid JSON: it was checked on the way in). */
+export function parsedAttributes(attributes: string): Record<string, unknown> {
+  const value = JSON.parse(attributes) as unknown;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}

@@ -1,0 +1,39 @@
+import type { MockModule } from '../app';
+import type { MockContext } from '../context';
+import type { Route } from '../core/router';
+import { Activities } from './activities';
+import { Reservations } from './reservations';
+import { TaskRouterState } from './state';
+import { TaskChannels } from './task-channels';
+import { TaskQueues } from './task-queues';
+import { Tasks } from './tasks';
+import { Workers } from './workers';
+import { Workflows } from './workflows';
+import { Workspaces } from './workspaces';
+
+/** TaskRouter v1 (`taskrouter` domain): workspaces and their resources, with the assignment engine. */
+export class TaskRouter implements MockModule {
+  readonly state: TaskRouterState;
+
+  constructor(ctx: MockContext) {
+    this.state = new TaskRouterState(ctx);
+  }
+
+  routes(): Route[] {
+    const resources = [
+      Workspaces,
+      Activities,
+      TaskChannels,
+      Workflows,
+      TaskQueues,
+      Workers,
+      Tasks,
+      Reservations,
+    ];
+    return resources.flatMap((Resource) => new Resource(this.state).routes());
+  }
+
+  close(): void {
+    this.state.engine.close();
+  }
+}

@@ -1,0 +1,133 @@
+import { TwilioError } from '../core/errors';
+import { pageOf, readPageRequest } from '../core/paging';
+import type { MockRequest, Route } from '../core/router';
+import { newSid } from '../core/sids';
+import type { WorkflowRecord } from './records';
+import { renderWorkflow } from './render';
+import { placeTask } from './routing';
+import { findIn, type TaskRouterState, truthyFlag } from './state';
+import { readWorkflowConfiguration } from './workflow-config';
+import { nonEmpty } from './workspaces';
+
+/** TaskReservationTimeout: "Can be up to `86,400` (24 hours) and the default is `120`." */
+const RESERVATION_TIMEOUT = { min: 1, max: 86_400, fallback: 120 };
+
+/** `/v1/Workspaces/{WorkspaceSid}/Workflows[/{Sid}]`. */
+export class Workflows {
+  constructor(private readonly state: TaskRouterState) {}
+
+  routes(): Route[] {
+    const path = '/v1/Workspaces/:WorkspaceSid/Workflows';
+    return [
+      { domain: 'taskrouter', method: 'GET', pattern: path, handler: (r) => this.list(r) },
+      { domain: 'taskrouter', method: 'POST', pattern: path, handler: (r) => this.create(r) },
+      { domain: 'taskrouter', method: 'GET', pattern: `${path}/:Sid`, handler: (r) => this.fetch(r) },
+      { domain: 'taskrouter', method: 'POST', pattern: `${path}/:Sid`, handler: (r) => this.update(r) },
+      { domain: 'taskrouter', method: 'DELETE', pattern: `${path}/:Sid`, handler: (r) => this.remove(r) },
+    ];
+  }
+
+  private create(request: MockRequest) {
+    const workspace = this.state.workspace(request);
+    const form = request.form;
+    const friendlyName = form.required('FriendlyName');
+    const configuration = form.required('Configuration');
+    const routing = readWorkflowConfiguration(configuration, workspace);
+    const now = this.state.now();
+    const record = workspace.workflows.insert(
+      (seq): WorkflowRecord => ({
+        seq,
+        sid: newSid('WW'),
+        createdAt: now,
+        updatedAt: now,
+        friendlyName,
+        configuration,
+        routing,
+        assignmentCallbackUrl: form.url('AssignmentCallbackUrl') ?? null,
+        fallbackAssignmentCallbackUrl: form.url('FallbackAssignmentCallbackUrl') ?? null,
+        taskReservationTimeout: this.reservationTimeout(request) ?? RESERVATION_TIMEOUT.fallback,
+      }),
+    );
+    return { status: 201, body: renderWorkflow(this.state.scope(request, workspace), record) };
+  }
+
+  private fetch(request: MockRequest) {
+    const workspace = this.state.workspace(request);
+    return {
+      status: 200,
+      body: renderWorkflow(this.state.scope(request, workspace), findIn(workspace.workflows, request)),
+    };
+  }
+
+  /** A new Configuration applies to new tasks; `ReEvaluateTasks=true` re-routes the waiting ones too. */
+  private update(request: MockRequest) {
+    const workspace = this.state.workspace(request);
+    const record = findIn(workspace.workflows, request);
+    const form = request.form;
+    const configuration = nonEmpty(form, 'Configuration');
+    if (configuration !== undefined) {
+      record.routing = readWorkflowConfiguration(configuration, workspace);
+      record.configuration = configuration;
+    }
+    record.friendlyName = nonEmpty(form, 'FriendlyName') ?? record.friendlyName;
+    if (form.has('AssignmentCallbackUrl'))
+      record.assignmentCallbackUrl = form.url('AssignmentCallbackUrl') ?? null;
+    if (form.has('FallbackAssignmentCallbackUrl')) {
+      record.fallbackAssignmentCallbackUrl = form.url('FallbackAssignmentCallbackUrl') ?? null;
+    }
+    record.taskReservationTimeout = this.reservationTimeout(request) ?? record.taskReservationTimeout;
+    const now = this.state.now();
+    record.updatedAt = now;
+    const reEvaluate = form.string('ReEvaluateTasks');
+    if (reEvaluate !== undefined && truthyFlag(reEvaluate)) {
+      for (const task of workspace.tasks.all()) {
+        if (task.workflowSid === record.sid && task.assignmentStatus === 'pending') {
+          placeTask(this.state.ctx, workspace, task, task.requestedPriority, now);
+        }
+      }
+    }
+    const body = renderWorkflow(this.state.scope(request, workspace), record);
+    this.state.engine.assign(workspace);
+    return { status: 200, body };
+  }
+
+  private remove(request: MockRequest) {
+    const workspace = this.state.workspace(request);
+    const record = findIn(workspace.workflows, request);
+    const live = ['pending', 'reserved', 'assigned', 'wrapping'];
+    if (
+      workspace.tasks
+        .all()
+        .some((task) => task.workflowSid === record.sid && live.includes(task.assignmentStatus))
+    ) {
+      throw new TwilioError(400, 20001, `Workflow ${record.sid} has active tasks and cannot be deleted`);
+    }
+    workspace.workflows.delete(record.sid);
+    return { status: 204 };
+  }
+
+  private list(request: MockRequest) {
+    const workspace = this.state.workspace(request);
+    const friendlyName = request.query.get('FriendlyName');
+    let records = workspace.workflows.all();
+    if (friendlyName !== null) records = records.filter((record) => record.friendlyName === friendlyName);
+    const scope = this.state.scope(request, workspace);
+    return {
+      status: 200,
+      body: pageOf(records, readPageRequest(request.query), {
+        origin: request.origin,
+        path: `/v1/Workspaces/${workspace.sid}/Workflows`,
+        key: 'workflows',
+        filters: friendlyName !== null ? [['FriendlyName', friendlyName]] : [],
+        render: (record) => renderWorkflow(scope, record),
+      }),
+    };
+  }
+
+  private reservationTimeout(request: MockRequest): number | undefined {
+    const max = this.state.ctx.fault('taskrouter-reservation-timeout-unbounded')
+      ? undefined
+      : RESERVATION_TIMEOUT.max;
+    return request.form.integer('TaskReservationTimeout', { min: RESERVATION_TIMEOUT.min, max });
+  }
+}

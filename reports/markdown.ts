@@ -1,0 +1,90 @@
+import { areas } from '../contracts/rules';
+import { failureReason } from './failure-reason';
+import type { KillMatrix } from './kill-matrix';
+import type { ConformanceReport, RuleResult } from './model';
+
+/** Failed rules listed one a line before the list is cut (a pull-request comment holds 65 536 characters). */
+const failedListed = 60;
+
+/**
+ * summary.md: verdict, totals per area and the failed rules with one-line reasons, short enough
+ * for a pull-request comment or a CI job summary.
+ */
+export function toMarkdown(report: ConformanceReport, killMatrix?: KillMatrix): string {
+  const lines: string[] = [];
+  const verdict = report.verdict === 'pass' ? '✅ PASS' : '❌ FAIL';
+  lines.push(
+    `## Flex conformance: ${verdict}${report.completeness === 'incomplete' ? ' (incomplete run)' : ''}`,
+  );
+  lines.push('');
+  if (report.completeness === 'incomplete')
+    lines.push(`> **Incomplete:** ${cell(report.incompleteReason ?? 'the run stopped early')}`, '');
+  const { totals } = report;
+  lines.push(
+    `**${totals.rules}** rules: **${totals.passed}** passed, **${totals.failed}** failed, **${totals.skipped}** skipped, **${totals.untested}** untested.`,
+  );
+  lines.push('');
+  const facts = [
+    `target \`${report.target.kind}\` ${code(report.target.url)}`,
+    report.target.fingerprint ? `account ${code(report.target.fingerprint)}` : '',
+    report.target.faults.length ? `faults ${report.target.faults.map(code).join(', ')}` : '',
+    `seed ${code(String(report.seed))}`,
+    report.shard ? `shard ${report.shard.index}/${report.shard.total}` : '',
+    `${report.suite.name} ${report.suite.version}${report.suite.commit ? ` @ ${code(report.suite.commit.slice(0, 12))}` : ''}`,
+    `${Math.round(report.durationMs / 1000)} s`,
+    `${report.requests.total} requests`,
+  ].filter(Boolean);
+  lines.push(facts.join(' · '));
+  lines.push('');
+  lines.push('| area | rules | passed | failed | skipped | untested |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const area of areas) {
+    const rules = report.rules.filter((rule) => rule.area === area);
+    if (rules.length === 0) continue;
+    const count = (status: string) => rules.filter((rule) => rule.status === status).length;
+    const failed = count('failed');
+    lines.push(
+      `| ${area} | ${rules.length} | ${count('passed')} | ${failed ? `**${failed}**` : '0'} | ${count('skipped')} | ${count('untested')} |`,
+    );
+  }
+  const failed = report.rules.filter((rule) => rule.status === 'failed');
+  if (failed.length > 0) {
+    lines.push('', `### Failed rules (${failed.length})`, '');
+    for (const rule of failed.slice(0, failedListed)) lines.push(failedLine(rule));
+    if (failed.length > failedListed)
+      lines.push(`- … and ${failed.length - failedListed} more (see index.html)`);
+  }
+  if (killMatrix) {
+    const killed = killMatrix.faults.filter((fault) => fault.killed).length;
+    lines.push(
+      '',
+      `Sensitivity: the suite failed ${killed} of ${killMatrix.faults.length} deliberately broken mocks.`,
+    );
+  }
+  lines.push(
+    '',
+    '<sub>Full report: index.html (evidence per check) · conformance.json · junit.xml</sub>',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function failedLine(rule: RuleResult): string {
+  const check = rule.checks.find((c) => c.status === 'failed');
+  const reason = failureReason(check?.error ?? 'failed');
+  return `- **${rule.id}** (${rule.severity}): ${cell(rule.title)} — ${code(reason)}`;
+}
+
+/** Markdown-safe inline text: no line breaks, pipes escaped. */
+function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
+}
+
+/** Inline code with a fence longer than any backtick run inside. */
+function code(text: string): string {
+  const clean = text.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}

@@ -1,0 +1,36 @@
+import type { RunConfig } from '../targets/run-config';
+import { buildReport } from './build';
+import { Journal, readJournal } from './journal';
+import type { ConformanceReport } from './model';
+import { suiteFacts } from './suite-facts';
+import { writeReports } from './write';
+
+/**
+ * When Playwright died before its reporter wrote the report, builds the report from the journal
+ * of finished checks: marked incomplete, with what ran. Undefined when there is no journal (the
+ * run never started a check).
+ */
+export function recoverReport(config: RunConfig, why: string): ConformanceReport | undefined {
+  const journal = readJournal(config.outDir);
+  if (!journal) return undefined;
+  const finishedAt = new Date();
+  const report = buildReport(journal.checks, {
+    suite: suiteFacts(),
+    target: journal.target ?? {
+      kind: config.target.kind,
+      url: config.targetArg,
+      fingerprint: null,
+      faults: config.faults,
+    },
+    seed: config.seed,
+    runs: config.runs,
+    startedAt: journal.startedAt ?? finishedAt,
+    finishedAt,
+    completeness: 'incomplete',
+    incompleteReason: `${why}; the report holds the ${journal.checks.length} checks that finished before it stopped.`,
+    ...(journal.shard ? { shard: journal.shard } : {}),
+  });
+  const written = writeReports(report, config.outDir);
+  new Journal(config.outDir).remove();
+  return written;
+}

@@ -1,0 +1,54 @@
+/**
+ * Keeps credentials out of every report file and console line, whatever the target: the secrets
+ * named by the environment (and their Basic-auth encodings) are replaced, as is any Basic or
+ * Bearer authorization value and any password in a URL.
+ */
+export const redacted = '[redacted]';
+
+/** Shorter values are not treated as secrets: replacing them everywhere would garble the report. */
+const minimumSecretLength = 6;
+
+export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const {
+    TWILIO_ACCOUNT_SID: sid,
+    TWILIO_AUTH_TOKEN: token,
+    TWILIO_API_KEY: key,
+    TWILIO_API_SECRET: secret,
+  } = env;
+  const secrets: string[] = [];
+  for (const [user, password] of [
+    [sid, token],
+    [key, secret],
+    [sid, secret],
+  ] as const) {
+    if (!password) continue;
+    secrets.push(password, encodeURIComponent(password));
+    if (user) secrets.push(Buffer.from(`${user}:${password}`).toString('base64'));
+  }
+  return [...new Set(secrets.filter((secret) => secret.length >= minimumSecretLength))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
+export type Redactor = (text: string) => string;
+
+export function redactor(secrets: readonly string[] = secretsFromEnv()): Redactor {
+  return (text) => {
+    let clean = text;
+    for (const secret of secrets) clean = clean.split(secret).join(redacted);
+    return clean
+      .replace(/\bBasic(\s+)([A-Za-z0-9+/]{8,}={0,2})/g, (match, space: string, value: string) =>
+        isEncodedCredentials(value) ? `Basic${space}${redacted}` : match,
+      )
+      .replace(/\bBearer(\s+)([A-Za-z0-9._~+/-]{16,}=*)/g, (match, space: string, value: string) =>
+        /[0-9._~+/-]/.test(value) ? `Bearer${space}${redacted}` : match,
+      )
+      .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'<>]+:)[^\s/@"'<>]+@/gi, `$1${redacted}@`);
+  };
+}
+
+/** `user:password` in base64 (what a Basic authorization header carries), not an English word after "Basic". */
+function isEncodedCredentials(value: string): boolean {
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  return decoded.includes(':') && !decoded.includes('\uFFFD');
+}

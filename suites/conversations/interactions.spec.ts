@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { customAttributes } from '../../generators/liquid';
+import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
+import { expect, test, verifies } from './fixtures';
+
+const channel = JSON.stringify({ type: 'sms', initiated_by: 'customer' });
+
+test.describe('the Interactions resource', () => {
+  test(
+    'POST /v1/Interactions without Channel is 400 / 20001; Channel alone (no Routing) is accepted',
+    verifies('CONV-INTERACTION-REQUIRES-CHANNEL'),
+    async ({ api }) => {
+      const refused = await api.post('flex-api', '/v1/Interactions', { Routing: '{}' });
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.json).toMatchObject({
+        code: 20001,
+        message: 'Missing required parameter Channel in the post body',
+      });
+      const accepted = await api.post('flex-api', '/v1/Interactions', { Channel: channel });
+      expect(accepted.status, accepted.text).toBe(200);
+    },
+  );
+
+  test(
+    'a successful POST /v1/Interactions answers 200, not 201',
+    verifies('WIRE-INTERACTIONS-CREATE-200'),
+    async ({ api, routing, workflow }) => {
+      const created = await api.post('flex-api', '/v1/Interactions', {
+        Channel: channel,
+        Routing: JSON.stringify({
+          properties: {
+            workspace_sid: routing.workspaceSid,
+            workflow_sid: workflow,
+            task_channel_unique_name: 'chat',
+          },
+        }),
+      });
+      expect(created.status, created.text).toBe(200);
+    },
+  );
+
+  test(
+    'an Interaction’s sid matches ^KD[0-9a-fA-F]{32}$ and fetches at /v1/Interactions/{Sid}',
+    verifies('CONV-INTERACTION-SID-KD'),
+    async ({ api }) => {
+      const created = await api.post<{ sid: string }>('flex-api', '/v1/Interactions', { Channel: channel });
+      expect(created.json.sid).toMatch(/^KD[0-9a-fA-F]{32}$/);
+      const fetched = await api.get<{ sid: string }>('flex-api', `/v1/Interactions/${created.json.sid}`);
+      expect(fetched.status, fetched.text).toBe(200);
+      expect(fetched.json.sid).toBe(created.json.sid);
+    },
+  );
+
+  test(
+    'every attribute in Routing properties.attributes reaches the task unchanged',
+    verifies('CONV-INTERACTION-ROUTING-AS-IS'),
+    async ({ api, routing, workflow }) => {
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(customAttributes(), async (attributes) => {
+          const created = await api.post('flex-api', '/v1/Interactions', {
+            Channel: channel,
+            Routing: JSON.stringify({
+              properties: {
+                workspace_sid: routing.workspaceSid,
+                workflow_sid: workflow,
+                task_channel_unique_name: 'chat',
+                attributes,
+              },
+            }),
+          });
+          expect(created.status, created.text).toBe(200);
+          const [task] = await awaitNewTasks(api, routing, workflow, seen);
+          expect(task, 'the Interaction created no task').toBeDefined();
+          expect(attributesOf(task!)).toMatchObject(attributes);
+        }),
+        { numRuns: 6 },
+      );
+    },
+  );
+
+  test(
+    'create answers 200 on acceptance; the task may follow (reported as immediate or later)',
+    verifies('CONV-INTERACTION-ASYNC'),
+    async ({ api, routing, workflow }, testInfo) => {
+      const created = await api.post('flex-api', '/v1/Interactions', {
+        Channel: channel,
+        Routing: JSON.stringify({
+          properties: {
+            workspace_sid: routing.workspaceSid,
+            workflow_sid: workflow,
+            task_channel_unique_name: 'chat',
+          },
+        }),
+      });
+      expect(created.status, created.text).toBe(200);
+      const immediately = await routing.tasksOf(api, workflow);
+      const eventually =
+        immediately.length > 0 ? immediately : await awaitNewTasks(api, routing, workflow, new Set());
+      testInfo.annotations.push({
+        type: 'observation',
+        description:
+          immediately.length > 0 ? 'the task existed when create answered' : 'the task appeared later',
+      });
+      expect(eventually.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+test.describe('what the documents leave to the application', () => {
+  test(
+    'canceling a conversation’s task leaves the conversation open (reported)',
+    verifies('CONV-ORPHANED-CONVERSATIONS'),
+    async ({ api, routing, workflow, customers }, testInfo) => {
+      const conversation = await customers.open({
+        channel: 'sms',
+        address: '+14155550123',
+        conversationAttributes: {},
+      });
+      await api.post('flex-api', '/v1/Interactions', {
+        Channel: JSON.stringify({
+          type: 'sms',
+          initiated_by: 'customer',
+          properties: { media_channel_sid: conversation.sid },
+        }),
+        Routing: JSON.stringify({
+          properties: {
+            workspace_sid: routing.workspaceSid,
+            workflow_sid: workflow,
+            task_channel_unique_name: 'chat',
+          },
+        }),
+      });
+      const [task] = await awaitNewTasks(api, routing, workflow, new Set());
+      const canceled = await api.post(
+        'taskrouter',
+        `/v1/Workspaces/${routing.workspaceSid}/Tasks/${task!.sid}`,
+        {
+          AssignmentStatus: 'canceled',
+          Reason: 'customer left',
+        },
+      );
+      expect(canceled.status, canceled.text).toBe(200);
+      const after = await api.get<{ state: string }>(
+        'conversations',
+        `/v1/Conversations/${conversation.sid}`,
+      );
+      testInfo.annotations.push({
+        type: 'observation',
+        description: `conversation state after cancel: ${after.json.state}`,
+      });
+      expect(['active', 'inactive', 'closed']).toContain(after.json.state);
+    },
+  );
+
+  test(
+    'accounts created on or after 2022-03-30 come with Flex Conversations set up',
+    verifies('CONV-PREREQS-OUT-OF-BOX'),
+    async ({ api, target }) => {
+      test.skip(
+        target.kind !== 'twilio' && target.kind !== 'replay',
+        'only a real Flex account shows how it was provisioned',
+      );
+      const configuration = await api.get<{ default_chat_service_sid?: string }>(
+        'conversations',
+        '/v1/Configuration',
+      );
+      expect(configuration.status, configuration.text).toBe(200);
+      expect(configuration.json.default_chat_service_sid).toMatch(/^IS[0-9a-fA-F]{32}$/);
+    },
+  );
+});

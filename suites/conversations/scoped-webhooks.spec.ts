@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { customer } from '../../generators/conversations';
+import { sid } from '../../generators/sids';
+import { expect, test, verifies } from './fixtures';
+
+test.describe('conversation-scoped webhooks', () => {
+  test(
+    'POST …/Webhooks without Target is 400 / 20001; webhook, trigger and studio are each accepted (201, WH sid)',
+    verifies('CONV-SCOPED-WEBHOOK-TARGETS'),
+    async ({ api, customers }) => {
+      const [who] = fc.sample(customer(), { numRuns: 1, seed: 107 });
+      const conversation = await customers.open(who!);
+      const path = `/v1/Conversations/${conversation.sid}/Webhooks`;
+      const refused = await api.post('conversations', path, {
+        'Configuration.Url': 'https://example.com/hook',
+      });
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.json).toMatchObject({ code: 20001 });
+      const [flowSid] = fc.sample(sid('FW'), { numRuns: 1, seed: 109 });
+      for (const form of [
+        {
+          Target: 'webhook',
+          'Configuration.Url': 'https://example.com/hook',
+          'Configuration.Method': 'post',
+        },
+        {
+          Target: 'trigger',
+          'Configuration.Url': 'https://example.com/keyword',
+          'Configuration.Triggers': 'agent',
+        },
+        { Target: 'studio', 'Configuration.FlowSid': flowSid },
+      ]) {
+        const created = await api.post<{ sid: string; target: string }>('conversations', path, form);
+        expect(created.status, created.text).toBe(201);
+        expect(created.json.sid).toMatch(/^WH[0-9a-fA-F]{32}$/);
+        expect(created.json.target).toBe(form.Target);
+      }
+    },
+  );
+});

@@ -1,0 +1,130 @@
+import { programmableChatEndOfLife } from '../../contracts/rules/lifecycle';
+import { describeAnswer, endOfLifeAnswer } from '../../targets/prerequisites';
+import { expect, observeReading, test, verifies } from '../fixtures';
+
+/**
+ * Programmable Chat for Flex (and the Flex Flow resource with it) reaches end of life on June 1,
+ * 2026; what the API does afterwards is undocumented (A5). These checks observe what the target
+ * answers and hold the run's skipping to it; they never gate (the rules are `info`).
+ */
+
+const today = () => new Date().toISOString().slice(0, 10);
+const flexFlowsProbe = { path: '/v1/FlexFlows', url: 'https://flex-api.twilio.com/v1/FlexFlows?PageSize=1' };
+
+interface FlexConfiguration {
+  ui_version?: string | null;
+}
+
+/** The Flex UI version the account's Flex configuration names, or why it cannot be read. */
+async function flexUiVersion(api: import('../../targets/client').TwilioApi) {
+  const response = await api.get<FlexConfiguration>('flex-api', '/v1/Configuration');
+  return {
+    response,
+    version: response.status === 200 ? (response.json?.ui_version ?? undefined) : undefined,
+  };
+}
+
+test.describe('end of life of Programmable Chat for Flex', () => {
+  test(
+    'after June 1, 2026 /v1/FlexFlows is either still served or refused as end of life: the report shows which',
+    verifies('EOL-POST-EOL-BEHAVIOUR'),
+    async ({ api }, testInfo) => {
+      test.skip(
+        today() < programmableChatEndOfLife,
+        `the run date ${today()} is before the end of life (${programmableChatEndOfLife})`,
+      );
+      const response = await api.get<{ flex_flows?: unknown }>('flex-api', flexFlowsProbe.path, {
+        query: { PageSize: 1 },
+      });
+      const refused = endOfLifeAnswer('GET', flexFlowsProbe.url, response);
+      if (refused) {
+        testInfo.annotations.push({ type: 'evidence', description: describeAnswer(refused) });
+        observeReading(testInfo, 'EOL-POST-EOL-BEHAVIOUR', 'retired');
+        return;
+      }
+      expect(response.status, `neither served nor refused as end of life: ${response.text}`).toBe(200);
+      expect(Array.isArray(response.json.flex_flows), response.text).toBe(true);
+      observeReading(testInfo, 'EOL-POST-EOL-BEHAVIOUR', 'still-served');
+    },
+  );
+
+  test(
+    'a target refusing Programmable Chat as end of life has its Flex Flow rules skipped, and never before June 1, 2026',
+    verifies('EOL-PROGRAMMABLE-CHAT-2026-06-01'),
+    async ({ api, prerequisites }, testInfo) => {
+      const past = today() >= programmableChatEndOfLife;
+      testInfo.annotations.push({
+        type: 'observation',
+        description: `run date ${today()} is ${past ? 'on or after' : 'before'} the end of life of Programmable Chat for Flex (${programmableChatEndOfLife})`,
+      });
+      const response = await api.get('flex-api', flexFlowsProbe.path, { query: { PageSize: 1 } });
+      const refused = endOfLifeAnswer('GET', flexFlowsProbe.url, response);
+      if (refused) {
+        expect(past, `refused before the announced date: ${describeAnswer(refused)}`).toBe(true);
+        expect(
+          prerequisites.endOfLife,
+          'the target refuses Flex Flows as end of life, but the run did not skip the Flex Flow rules',
+        ).toBeDefined();
+      } else {
+        expect(response.status, response.text).toBe(200);
+      }
+    },
+  );
+
+  test(
+    'the Flex Flow rules are for Flex UI 1.x: the report records the Flex UI version the account runs',
+    verifies('EOL-FLEX-FLOW-SCOPE-FLEX-UI-1'),
+    async ({ api }, testInfo) => {
+      const { response, version } = await flexUiVersion(api);
+      test.skip(
+        response.status === 404,
+        'the target serves no Flex configuration (GET /v1/Configuration answered 404): the Flex UI version cannot be observed',
+      );
+      expect(version, `ui_version of the Flex configuration: ${response.text}`).toMatch(/^\d+\.\d+/);
+      testInfo.annotations.push({
+        type: 'observation',
+        description: `Flex UI ${version}: Flex Flow rules ${String(version).startsWith('1.') ? 'apply to this account' : 'cover Flex UI 1.x channels only'}`,
+      });
+    },
+  );
+
+  test(
+    'on Flex UI 2.x the Interactions API Flex Conversations needs is served (a create without Channel is refused 400, not 404)',
+    verifies('EOL-CONVERSATIONS-REQUIRE-FLEX-UI-2'),
+    async ({ api }, testInfo) => {
+      const { response, version } = await flexUiVersion(api);
+      test.skip(
+        response.status === 404,
+        'the target serves no Flex configuration (GET /v1/Configuration answered 404): the Flex UI version cannot be observed',
+      );
+      test.skip(
+        !/^[2-9]\./.test(String(version)),
+        `Flex UI ${version}: Flex Conversations is not expected before 2.0`,
+      );
+      const create = await api.post('flex-api', '/v1/Interactions', {});
+      testInfo.annotations.push({
+        type: 'observation',
+        description: `POST /v1/Interactions without Channel answered ${create.status}`,
+      });
+      expect(create.status, create.text).toBe(400);
+    },
+  );
+
+  test(
+    'the Interactions API that migration leads to answers as an API: a create without Channel is a 400 Twilio error',
+    verifies('EOL-MIGRATE-TO-CONVERSATIONS'),
+    async ({ api }, testInfo) => {
+      const create = await api.post<{ code?: number }>('flex-api', '/v1/Interactions', {});
+      test.skip(
+        create.status === 404,
+        'the target does not serve /v1/Interactions (404): nothing to migrate to here',
+      );
+      testInfo.annotations.push({
+        type: 'observation',
+        description: `POST /v1/Interactions without Channel answered ${create.status}`,
+      });
+      expect(create.status, create.text).toBe(400);
+      expect(typeof create.json.code, create.text).toBe('number');
+    },
+  );
+});

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { incomingCall } from '../../generators/callers';
+import { attributesTemplate, jsonSafeText, renderedAttributes, templateText } from '../../generators/liquid';
+import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
+import { callFlowDefinition, callThroughQueue, taskOfCall, voiceWidget } from '../send-to-flex/call-flows';
+import { expect, observeReading, test, verifies } from '../send-to-flex/fixtures';
+import { attributesOf } from '../send-to-flex/routing';
+
+test.describe('Liquid in the widget’s attributes', () => {
+  test(
+    'every output tag is replaced by its value before the task is created; no template text reaches the task',
+    verifies('LIQUID-ATTRIBUTES-RENDERED'),
+    async ({ api, studio, routing, workflow, voice }) => {
+      await fc.assert(
+        fc.asyncProperty(
+          attributesTemplate(),
+          jsonSafeText(),
+          incomingCall(),
+          async (template, queue, caller) => {
+            const flow = await studio.publish(
+              flowDefinition('incomingCall', [
+                setVariablesWidget('choose_queue', { queue }, voiceWidget),
+                sendToFlexWidget(voiceWidget, {
+                  workflow,
+                  channel: routing.channels.voice.sid,
+                  attributes: templateText(template),
+                }),
+              ]),
+            );
+            const answered = await voice.call(flow, caller);
+            const task = await taskOfCall(api, routing, workflow, answered.call);
+            expect(task, answered.response.text).toBeDefined();
+            expect(task?.attributes ?? '').not.toMatch(/\{\{|\{%/);
+            const { call_sid: _added, ...attributes } = attributesOf(task!);
+            expect(attributes).toEqual(
+              renderedAttributes(template, {
+                'trigger.call.From': caller.From,
+                'trigger.call.To': caller.To,
+                'flow.variables.queue': queue,
+              }),
+            );
+          },
+        ),
+        { numRuns: 6 },
+      );
+    },
+  );
+
+  test(
+    'attributes that do not render to JSON: refused, Failed to create task, or other attributes (reported)',
+    verifies('LIQUID-INVALID-RENDERED-JSON'),
+    async ({ api, studio, routing, workflow, voice }, testInfo) => {
+      const attributes = '{"name": {{trigger.call.From}}, "type": "inbound"}';
+      const created = await studio.create(callFlowDefinition(routing, workflow, { attributes }));
+      if (created.status !== 201) {
+        observeReading(testInfo, 'LIQUID-INVALID-RENDERED-JSON', 'validation-refuses');
+        expect(created.json.code, created.text).toBe(81022);
+        return;
+      }
+      const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 173 });
+      const { task } = await callThroughQueue(voice, api, routing, workflow, created.json, caller!);
+      if (task) {
+        observeReading(testInfo, 'LIQUID-INVALID-RENDERED-JSON', 'other-attributes');
+        return;
+      }
+      observeReading(testInfo, 'LIQUID-INVALID-RENDERED-JSON', 'failed-to-create-task');
+      const [execution] = await studio.awaitExecutions(created.json.sid);
+      const steps = await studio.awaitStepFrom(created.json.sid, execution!.sid, voiceWidget);
+      expect(steps.find((step) => step.transitioned_from === voiceWidget)?.name).toBe('failedToEnqueue');
+    },
+  );
+});

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { incomingCall } from '../../generators/callers';
+import { customAttributes, jsonValue } from '../../generators/liquid';
+import {
+  flowDefinition,
+  httpRequestWidget,
+  runFunctionWidget,
+  sendToFlexWidget,
+} from '../../generators/studio';
+import { taskOfCall, voiceWidget } from '../send-to-flex/call-flows';
+import { expect, test, verifies } from '../send-to-flex/fixtures';
+import { attributesOf } from '../send-to-flex/routing';
+
+const small = (value: unknown) =>
+  JSON.stringify(value).length <= 600 && !/\{\{|\{%/.test(JSON.stringify(value));
+
+test.describe('to_json and parsed responses', () => {
+  test(
+    '{{widgets.CustomerFunction.parsed | to_json}} puts the function’s object into the attributes as an object',
+    verifies('LIQUID-TO-JSON-OBJECT'),
+    async ({ api, studio, routing, workflow, voice, httpStub }) => {
+      let current: unknown = {};
+      httpStub.respond('/customer', () => ({
+        body: JSON.stringify(current),
+        contentType: 'application/json',
+      }));
+      const flow = await studio.publish(
+        flowDefinition('incomingCall', [
+          runFunctionWidget(
+            'CustomerFunction',
+            httpStub.url('/customer'),
+            { caller: '{{trigger.call.From}}' },
+            {
+              success: voiceWidget,
+            },
+          ),
+          sendToFlexWidget(voiceWidget, {
+            workflow,
+            channel: routing.channels.voice.sid,
+            attributes: '{"customer_attributes": {{widgets.CustomerFunction.parsed | to_json}}}',
+          }),
+        ]),
+      );
+      await fc.assert(
+        fc.asyncProperty(customAttributes().filter(small), incomingCall(), async (customer, caller) => {
+          current = customer;
+          const answered = await voice.call(flow, caller);
+          const task = await taskOfCall(api, routing, workflow, answered.call);
+          expect(task, answered.response.text).toBeDefined();
+          expect(attributesOf(task!).customer_attributes).toEqual(customer);
+        }),
+        { numRuns: 6 },
+      );
+    },
+  );
+
+  test(
+    'to_json of any JSON value (null, boolean, number, string, array, object) round-trips as that value, not as a string',
+    verifies('LIQUID-TO-JSON-OBJECT'),
+    async ({ api, studio, routing, workflow, voice, httpStub }) => {
+      let current: unknown = null;
+      httpStub.respond('/value', () => ({
+        body: JSON.stringify({ value: current }),
+        contentType: 'application/json',
+      }));
+      const flow = await studio.publish(
+        flowDefinition('incomingCall', [
+          httpRequestWidget('lookup', httpStub.url('/value'), { success: voiceWidget }),
+          sendToFlexWidget(voiceWidget, {
+            workflow,
+            channel: routing.channels.voice.sid,
+            attributes: '{"value": {{widgets.lookup.parsed.value | to_json}}}',
+          }),
+        ]),
+      );
+      await fc.assert(
+        fc.asyncProperty(jsonValue().filter(small), incomingCall(), async (value, caller) => {
+          current = value;
+          const answered = await voice.call(flow, caller);
+          const task = await taskOfCall(api, routing, workflow, answered.call);
+          expect(task, answered.response.text).toBeDefined();
+          expect(attributesOf(task!).value).toEqual(JSON.parse(JSON.stringify(value)));
+        }),
+        { numRuns: 10 },
+      );
+    },
+  );
+
+  test(
+    'a JSON object answer’s fields are widgets.<name>.parsed.<field>',
+    verifies('LIQUID-PARSED-JSON-RESPONSE'),
+    async ({ api, studio, routing, workflow, voice, httpStub }) => {
+      let current = { isOpen: true, closedReason: 'holiday' };
+      httpStub.respond('/check-schedule', () => ({
+        body: JSON.stringify(current),
+        contentType: 'application/json',
+      }));
+      const flow = await studio.publish(
+        flowDefinition('incomingCall', [
+          httpRequestWidget('check_schedule', httpStub.url('/check-schedule'), { success: voiceWidget }),
+          sendToFlexWidget(voiceWidget, {
+            workflow,
+            channel: routing.channels.voice.sid,
+            attributes:
+              '{"open": "{{widgets.check_schedule.parsed.isOpen}}", "reason": "{{widgets.check_schedule.parsed.closedReason}}"}',
+          }),
+        ]),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.boolean(),
+          fc.constantFrom('manual', 'holiday', 'none'),
+          incomingCall(),
+          async (isOpen, reason, caller) => {
+            current = { isOpen, closedReason: reason };
+            const answered = await voice.call(flow, caller);
+            const task = await taskOfCall(api, routing, workflow, answered.call);
+            expect(task, answered.response.text).toBeDefined();
+            expect(attributesOf(task!)).toMatchObject({ open: String(isOpen), reason });
+          },
+        ),
+        { numRuns: 5 },
+      );
+    },
+  );
+});

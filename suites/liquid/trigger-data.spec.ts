@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { chatIdentity, personName } from '../../generators/callers';
+import { chatCustomer, customer } from '../../generators/conversations';
+import { messageAttributes } from '../../generators/liquid';
+import { ConversationCustomer, publishConversationFlow } from '../conversations/conversation-customer';
+import { LegacyMessaging, publishMessageFlow } from '../messaging/legacy-messaging';
+import { test as base, expect, verifies } from '../send-to-flex/fixtures';
+import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
+
+const test = base.extend<{ messaging: LegacyMessaging; customers: ConversationCustomer }>({
+  messaging: async ({ api, uniqueName, cleanup }, use) => {
+    await use(new LegacyMessaging(api, uniqueName('messaging'), cleanup));
+  },
+  customers: async ({ api, uniqueName, cleanup }, use) => {
+    await use(new ConversationCustomer(api, uniqueName('conversation'), cleanup));
+  },
+});
+
+test.describe('which trigger data Liquid sees as JSON', () => {
+  test(
+    'a chat message’s attributes stay a string: {{trigger.message.Attributes}} is the text, a path into it is empty',
+    verifies('LIQUID-MESSAGE-ATTRIBUTES-STRING'),
+    async ({ api, studio, routing, workflow, messaging }) => {
+      const flow = await publishMessageFlow(studio, routing, workflow, {
+        attributes:
+          '{"raw": {{trigger.message.Attributes | to_json}}, "path": "{{trigger.message.Attributes.key}}"}',
+      });
+      const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(chatIdentity(), messageAttributes(), async (identity, attributes) => {
+          const channel = await messaging.channel(flexFlow.sid, identity);
+          await messaging.say(channel, identity, 'Hello', attributes);
+          const [task] = await awaitNewTasks(api, routing, workflow, seen);
+          expect(task, 'the message has no task').toBeDefined();
+          expect(attributesOf(task!)).toEqual({ raw: attributes, path: '' });
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'a conversation message’s attributes stay a string too (trigger.conversation.Attributes)',
+    verifies('LIQUID-MESSAGE-ATTRIBUTES-STRING'),
+    async ({ api, studio, routing, workflow, customers }) => {
+      const flow = await publishConversationFlow(studio, routing, workflow, {
+        attributes:
+          '{"raw": {{trigger.conversation.Attributes | to_json}}, "path": "{{trigger.conversation.Attributes.key}}"}',
+      });
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(customer(), messageAttributes(), async (who, attributes) => {
+          const conversation = await customers.open(who);
+          await customers.connectStudio(conversation, flow.sid);
+          await customers.say(conversation, 'Hello', attributes);
+          const [task] = await awaitNewTasks(api, routing, workflow, seen);
+          expect(task, 'the conversation has no task').toBeDefined();
+          expect(attributesOf(task!)).toMatchObject({ raw: attributes, path: '' });
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'trigger.message.ChannelAttributes is parsed: .from and .channel_type render the chat channel’s values',
+    verifies('LIQUID-CHANNEL-ATTRIBUTES-PARSED'),
+    async ({ api, studio, routing, workflow, messaging }) => {
+      const flow = await publishMessageFlow(studio, routing, workflow, {
+        attributes:
+          '{"who": "{{trigger.message.ChannelAttributes.from}}", "via": "{{trigger.message.ChannelAttributes.channel_type}}"}',
+      });
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('web', 'sms', 'custom'),
+          chatIdentity(),
+          personName(),
+          async (type, identity, name) => {
+            const flexFlow = await messaging.studioFlexFlow(type, flow.sid);
+            const channel = await messaging.channel(flexFlow.sid, identity, { ChatUserFriendlyName: name });
+            await messaging.say(channel, identity, 'Hello');
+            const [task] = await awaitNewTasks(api, routing, workflow, seen);
+            const channelAttributes = await messaging.channelAttributes(channel);
+            expect(attributesOf(task!)).toMatchObject({
+              who: channelAttributes.from,
+              via: channelAttributes.channel_type,
+            });
+            expect(attributesOf(task!).via).toBe(type);
+          },
+        ),
+        { numRuns: 4 },
+      );
+    },
+  );
+
+  test(
+    'trigger.conversation.ChannelAttributes is parsed: a nested path renders the nested value',
+    verifies('LIQUID-CONVERSATION-ATTRIBUTES-PARSED'),
+    async ({ api, studio, routing, workflow, customers }) => {
+      const flow = await publishConversationFlow(studio, routing, workflow, {
+        attributes:
+          '{"customer": "{{trigger.conversation.ChannelAttributes.pre_engagement_data.friendlyName}}"}',
+      });
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(chatCustomer(), async (who) => {
+          await customers.startWith(who, flow);
+          const [task] = await awaitNewTasks(api, routing, workflow, seen);
+          expect(attributesOf(task!).customer).toBe(who.friendlyName);
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'the keys of trigger.conversation.ChannelAttributes (reported)',
+    verifies('LIQUID-CONVERSATION-CHANNELATTRIBUTES-KEYS'),
+    async ({ api, studio, routing, workflow, customers }, testInfo) => {
+      const flow = await publishConversationFlow(studio, routing, workflow, {
+        attributes: '{"channel_attributes": {{trigger.conversation.ChannelAttributes | to_json}}}',
+      });
+      const [who] = fc.sample(chatCustomer(), { numRuns: 1, seed: 179 });
+      await customers.startWith(who!, flow);
+      const [task] = await awaitNewTasks(api, routing, workflow, new Set());
+      const value = attributesOf(task!).channel_attributes;
+      testInfo.annotations.push({
+        type: 'observation',
+        description: `keys: ${value && typeof value === 'object' ? Object.keys(value).join(', ') : typeof value}`,
+      });
+      expect(typeof value).toBe('object');
+    },
+  );
+});

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { chatIdentity, personName } from '../../generators/callers';
+import { jsonSafeText } from '../../generators/liquid';
+import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
+import { expect, test, verifies } from './fixtures';
+import { publishMessageFlow } from './legacy-messaging';
+
+test.describe('the life of a chat channel', () => {
+  for (const longLived of [true, false]) {
+    test(
+      `${longLived ? 'a long-lived' : 'a short-lived'} channel ${longLived ? 'is kept' : 'is replaced'} for the next interaction after the task ends`,
+      verifies('MSG-LONG-LIVED-KEEPS-CHANNEL'),
+      async ({ api, studio, routing, workflow, messaging }) => {
+        const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: longLived ? 157 : 163 });
+        const flow = await publishMessageFlow(studio, routing, workflow);
+        const flexFlow = await messaging.studioFlexFlow('web', flow.sid, { LongLived: longLived });
+        const first = await messaging.channel(flexFlow.sid, identity!);
+        await messaging.say(first, identity!, 'first interaction');
+        const [task] = await awaitNewTasks(api, routing, workflow, new Set());
+        expect(task, 'the first interaction has no task').toBeDefined();
+        const again = await messaging.channel(flexFlow.sid, identity!);
+        expect(again.sid, 'while the task lasts the identity keeps its channel').toBe(first.sid);
+        const canceled = await api.post(
+          'taskrouter',
+          `/v1/Workspaces/${routing.workspaceSid}/Tasks/${task!.sid}`,
+          {
+            AssignmentStatus: 'canceled',
+            Reason: 'interaction over',
+          },
+        );
+        expect(canceled.status, canceled.text).toBe(200);
+        const next = await messaging.channel(flexFlow.sid, identity!);
+        if (longLived) expect(next.sid).toBe(first.sid);
+        else expect(next.sid).not.toBe(first.sid);
+      },
+    );
+  }
+
+  test(
+    'pre-engagement data reaches the flow as given, marked as nothing more (reported)',
+    verifies('MSG-PRE-ENGAGEMENT-UNVERIFIED'),
+    async ({ api, studio, routing, workflow, messaging }, testInfo) => {
+      const flow = await publishMessageFlow(studio, routing, workflow, {
+        attributes: '{"pre": {{trigger.message.ChannelAttributes.pre_engagement_data | to_json}}}',
+      });
+      const [identity, name, question] = fc.sample(fc.tuple(chatIdentity(), personName(), jsonSafeText()), {
+        numRuns: 1,
+        seed: 167,
+      })[0]!;
+      const preEngagement = { friendlyName: name, question, email: 'someone@example.com' };
+      const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+      const channel = await messaging.channel(flexFlow.sid, identity, {
+        PreEngagementData: JSON.stringify(preEngagement),
+      });
+      await messaging.say(channel, identity, 'Hello');
+      const [task] = await awaitNewTasks(api, routing, workflow, new Set());
+      const pre = attributesOf(task!).pre;
+      testInfo.annotations.push({
+        type: 'observation',
+        description: `pre-engagement data in the task: ${JSON.stringify(pre)}`,
+      });
+      expect(pre).toEqual(preEngagement);
+    },
+  );
+
+  test(
+    'the janitor removes the Proxy session of a task deleted outside Flex UI',
+    verifies('MSG-JANITOR-REMOVES-PROXY-SESSION'),
+    async () => {
+      test.skip(
+        true,
+        'Proxy sessions are not served by any API the suite reaches (proxy.twilio.com is outside its domains)',
+      );
+    },
+  );
+
+  test(
+    'SMS and WhatsApp messages pass through a Proxy session',
+    verifies('MSG-PHONE-CHANNELS-PROXY'),
+    async () => {
+      test.skip(
+        true,
+        'Proxy sessions are not served by any API the suite reaches (proxy.twilio.com is outside its domains)',
+      );
+    },
+  );
+
+  test(
+    'a message to a Flex Flow’s contact identity is handled by that Flex Flow',
+    verifies('MSG-CONTACT-IDENTITY-ROUTES'),
+    async () => {
+      test.skip(
+        true,
+        'delivering an SMS to the contact identity needs Twilio’s messaging platform, which no API of the suite can stand in for',
+      );
+    },
+  );
+
+  test(
+    'web chat customers get a limited identity in the Flex Chat Service',
+    verifies('MSG-WEBCHAT-ANONYMOUS-IDENTITY'),
+    async () => {
+      test.skip(true, 'the web chat token endpoint is not among the APIs the suite reaches');
+    },
+  );
+
+  test(
+    'installing Flex creates SMS and web chat Flex Flows',
+    verifies('MSG-FLEXFLOWS-PROVISIONED'),
+    async ({ api, target }) => {
+      test.skip(
+        target.kind !== 'twilio' && target.kind !== 'replay',
+        'only a real Flex account shows what installing Flex created',
+      );
+      const listed = await api.get<{ flex_flows: Array<{ channel_type: string }> }>(
+        'flex-api',
+        '/v1/FlexFlows',
+        {
+          query: { PageSize: 1000 },
+        },
+      );
+      const types = listed.json.flex_flows.map((flow) => flow.channel_type);
+      expect(types).toEqual(expect.arrayContaining(['sms', 'web']));
+    },
+  );
+});

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { chatIdentity } from '../../generators/callers';
+import { sid } from '../../generators/sids';
+import { expect, test, verifies } from './fixtures';
+
+const required = ['FlexFlowSid', 'Identity', 'ChatUserFriendlyName', 'ChatFriendlyName'] as const;
+const requiredWeb = ['FlexFlowSid', 'Identity', 'CustomerFriendlyName', 'ChatFriendlyName'] as const;
+
+test.describe('the Flex chat channel resources', () => {
+  test(
+    'POST /v1/Channels needs FlexFlowSid, Identity, ChatUserFriendlyName and ChatFriendlyName; with all four: 201, a CH sid on the Flex Flow',
+    verifies('MSG-CHANNEL-CREATE-REQUIRED'),
+    async ({ api, messaging }) => {
+      const [flowSid] = fc.sample(sid('FW'), { numRuns: 1, seed: 127 });
+      const flexFlow = await messaging.studioFlexFlow('web', flowSid!);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...required), chatIdentity(), async (omitted, identity) => {
+          const form: Record<string, string> = {
+            FlexFlowSid: flexFlow.sid,
+            Identity: identity,
+            ChatUserFriendlyName: identity,
+            ChatFriendlyName: 'Support',
+          };
+          const { [omitted]: _left, ...without } = form;
+          const refused = await api.post('flex-api', '/v1/Channels', without);
+          expect(refused.status, refused.text).toBe(400);
+          expect(refused.json).toMatchObject({
+            code: 20001,
+            message: `Missing required parameter ${omitted} in the post body`,
+          });
+          const created = await api.post<{ sid: string; flex_flow_sid: string }>(
+            'flex-api',
+            '/v1/Channels',
+            form,
+          );
+          expect(created.status, created.text).toBe(201);
+          expect(created.json.sid).toMatch(/^CH[0-9a-fA-F]{32}$/);
+          expect(created.json.flex_flow_sid).toBe(flexFlow.sid);
+        }),
+        { numRuns: 4 },
+      );
+    },
+  );
+
+  test(
+    'POST /v1/WebChannels needs FlexFlowSid, Identity, CustomerFriendlyName and ChatFriendlyName; with all four: 201',
+    verifies('MSG-WEBCHANNEL-CREATE-REQUIRED'),
+    async ({ api, messaging }) => {
+      const [flowSid] = fc.sample(sid('FW'), { numRuns: 1, seed: 131 });
+      const flexFlow = await messaging.studioFlexFlow('web', flowSid!);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...requiredWeb), chatIdentity(), async (omitted, identity) => {
+          const form: Record<string, string> = {
+            FlexFlowSid: flexFlow.sid,
+            Identity: identity,
+            CustomerFriendlyName: identity,
+            ChatFriendlyName: 'Web chat',
+          };
+          const { [omitted]: _left, ...without } = form;
+          const refused = await api.post('flex-api', '/v1/WebChannels', without);
+          expect(refused.status, refused.text).toBe(400);
+          expect(refused.json).toMatchObject({ code: 20001 });
+          const created = await api.post('flex-api', '/v1/WebChannels', form);
+          expect(created.status, created.text).toBe(201);
+        }),
+        { numRuns: 4 },
+      );
+    },
+  );
+
+  test(
+    'a chat channel of a studio or external Flex Flow has task_sid null, even when a TaskSid is sent',
+    verifies('MSG-CHANNEL-TASK-SID'),
+    async ({ messaging, httpStub }) => {
+      const [flowSid, identity, taskSid] = fc.sample(fc.tuple(sid('FW'), chatIdentity(), sid('WT')), {
+        numRuns: 1,
+        seed: 137,
+      })[0]!;
+      const studioFlow = await messaging.studioFlexFlow('web', flowSid);
+      const external = await messaging.flexFlow('web', {
+        IntegrationType: 'external',
+        'Integration.Url': httpStub.url('/flex-flow'),
+      });
+      for (const flexFlow of [studioFlow, external]) {
+        const channel = await messaging.channel(flexFlow.sid, identity, { TaskSid: taskSid });
+        expect(channel.task_sid).toBeNull();
+      }
+    },
+  );
+
+  for (const path of ['/v1/Channels', '/v1/WebChannels'] as const) {
+    test(`GET ${path} lists under flex_chat_channels`, verifies('MSG-CHANNEL-LIST-KEY'), async ({ api }) => {
+      const listed = await api.get<{ meta: { key: string } }>('flex-api', path);
+      expect(listed.status, listed.text).toBe(200);
+      expect(listed.json.meta.key).toBe('flex_chat_channels');
+      expect(listed.json).toHaveProperty('flex_chat_channels');
+    });
+  }
+});

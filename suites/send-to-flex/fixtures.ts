@@ -1,0 +1,71 @@
+import { TwilioApi } from '../../targets/client';
+import { test as base } from '../fixtures';
+import { setPatience } from './eventually';
+import { HttpStub } from './http-stub';
+import { Routing } from './routing';
+import { StudioApi } from './studio-api';
+import { VoicePlatform } from './voice-platform';
+
+export { expect, observeReading, verifies } from '../fixtures';
+
+interface WorkerFixtures {
+  /** The worker's TaskRouter workspace, channels and queue, deleted when the worker ends. */
+  routing: Routing;
+}
+
+interface TestFixtures {
+  studio: StudioApi;
+  /** A workflow ("Assign to Anyone" shape) of the test's own, so its tasks are the test's tasks. */
+  workflow: string;
+  /** The voice platform; checks using it are skipped on a target whose voice webhooks cannot be reached. */
+  voice: VoicePlatform;
+  /** A local server for make-http-request / run-function widgets and webhooks to call. */
+  httpStub: HttpStub;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  routing: [
+    async ({ playwright, target, runConfig }, use, workerInfo) => {
+      // The embedded mock runs flows and creates tasks before it answers; a real account takes seconds.
+      setPatience(target.kind === 'mock' ? 300 : 5_000);
+      const context = await playwright.request.newContext();
+      const api = new TwilioApi(context, target);
+      const routing = await Routing.create(
+        api,
+        `flexconf-${runConfig.runId}-w${workerInfo.workerIndex}-routing`,
+      );
+      await use(routing);
+      await routing.remove(api).catch(() => undefined);
+      await context.dispose();
+    },
+    { scope: 'worker' },
+  ],
+
+  studio: async ({ api, uniqueName, cleanup }, use) => {
+    await use(new StudioApi(api, uniqueName('flow'), cleanup));
+  },
+
+  workflow: async ({ api, routing, uniqueName, cleanup }, use) => {
+    const sid = await routing.createWorkflow(api, uniqueName('Assign to Anyone'));
+    cleanup(() => routing.deleteWorkflow(api, sid));
+    await use(sid);
+  },
+
+  voice: async ({ api, target }, use, testInfo) => {
+    testInfo.skip(
+      !target.capabilities.voiceWebhooks,
+      'voice checks need the flow webhook reachable as Twilio’s voice platform reaches it (a voice number on a real account)',
+    );
+    await use(new VoicePlatform(api));
+  },
+
+  httpStub: async ({ target }, use, testInfo) => {
+    testInfo.skip(
+      target.kind === 'twilio' || target.kind === 'replay',
+      'the check needs a server on this machine that the target can call',
+    );
+    const stub = await HttpStub.start();
+    await use(stub);
+    await stub.close();
+  },
+});

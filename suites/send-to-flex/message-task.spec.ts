@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { chatIdentity, personName } from '../../generators/callers';
+import { exported, priority, timeout } from '../../generators/studio';
+import { expect, test, verifies } from '../messaging/fixtures';
+import { legacyDefaultAttributes, publishMessageFlow } from '../messaging/legacy-messaging';
+import { attributesOf, awaitNewTasks } from './routing';
+
+const legacyChannelType = () => fc.constantFrom('sms', 'web');
+const taskChannelName = () => fc.constantFrom<'chat' | 'sms' | 'default'>('chat', 'sms', 'default');
+
+test.describe('an incoming message becomes a task', () => {
+  test(
+    'the task is in the workflow’s workspace with the widget’s channel, priority, timeout and rendered attributes, pending',
+    verifies('STF-MESSAGE-CREATES-TASK'),
+    async ({ api, studio, routing, workflow, messaging }) => {
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(chatIdentity(), priority(), timeout(), async (identity, p, t) => {
+          const flow = await publishMessageFlow(studio, routing, workflow, {
+            channel: routing.channels.sms.sid,
+            priority: exported(p),
+            timeout: exported(t),
+            attributes: '{"customer": "{{trigger.message.From}}"}',
+          });
+          const flexFlow = await messaging.studioFlexFlow('sms', flow.sid);
+          const channel = await messaging.channel(flexFlow.sid, identity);
+          await messaging.say(channel, identity, 'Hello');
+          const [task] = await awaitNewTasks(api, routing, workflow, seen);
+          expect(task, 'the message has no task').toBeDefined();
+          expect(task).toMatchObject({
+            workflow_sid: workflow,
+            task_channel_unique_name: 'sms',
+            priority: p,
+            timeout: t,
+            assignment_status: 'pending',
+          });
+          expect(attributesOf(task!)).toEqual({ customer: identity });
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'the task is on the Task Channel the widget names (by SID or unique name)',
+    verifies('STF-CHANNEL-ON-TASK'),
+    async ({ api, studio, routing, workflow, messaging }) => {
+      const seen = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(taskChannelName(), fc.boolean(), chatIdentity(), async (name, bySid, identity) => {
+          const channel = bySid ? routing.channels[name].sid : name;
+          const flow = await publishMessageFlow(studio, routing, workflow, { channel });
+          const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+          const chat = await messaging.channel(flexFlow.sid, identity);
+          await messaging.say(chat, identity, 'Hi');
+          const [task] = await awaitNewTasks(api, routing, workflow, seen);
+          expect(task?.task_channel_unique_name).toBe(name);
+          expect(task?.task_channel_sid).toBe(routing.channels[name].sid);
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'the task goes through the workflow whose SID is on the widget, in a workspace of several workflows',
+    verifies('STF-WORKFLOW-SID-ON-WIDGET'),
+    async ({ api, studio, routing, workflow, messaging, uniqueName, cleanup }) => {
+      const other = await routing.createWorkflow(api, uniqueName('Other workflow'));
+      cleanup(() => routing.deleteWorkflow(api, other));
+      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 113 });
+      const flow = await publishMessageFlow(studio, routing, other);
+      const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+      const chat = await messaging.channel(flexFlow.sid, identity!);
+      await messaging.say(chat, identity!, 'Hi');
+      const [task] = await awaitNewTasks(api, routing, other, new Set());
+      expect(task?.workflow_sid).toBe(other);
+      expect(await routing.tasksOf(api, workflow)).toEqual([]);
+    },
+  );
+});
+
+test.describe('the legacy SMS and Webchat default attributes', () => {
+  for (const [attribute, rule] of [
+    ['name', 'STF-LEGACY-MSG-DEFAULT-NAME'],
+    ['channelType', 'STF-LEGACY-MSG-DEFAULT-CHANNELTYPE'],
+    ['channelSid', 'STF-LEGACY-MSG-DEFAULT-CHANNELSID'],
+  ] as const) {
+    test(
+      `${attribute} comes from the chat channel (${attribute === 'channelSid' ? 'trigger.message.ChannelSid' : 'its attributes'})`,
+      verifies(rule),
+      async ({ api, studio, routing, workflow, messaging }) => {
+        const flow = await publishMessageFlow(studio, routing, workflow, {
+          attributes: legacyDefaultAttributes,
+        });
+        const seen = new Set<string>();
+        await fc.assert(
+          fc.asyncProperty(
+            legacyChannelType(),
+            chatIdentity(),
+            personName(),
+            async (channelType, identity, name) => {
+              const flexFlow = await messaging.studioFlexFlow(channelType, flow.sid);
+              const channel = await messaging.channel(flexFlow.sid, identity, { ChatUserFriendlyName: name });
+              await messaging.say(channel, identity, 'Hello');
+              const [task] = await awaitNewTasks(api, routing, workflow, seen);
+              expect(task, 'the message has no task').toBeDefined();
+              const channelAttributes = await messaging.channelAttributes(channel);
+              const expected = {
+                name: channelAttributes.from,
+                channelType: channelAttributes.channel_type,
+                channelSid: channel.sid,
+              }[attribute];
+              expect(expected, 'the chat channel attributes lack the value').toBeTruthy();
+              expect(attributesOf(task!)[attribute]).toBe(expected);
+            },
+          ),
+          { numRuns: 4 },
+        );
+      },
+    );
+  }
+});

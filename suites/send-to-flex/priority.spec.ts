@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { incomingCall } from '../../generators/callers';
+import { exported, priority } from '../../generators/studio';
+import { callFlowDefinition, callThroughQueue, publishCallFlow } from './call-flows';
+import { expect, observeReading, test, verifies } from './fixtures';
+
+test.describe('task priority', () => {
+  test(
+    'a widget without a priority creates tasks with priority 0',
+    verifies('STF-PRIORITY-DEFAULT-0'),
+    async ({ api, studio, routing, workflow, voice }) => {
+      const flow = await publishCallFlow(studio, routing, workflow);
+      await fc.assert(
+        fc.asyncProperty(incomingCall(), async (call) => {
+          const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call);
+          expect(task, 'the call has no task').toBeDefined();
+          expect(task?.priority).toBe(0);
+        }),
+        { numRuns: 3 },
+      );
+    },
+  );
+
+  test(
+    'the configured priority (0 to 2,147,483,647, exported as a string) is the task’s priority',
+    verifies('STF-PRIORITY-PASSED-TO-TASK'),
+    async ({ api, studio, routing, workflow, voice }) => {
+      await fc.assert(
+        fc.asyncProperty(priority(), incomingCall(), async (p, call) => {
+          const flow = await publishCallFlow(studio, routing, workflow, { priority: exported(p) });
+          const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call);
+          expect(task, 'the call has no task').toBeDefined();
+          expect(task?.priority).toBe(p);
+        }),
+        { numRuns: 6 },
+      );
+    },
+  );
+
+  test(
+    'priority and timeout written as strings, as Studio exports them, become integer task values',
+    verifies('STF-WIDGET-VALUES-AS-STRINGS'),
+    async ({ api, studio, routing, workflow, voice }, testInfo) => {
+      const [p, call] = fc.sample(fc.tuple(priority(), incomingCall()), { numRuns: 1, seed: 23 })[0]!;
+      const flow = await publishCallFlow(studio, routing, workflow, { priority: String(p), timeout: '7200' });
+      const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call);
+      expect(task, 'the call has no task').toBeDefined();
+      expect(task?.priority).toBe(p);
+      expect(task?.timeout).toBe(7200);
+      observeReading(testInfo, 'STF-WIDGET-VALUES-AS-STRINGS', 'strings');
+    },
+  );
+
+  test(
+    'priority and timeout written as JSON numbers: accepted or refused, never misread (reported)',
+    verifies('STF-WIDGET-VALUES-AS-STRINGS'),
+    async ({ api, studio, routing, workflow, voice }, testInfo) => {
+      const [p, call] = fc.sample(fc.tuple(priority(), incomingCall()), { numRuns: 1, seed: 29 })[0]!;
+      const created = await studio.create(
+        callFlowDefinition(routing, workflow, { priority: p, timeout: 5400 }),
+      );
+      if (created.status !== 201) {
+        expect(created.json.code, created.text).toBe(81022);
+        return;
+      }
+      const { task } = await callThroughQueue(voice, api, routing, workflow, created.json, call);
+      expect(task, 'the call has no task').toBeDefined();
+      expect(task?.priority).toBe(p);
+      expect(task?.timeout).toBe(5400);
+      observeReading(testInfo, 'STF-WIDGET-VALUES-AS-STRINGS', 'integers');
+    },
+  );
+});

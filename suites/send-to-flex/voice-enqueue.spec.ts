@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { incomingCall } from '../../generators/callers';
+import { exported, holdMusicUrl, priority, timeout } from '../../generators/studio';
+import { callThroughQueue, publishCallFlow, taskOfCall } from './call-flows';
+import { expect, observeReading, test, verifies } from './fixtures';
+
+/** The Voice IVR flow's default attributes (seed 001, the current Twilio page). */
+const voiceDefaultAttributes = '{ "type": "inbound", "name": "{{trigger.call.From}}" }';
+
+test.describe('an incoming call is enqueued through the widget’s workflow', () => {
+  test(
+    'the webhook answers <Enqueue workflowSid> with <Task priority timeout> holding the attributes, and the call’s task exists',
+    verifies('STF-CALL-ENQUEUED'),
+    async ({ api, studio, routing, workflow, voice }) => {
+      await fc.assert(
+        fc.asyncProperty(incomingCall(), priority(), timeout(), async (call, p, t) => {
+          const flow = await publishCallFlow(studio, routing, workflow, {
+            attributes: voiceDefaultAttributes,
+            priority: exported(p),
+            timeout: exported(t),
+          });
+          const answered = await voice.call(flow, call);
+          const { response, enqueue } = answered;
+          expect(response.status, response.text).toBe(200);
+          expect(enqueue, response.text).toBeDefined();
+          expect(enqueue?.attributes.workflowSid).toBe(workflow);
+          expect(enqueue?.task?.attributes).toMatchObject({ priority: String(p), timeout: String(t) });
+          expect(JSON.parse(enqueue?.task?.body ?? 'null')).toEqual({ type: 'inbound', name: call.From });
+          const task = await taskOfCall(api, routing, workflow, answered.call);
+          expect(
+            task,
+            `no task of workflow ${workflow} carries call_sid ${answered.call.CallSid}`,
+          ).toBeDefined();
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  test(
+    'with the Voice IVR default attributes the call’s task has type "inbound" and name = the caller',
+    verifies('STF-VOICE-DEFAULT-ATTRIBUTES', 'LIQUID-ATTRIBUTES-RENDERED'),
+    async ({ api, studio, routing, workflow, voice }) => {
+      const flow = await publishCallFlow(studio, routing, workflow, { attributes: voiceDefaultAttributes });
+      await fc.assert(
+        fc.asyncProperty(incomingCall(), async (call) => {
+          const answered = await voice.call(flow, call);
+          const task = await taskOfCall(api, routing, workflow, answered.call);
+          expect(task, 'the call has no task').toBeDefined();
+          expect(JSON.parse(task?.attributes ?? '{}')).toMatchObject({ type: 'inbound', name: call.From });
+        }),
+        { numRuns: 6 },
+      );
+    },
+  );
+});
+
+test.describe('hold music', () => {
+  test(
+    'without a Hold music URL the <Enqueue> has no waitUrl, so the default hold music plays',
+    verifies('STF-CALL-HOLD-MUSIC-DEFAULT'),
+    async ({ studio, routing, workflow, voice }) => {
+      const flow = await publishCallFlow(studio, routing, workflow);
+      const [call] = fc.sample(incomingCall(), { numRuns: 1, seed: 3 });
+      const { enqueue, response } = await voice.call(flow, call!);
+      expect(enqueue, response.text).toBeDefined();
+      expect(enqueue?.attributes).not.toHaveProperty('waitUrl');
+    },
+  );
+
+  test(
+    'a Hold music URL (Liquid allowed) becomes the <Enqueue> waitUrl, rendered',
+    verifies('STF-CALL-HOLD-MUSIC-URL'),
+    async ({ studio, routing, workflow, voice }) => {
+      await fc.assert(
+        fc.asyncProperty(holdMusicUrl(), fc.boolean(), incomingCall(), async (url, withLiquid, call) => {
+          const separator = url.includes('?') ? '&' : '?';
+          const template = withLiquid ? `${url}${separator}caller={{trigger.call.From | url_encode}}` : url;
+          const expected = withLiquid ? `${url}${separator}caller=${encodeURIComponent(call.From)}` : url;
+          const flow = await publishCallFlow(studio, routing, workflow, {
+            waitUrl: template,
+            waitUrlMethod: 'POST',
+          });
+          const { enqueue, response } = await voice.call(flow, call);
+          expect(enqueue, response.text).toBeDefined();
+          expect(enqueue?.attributes.waitUrl).toBe(expected);
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+
+  for (const method of ['GET', 'POST'] as const) {
+    test(
+      `URL method ${method} is accepted and becomes the <Enqueue> waitUrlMethod`,
+      verifies('STF-HOLD-MUSIC-METHOD'),
+      async ({ studio, routing, workflow, voice }) => {
+        const [url, call] = fc.sample(fc.tuple(holdMusicUrl(), incomingCall()), { numRuns: 1, seed: 7 })[0]!;
+        const flow = await publishCallFlow(studio, routing, workflow, {
+          waitUrl: url,
+          waitUrlMethod: method,
+        });
+        const { enqueue, response } = await voice.call(flow, call);
+        expect(enqueue, response.text).toBeDefined();
+        expect(enqueue?.attributes.waitUrlMethod).toBe(method);
+      },
+    );
+  }
+
+  test(
+    'without a URL method the <Enqueue> leaves waitUrlMethod out or writes GET or POST (reported)',
+    verifies('STF-HOLD-MUSIC-METHOD-DEFAULT'),
+    async ({ studio, routing, workflow, voice }, testInfo) => {
+      const [url, call] = fc.sample(fc.tuple(holdMusicUrl(), incomingCall()), { numRuns: 1, seed: 11 })[0]!;
+      const flow = await publishCallFlow(studio, routing, workflow, { waitUrl: url });
+      const { enqueue, response } = await voice.call(flow, call);
+      expect(enqueue, response.text).toBeDefined();
+      const method = enqueue?.attributes.waitUrlMethod;
+      observeReading(testInfo, 'STF-HOLD-MUSIC-METHOD-DEFAULT', method === undefined ? 'omitted' : 'written');
+      if (method !== undefined) expect(['GET', 'POST']).toContain(method);
+    },
+  );
+
+  test(
+    'a Hold music URL that is not absolute after Liquid is left out of the <Enqueue> (81028, reported)',
+    verifies('STF-HOLD-MUSIC-INVALID-URL'),
+    async ({ studio, routing, workflow, voice }, testInfo) => {
+      const [call] = fc.sample(incomingCall(), { numRuns: 1, seed: 13 });
+      const flow = await publishCallFlow(studio, routing, workflow, {
+        waitUrl: '{{flow.variables.no_such_variable}}/hold.xml',
+        waitUrlMethod: 'GET',
+      });
+      const { enqueue, response } = await voice.call(flow, call!);
+      expect(enqueue, response.text).toBeDefined();
+      const waitUrl = enqueue?.attributes.waitUrl;
+      observeReading(testInfo, 'STF-HOLD-MUSIC-INVALID-URL', waitUrl === undefined ? 'omitted' : 'kept');
+    },
+  );
+});
+
+test.describe('voice tasks', () => {
+  test(
+    'the call’s task is created for the caller as soon as the call is enqueued, before it leaves the queue',
+    verifies('STF-CALL-ENQUEUED'),
+    async ({ api, studio, routing, workflow, voice }) => {
+      const [call] = fc.sample(incomingCall(), { numRuns: 1, seed: 17 });
+      const flow = await publishCallFlow(studio, routing, workflow, { attributes: voiceDefaultAttributes });
+      const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call!);
+      expect(task?.workflow_sid).toBe(workflow);
+      expect(task?.assignment_status).toBe('pending');
+    },
+  );
+});

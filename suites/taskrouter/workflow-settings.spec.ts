@@ -1,0 +1,52 @@
+import { expect, test, verifies } from './taskrouter-fixtures';
+
+const assignToAnyone = (queueSid: string) =>
+  JSON.stringify({ task_routing: { filters: [], default_filter: { queue: queueSid } } });
+
+test.describe('Workflow TaskReservationTimeout', () => {
+  test(
+    'a Workflow created without TaskReservationTimeout has 120',
+    verifies('TR-WORKFLOW-RESERVATION-TIMEOUT'),
+    async ({ scene }) => {
+      const response = await scene.workspace.createWorkflow({
+        FriendlyName: 'default timeout',
+        Configuration: assignToAnyone(scene.queueSid),
+      });
+      expect(response.status, response.text).toBe(201);
+      expect(response.json.task_reservation_timeout).toBe(120);
+    },
+  );
+
+  test(
+    'TaskReservationTimeout 86,400 is accepted and stored',
+    verifies('TR-WORKFLOW-RESERVATION-TIMEOUT'),
+    async ({ scene }) => {
+      const response = await scene.workspace.createWorkflow({
+        FriendlyName: 'a day',
+        Configuration: assignToAnyone(scene.queueSid),
+        TaskReservationTimeout: 86_400,
+      });
+      expect(response.status, response.text).toBe(201);
+      const fetched = await scene.workspace.get(`/Workflows/${response.json.sid}`);
+      expect(fetched.json.task_reservation_timeout).toBe(86_400);
+    },
+  );
+
+  test(
+    'TaskReservationTimeout 86,401 is refused with a 4xx error and creates no Workflow',
+    verifies('TR-WORKFLOW-RESERVATION-TIMEOUT'),
+    async ({ scene }) => {
+      const response = await scene.workspace.createWorkflow({
+        FriendlyName: 'too long',
+        Configuration: assignToAnyone(scene.queueSid),
+        TaskReservationTimeout: 86_401,
+      });
+      expect(response.status, response.text).toBeGreaterThanOrEqual(400);
+      expect(response.status, response.text).toBeLessThan(500);
+      const { json } = await scene.workspace.get<{ workflows: { friendly_name: string }[] }>('/Workflows', {
+        FriendlyName: 'too long',
+      });
+      expect(json.workflows).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { e164, incomingCall } from '../../generators/callers';
+import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
+import { voiceWidget } from '../send-to-flex/call-flows';
+import { expect, test, verifies } from '../send-to-flex/fixtures';
+
+/** After the widget: one set-variables widget per event, so each transition has somewhere to go. */
+const afterEach = {
+  callComplete: 'after_task_created',
+  failedToEnqueue: 'after_failed_to_create_task',
+  callFailure: 'after_call_failed',
+} as const;
+
+test.describe('Studio executions record what the widget did', () => {
+  test(
+    'POST /v2/Flows/{Sid}/Executions requires To and From and creates an active or ended FN execution',
+    verifies('TRANS-EXECUTION-CREATE'),
+    async ({ api, studio }) => {
+      const flow = await studio.publish(
+        flowDefinition('incomingRequest', [setVariablesWidget('noted', { seen: 'yes' })]),
+      );
+      const path = `/v2/Flows/${flow.sid}/Executions`;
+      await fc.assert(
+        fc.asyncProperty(e164(), e164(), fc.constantFrom('To', 'From'), async (to, from, omitted) => {
+          const form: Record<string, string> = { To: to, From: from };
+          const { [omitted]: _left, ...without } = form;
+          const refused = await api.post('studio', path, without);
+          expect(refused.status, refused.text).toBe(400);
+          expect(refused.json).toMatchObject({ code: 20001 });
+          const created = await api.post<{ sid: string; status: string }>('studio', path, form);
+          expect(created.status, created.text).toBe(201);
+          expect(created.json.sid).toMatch(/^FN[0-9a-fA-F]{32}$/);
+          expect(['active', 'ended']).toContain(created.json.status);
+        }),
+        { numRuns: 4 },
+      );
+    },
+  );
+
+  test(
+    'steps name the event taken with transitioned_from the widget and transitioned_to the widget it leads to',
+    verifies('TRANS-EXECUTION-STEPS-RECORD-TRANSITIONS'),
+    async ({ studio, routing, workflow, voice }) => {
+      const flow = await studio.publish(
+        flowDefinition('incomingCall', [
+          sendToFlexWidget(voiceWidget, { workflow, channel: routing.channels.voice.sid }, afterEach),
+          setVariablesWidget(afterEach.callComplete, { outcome: 'created' }),
+          setVariablesWidget(afterEach.failedToEnqueue, { outcome: 'failed' }),
+          setVariablesWidget(afterEach.callFailure, { outcome: 'call failed' }),
+        ]),
+      );
+      const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 61 });
+      const answered = await voice.call(flow, caller!);
+      await voice.leaveQueue(answered.enqueue!, answered.call, 'system-error');
+      const [execution] = await studio.awaitExecutions(flow.sid);
+      const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
+      expect(steps.find((step) => step.transitioned_from === voiceWidget)).toMatchObject({
+        name: 'callFailure',
+        transitioned_from: voiceWidget,
+        transitioned_to: afterEach.callFailure,
+      });
+    },
+  );
+
+  test(
+    'the execution context holds widgets.<name>.TaskSid of the task created',
+    verifies('TRANS-EXECUTION-CONTEXT-WIDGET-VARIABLES'),
+    async ({ api, studio, routing, workflow, voice }) => {
+      const flow = await studio.publish(
+        flowDefinition('incomingCall', [
+          sendToFlexWidget(voiceWidget, { workflow, channel: routing.channels.voice.sid }),
+        ]),
+      );
+      const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 67 });
+      const answered = await voice.call(flow, caller!);
+      const tasks = await routing.tasksOf(api, workflow);
+      await voice.leaveQueue(answered.enqueue!, answered.call, 'hangup');
+      const [execution] = await studio.awaitExecutions(flow.sid);
+      await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
+      const context = await studio.context(flow.sid, execution!.sid);
+      expect(context.status, context.text).toBe(200);
+      expect(context.json.context.widgets?.[voiceWidget]?.TaskSid).toBe(tasks[0]?.sid);
+    },
+  );
+});

@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { chatIdentity } from '../../generators/callers';
+import { customer } from '../../generators/conversations';
+import { sid } from '../../generators/sids';
+import {
+  exported,
+  flowDefinition,
+  httpRequestWidget,
+  invalidTimeout,
+  PRIORITY_MAX,
+  sendToFlexWidget,
+} from '../../generators/studio';
+import {
+  ConversationCustomer,
+  conversationWidget,
+  publishConversationFlow,
+} from '../conversations/conversation-customer';
+import { LegacyMessaging, messageWidget, publishMessageFlow } from '../messaging/legacy-messaging';
+import { test as base, expect, verifies } from '../send-to-flex/fixtures';
+import type { StudioApi } from '../send-to-flex/studio-api';
+
+const test = base.extend<{ messaging: LegacyMessaging; customers: ConversationCustomer }>({
+  messaging: async ({ api, uniqueName, cleanup }, use) => {
+    await use(new LegacyMessaging(api, uniqueName('messaging'), cleanup));
+  },
+  customers: async ({ api, uniqueName, cleanup }, use) => {
+    await use(new ConversationCustomer(api, uniqueName('conversation'), cleanup));
+  },
+});
+
+/** Widget settings TaskRouter refuses: an unknown workflow, a timeout out of range, a priority above 2^31 - 1. */
+const refusedSettings = (workflow: string) =>
+  fc.oneof(
+    sid('WW').map((unknown) => ({ workflow: unknown })),
+    invalidTimeout().map((t) => ({ workflow, timeout: exported(t) })),
+    fc
+      .integer({ min: PRIORITY_MAX + 1, max: PRIORITY_MAX * 2 })
+      .map((p) => ({ workflow, priority: exported(p) })),
+  );
+
+async function eventFrom(
+  studio: StudioApi,
+  flowSid: string,
+  widget: string,
+  count: number,
+): Promise<string | undefined> {
+  const executions = await studio.awaitExecutions(flowSid, count);
+  const newest = executions.at(-1);
+  if (!newest) return undefined;
+  const steps = await studio.awaitStepFrom(flowSid, newest.sid, widget);
+  return steps.find((step) => step.transitioned_from === widget)?.name;
+}
+
+test.describe('message transitions of Send to Flex', () => {
+  test(
+    'Task created (callComplete) is taken as soon as the task exists: the next widget finds it',
+    verifies('TRANS-TASK-CREATED-MESSAGE'),
+    async ({ api, studio, routing, workflow, messaging, httpStub }) => {
+      let tasksWhenNextWidgetRan: number | undefined;
+      httpStub.onRequest = async () => {
+        tasksWhenNextWidgetRan = (await routing.tasksOf(api, workflow)).length;
+      };
+      httpStub.respondJson('/after-task', { ok: true });
+      const flow = await studio.publish(
+        flowDefinition('incomingMessage', [
+          sendToFlexWidget(
+            messageWidget,
+            { workflow, channel: routing.channels.chat.sid },
+            { callComplete: 'next_widget' },
+          ),
+          httpRequestWidget('next_widget', httpStub.url('/after-task'), {}),
+        ]),
+      );
+      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 181 });
+      const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+      await messaging.say(await messaging.channel(flexFlow.sid, identity!), identity!, 'Hello');
+      expect(await eventFrom(studio, flow.sid, messageWidget, 1)).toBe('callComplete');
+      expect(tasksWhenNextWidgetRan, 'the widget after Task created never ran').toBeDefined();
+      expect(tasksWhenNextWidgetRan, 'the task did not exist yet when the next widget ran').toBe(1);
+    },
+  );
+
+  test(
+    'Failed to create task (failedToEnqueue) is taken when TaskRouter refuses the task, and no task exists',
+    verifies('TRANS-FAILED-TASKROUTER-ERROR'),
+    async ({ api, studio, routing, workflow, messaging }) => {
+      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 191 });
+      await fc.assert(
+        fc.asyncProperty(refusedSettings(workflow), async (settings) => {
+          const flow = await publishMessageFlow(studio, routing, workflow, settings);
+          const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+          await messaging.say(await messaging.channel(flexFlow.sid, identity!), identity!, 'Hello');
+          expect(await eventFrom(studio, flow.sid, messageWidget, 1)).toBe('failedToEnqueue');
+          expect(await routing.tasksOf(api, workflow)).toEqual([]);
+        }),
+        { numRuns: 4 },
+      );
+    },
+  );
+
+  test(
+    'Call failed (callFailure) is never taken for a message, whether the task is created or refused',
+    verifies('TRANS-CALL-FAILED-VOICE-ONLY'),
+    async ({ studio, routing, workflow, messaging }) => {
+      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 193 });
+      const settings = fc.oneof(fc.constant({ workflow }), refusedSettings(workflow));
+      await fc.assert(
+        fc.asyncProperty(settings, async (widgetSettings) => {
+          const flow = await publishMessageFlow(studio, routing, workflow, widgetSettings);
+          const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+          await messaging.say(await messaging.channel(flexFlow.sid, identity!), identity!, 'Hello');
+          expect(['callComplete', 'failedToEnqueue']).toContain(
+            await eventFrom(studio, flow.sid, messageWidget, 1),
+          );
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+});
+
+test.describe('conversation transitions of Send to Flex', () => {
+  test(
+    'Task created (callComplete) is taken once the Interaction and its task exist: the next widget finds both',
+    verifies('TRANS-TASK-CREATED-CONVERSATION'),
+    async ({ api, studio, routing, workflow, customers, httpStub }) => {
+      let interactionWhenNextWidgetRan: number | undefined;
+      httpStub.onRequest = async () => {
+        const [task] = await routing.tasksOf(api, workflow);
+        const interaction = task && JSON.parse(task.attributes ?? '{}').flexInteractionSid;
+        interactionWhenNextWidgetRan = interaction
+          ? (await api.get('flex-api', `/v1/Interactions/${interaction}`)).status
+          : 0;
+      };
+      httpStub.respondJson('/after-task', { ok: true });
+      const flow = await studio.publish(
+        flowDefinition('incomingConversationMessage', [
+          sendToFlexWidget(
+            conversationWidget,
+            { workflow, channel: routing.channels.chat.sid },
+            { callComplete: 'next_widget' },
+          ),
+          httpRequestWidget('next_widget', httpStub.url('/after-task'), {}),
+        ]),
+      );
+      const [who] = fc.sample(customer(), { numRuns: 1, seed: 197 });
+      await customers.startWith(who!, flow);
+      expect(await eventFrom(studio, flow.sid, conversationWidget, 1)).toBe('callComplete');
+      expect(interactionWhenNextWidgetRan, 'the widget after Task created never ran').toBeDefined();
+      expect(interactionWhenNextWidgetRan, 'the task or its Interaction did not exist yet').toBe(200);
+    },
+  );
+
+  test(
+    'Failed to create task (failedToEnqueue) is taken when the task is refused, and no task exists',
+    verifies('TRANS-FAILED-TASKROUTER-ERROR'),
+    async ({ api, studio, routing, workflow, customers }) => {
+      await fc.assert(
+        fc.asyncProperty(refusedSettings(workflow), customer(), async (settings, who) => {
+          const flow = await publishConversationFlow(studio, routing, workflow, settings);
+          await customers.startWith(who, flow);
+          expect(await eventFrom(studio, flow.sid, conversationWidget, 1)).toBe('failedToEnqueue');
+          expect(await routing.tasksOf(api, workflow)).toEqual([]);
+        }),
+        { numRuns: 4 },
+      );
+    },
+  );
+
+  test(
+    'Call failed (callFailure) is never taken for a conversation',
+    verifies('TRANS-CALL-FAILED-VOICE-ONLY'),
+    async ({ studio, routing, workflow, customers }) => {
+      const settings = fc.oneof(fc.constant({ workflow }), refusedSettings(workflow));
+      await fc.assert(
+        fc.asyncProperty(settings, customer(), async (widgetSettings, who) => {
+          const flow = await publishConversationFlow(studio, routing, workflow, widgetSettings);
+          await customers.startWith(who, flow);
+          expect(['callComplete', 'failedToEnqueue']).toContain(
+            await eventFrom(studio, flow.sid, conversationWidget, 1),
+          );
+        }),
+        { numRuns: 5 },
+      );
+    },
+  );
+});

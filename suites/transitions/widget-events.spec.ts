@@ -1,0 +1,47 @@
+import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
+import { expect, observeReading, test, verifies } from '../send-to-flex/fixtures';
+
+test.describe('the widget’s transitions in a flow definition', () => {
+  test(
+    'a send-to-flex widget with callComplete, failedToEnqueue and callFailure, each leading on, is a valid flow',
+    verifies('TRANS-WIDGET-THREE-EVENTS'),
+    async ({ studio, routing }) => {
+      const workflow = routing.anyoneWorkflowSid;
+      const definition = flowDefinition('incomingMessage', [
+        sendToFlexWidget(
+          'send_to_flex',
+          { workflow, channel: routing.channels.chat.sid },
+          { callComplete: 'created', failedToEnqueue: 'failed', callFailure: 'call_failed' },
+        ),
+        setVariablesWidget('created', { outcome: 'Task created' }),
+        setVariablesWidget('failed', { outcome: 'Failed to create task' }),
+        setVariablesWidget('call_failed', { outcome: 'Call failed' }),
+      ]);
+      const validated = await studio.validate(definition);
+      expect(validated.status, validated.text).toBe(200);
+      expect(validated.json.valid).toBe(true);
+      const created = await studio.create(definition);
+      expect(created.status, created.text).toBe(201);
+    },
+  );
+
+  test(
+    'the documented names map to the JSON events by position (recorded)',
+    verifies('TRANS-EVENT-NAME-MAPPING'),
+    async ({ studio, routing }, testInfo) => {
+      const workflow = routing.anyoneWorkflowSid;
+      const definition = flowDefinition('incomingCall', [
+        sendToFlexWidget('send_to_flex', { workflow, channel: routing.channels.voice.sid }),
+      ]);
+      const created = await studio.create(definition);
+      expect(created.status, created.text).toBe(201);
+      const events = (
+        created.json.definition as { states: Array<{ type: string; transitions: Array<{ event: string }> }> }
+      ).states
+        .find((state) => state.type === 'send-to-flex')
+        ?.transitions.map((transition) => transition.event);
+      expect(events).toEqual(['callComplete', 'failedToEnqueue', 'callFailure']);
+      observeReading(testInfo, 'TRANS-EVENT-NAME-MAPPING', 'positional');
+    },
+  );
+});

@@ -1,0 +1,92 @@
+import '../../../support/promise-with-resolvers';
+import { request as httpRequest } from 'node:http';
+import nock from 'nock';
+import { domains, forwardedHostHeader, twilioHost } from '../../../contracts/domains';
+
+/**
+ * nock standing in for Twilio's hosts: every request to https://<domain>.twilio.com is answered by
+ * the simulated account on loopback, and any other host is refused (net connect is disabled except
+ * for loopback). What the suite sends is exactly what it would send to Twilio.
+ */
+export function interceptTwilio(simulatorUrl: string): void {
+  lockDownNetwork();
+  for (const domain of domains) {
+    const host = twilioHost(domain);
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      nock(`https://${host}`)
+        .persist()
+        .intercept(() => true, method)
+        // nock 15 calls a reply function with the Fetch Request it intercepted.
+        .reply(async (request: Request) => {
+          const url = new URL(request.url);
+          const headers: Record<string, string> = {};
+          for (const name of ['authorization', 'content-type']) {
+            const value = request.headers.get(name);
+            if (value !== null) headers[name] = value;
+          }
+          const answer = await forward(
+            simulatorUrl,
+            host,
+            method,
+            url.pathname + url.search,
+            await request.text(),
+            headers,
+          );
+          return [answer.status, answer.text, answer.headers] as const;
+        });
+    }
+  }
+}
+
+/** Nothing beyond loopback: any other host fails with nock's "Disallowed net connect". */
+export function lockDownNetwork(): void {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+}
+
+/** Removes the interceptors; the network stays closed beyond loopback for the rest of the process. */
+export function stopIntercepting(): void {
+  nock.cleanAll();
+}
+
+function forward(
+  simulatorUrl: string,
+  host: string,
+  method: string,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string; headers: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      new URL(path, simulatorUrl),
+      {
+        method,
+        headers: {
+          ...(headers.authorization ? { authorization: headers.authorization } : {}),
+          ...(headers['content-type'] ? { 'content-type': headers['content-type'] } : {}),
+          [forwardedHostHeader]: host,
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const kept: Record<string, string> = {};
+          for (const name of ['content-type', 'retry-after']) {
+            const value = response.headers[name];
+            if (typeof value === 'string') kept[name] = value;
+          }
+          resolve({
+            status: response.statusCode ?? 502,
+            text: Buffer.concat(chunks).toString('utf8'),
+            headers: kept,
+          });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}

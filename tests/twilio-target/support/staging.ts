@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio';
+import type { Credentials, Target } from '../../../targets/types';
+import { stagingAccountSid, stagingAuthToken } from './simulated-twilio';
+
+export const root = fileURLToPath(new URL('../../..', import.meta.url));
+const preload = fileURLToPath(new URL('./intercept-twilio-preload.ts', import.meta.url));
+
+export const stagingCredentials: Credentials = {
+  accountSid: stagingAccountSid,
+  username: stagingAccountSid,
+  password: stagingAuthToken,
+  kind: 'auth-token',
+};
+
+export function scratchDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `flexconf-${name}-`));
+}
+
+/** The twilio target on the simulated staging account, with its own request ledger. */
+export function stagingTarget(options: Partial<TwilioTargetOptions> = {}): Target {
+  return twilioTarget({
+    credentials: stagingCredentials,
+    stateDir: scratchDir('state'),
+    maxRequests: 1000,
+    timeoutMs: 10_000,
+    ...options,
+  });
+}
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * `flex-conformance …` in a child process whose every process (the CLI, Playwright, its workers)
+ * answers Twilio's hosts from the simulated account and reaches nothing beyond loopback.
+ */
+export function startCli(
+  args: readonly string[],
+  simulatorUrl: string | undefined,
+  env: NodeJS.ProcessEnv = {},
+) {
+  const child = spawn(process.execPath, [join(root, 'cli/bin.mjs'), ...args], {
+    cwd: root,
+    detached: true,
+    env: {
+      ...process.env,
+      TWILIO_ACCOUNT_SID: stagingAccountSid,
+      TWILIO_AUTH_TOKEN: stagingAuthToken,
+      TWILIO_API_KEY: '',
+      TWILIO_API_SECRET: '',
+      FLEXCONF_MODE: '',
+      FLEXCONF_FAULTS: '',
+      FLEXCONF_TARGET: '',
+      FLEXCONF_OUT: '',
+      FLEXCONF_STATE: '',
+      NODE_OPTIONS: `--import tsx --import ${preload}`,
+      FLEXCONF_SIMULATED_TWILIO: simulatorUrl ?? '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output.stdout += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output.stderr += chunk.toString('utf8');
+  });
+  running.add(child);
+  const done = new Promise<CliResult>((resolve) => {
+    child.on('exit', (code) => {
+      running.delete(child);
+      resolve({ code, ...output });
+    });
+  });
+  return { child, output, done };
+}
+
+const running = new Set<ChildProcess>();
+
+/** A run that outlives its test (the test timed out) is ended with everything it started. */
+export function stopStrayRuns(): void {
+  for (const child of running) killGroup(child, 'SIGKILL');
+}
+
+export function runCli(
+  args: readonly string[],
+  simulatorUrl: string | undefined,
+  env: NodeJS.ProcessEnv = {},
+) {
+  return startCli(args, simulatorUrl, env).done;
+}
+
+/** Ends the CLI and everything it started (Playwright and its workers share its process group). */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Resolves once `predicate` holds, polling; rejects after `timeoutMs`. */
+export async function until(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
