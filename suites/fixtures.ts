@@ -5,6 +5,8 @@ import { openTarget } from '../targets/open';
 import { prerequisiteSkip, provisioned } from '../targets/prerequisites';
 import { type RunConfig, readRunConfig } from '../targets/run-config';
 import type { Prerequisites, Target } from '../targets/types';
+import { setPatience } from './send-to-flex/eventually';
+import { Routing } from './send-to-flex/routing';
 
 export { expect } from '@playwright/test';
 export { observeReading, recordObservation, verifies } from './rules';
@@ -21,6 +23,12 @@ interface WorkerFixtures {
   /** Applies the run's seed and run count to every fast-check property in the worker. */
   // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
   propertySettings: void;
+  /**
+   * The worker's TaskRouter workspace, channels and queue (created on first use, deleted when the
+   * worker ends). Declared here, not in an area's fixtures, so every suite shares one kind of
+   * worker: a worker fixture declared in a derived fixture set makes Playwright start extra workers.
+   */
+  routing: Routing;
 }
 
 interface TestFixtures {
@@ -48,6 +56,29 @@ const exchangesKept = 12;
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   mockFaults: [undefined, { scope: 'worker', option: true }],
+
+  routing: [
+    async ({ playwright, target, runConfig }, use, workerInfo) => {
+      // The embedded mock runs flows and creates tasks before it answers; a real account takes seconds.
+      setPatience(target.kind === 'mock' ? 300 : 5_000);
+      const context = await playwright.request.newContext();
+      // Recorded and replayed like a test's requests (a cassette of its own).
+      const session = await target.openSession?.({
+        id: `routing-${workerInfo.workerIndex}`,
+        title: 'worker routing',
+      });
+      const api = new TwilioApi(context, target, session);
+      const routing = await Routing.create(
+        api,
+        `flexconf-${runConfig.runId}-w${workerInfo.workerIndex}-routing`,
+      );
+      await use(routing);
+      await routing.remove(api).catch(() => undefined);
+      await session?.close();
+      await context.dispose();
+    },
+    { scope: 'worker' },
+  ],
 
   runConfig: [
     async ({ mockFaults }, use) => {

@@ -32,6 +32,8 @@ export interface RequestOptions {
   readonly form?: Form;
   /** `none` sends no Authorization header; a Credentials object sends other credentials. */
   readonly auth?: 'target' | 'none' | Credentials;
+  /** Extra request headers, e.g. `X-Twilio-Webhook-Enabled: true` on a Conversations message. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -91,7 +93,11 @@ export class TwilioApi {
   }
 
   private async sendUrl<T>(method: string, domain: Domain, url: string, options: RequestOptions) {
-    const headers: Record<string, string> = { accept: 'application/json', ...this.target.headers(domain) };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.target.headers(domain),
+      ...options.headers,
+    };
     const auth = options.auth ?? 'target';
     if (auth !== 'none')
       headers.authorization = basicAuthorization(auth === 'target' ? this.target.credentials : auth);

@@ -35,7 +35,7 @@ export class CreatedLedger {
     }
   }
 
-  /** Created and not yet deleted, most recent first. */
+  /** Created and not yet deleted (nor inside something deleted), most recent first. */
   remaining(): string[] {
     if (!existsSync(this.file)) return [];
     const deleted = new Set<string>();
@@ -46,7 +46,9 @@ export class CreatedLedger {
       if (entry.created) created.push(entry.created);
       if (entry.deleted) deleted.add(entry.deleted);
     }
-    return [...new Set(created)].filter((url) => !deleted.has(url)).reverse();
+    // A resource inside one that was deleted (a task of a deleted workspace) went with it.
+    const goneWithParent = (url: string) => [...deleted].some((parent) => url.startsWith(`${parent}/`));
+    return [...new Set(created)].filter((url) => !deleted.has(url) && !goneWithParent(url)).reverse();
   }
 
   private append(entry: Entry): void {

@@ -62,21 +62,21 @@ export class ReplaySession implements TargetSession {
   private readonly scrubber: Scrubber;
   private readonly file: string;
   private readonly found: boolean;
+  private readonly interceptors: nock.Interceptor[] = [];
 
   constructor(dir: string, test: TestIdentity, credentials: Credentials, voiceNumber: string | undefined) {
     this.scrubber = new Scrubber({ credentials, ...(voiceNumber ? { voiceNumber } : {}) });
     this.file = testCassetteFile(dir, test);
     const cassette = readTestCassette(dir, test);
     this.found = cassette !== undefined;
-    nock.cleanAll();
     for (const recorded of cassette?.interceptors ?? []) {
       const headers: Record<string, string> = {};
       for (let i = 0; i + 1 < recorded.rawHeaders.length; i += 2) {
         headers[recorded.rawHeaders[i] as string] = recorded.rawHeaders[i + 1] as string;
       }
-      nock(recorded.scope)
-        .intercept(recorded.path, recorded.method, recorded.body)
-        .reply(recorded.status, recorded.response, headers);
+      const interceptor = nock(recorded.scope).intercept(recorded.path, recorded.method, recorded.body);
+      interceptor.reply(recorded.status, recorded.response, headers);
+      this.interceptors.push(interceptor);
     }
   }
 
@@ -110,7 +110,8 @@ export class ReplaySession implements TargetSession {
     return new Error(`replay: the cassette holds no answer for ${method} ${url}${body}: ${where}`);
   }
 
+  /** Removes what this session's cassette still holds (other sessions keep theirs). */
   async close(): Promise<void> {
-    nock.cleanAll();
+    for (const interceptor of this.interceptors) nock.removeInterceptor(interceptor);
   }
 }

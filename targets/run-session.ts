@@ -25,6 +25,11 @@ export interface RunSession {
   finish(): Promise<string[]>;
   /** The `--grep` values a replay takes from its recording when given none. */
   readonly grep?: readonly string[];
+  /**
+   * Recording and replay run in one worker: state a worker shares between its checks (its routing
+   * workspace) is then created in the same order both times, so each check sends the same requests.
+   */
+  readonly workers?: number;
 }
 
 /** Requests the end-of-run sweep may send, apart from the run's budget. */
@@ -93,6 +98,7 @@ export async function beginRun(config: RunConfig, env: NodeJS.ProcessEnv): Promi
   const announcement = announce(config, credentials, prerequisites, maxRequests);
   return {
     announcement,
+    ...(config.recordDir ? { workers: 1 } : {}),
     async finish() {
       const lines: string[] = [];
       try {
@@ -134,6 +140,7 @@ function beginReplay(config: RunConfig, dir: string): RunSession {
   const started = Date.now();
   return {
     ...(meta.grep ? { grep: meta.grep } : {}),
+    workers: 1,
     announcement: [
       `replay: ${dir}, recorded ${meta.recordedAt} (run ${meta.runId}, seed ${meta.seed}, ${meta.runs} runs per property${meta.grep ? `, --grep ${meta.grep.join(' --grep ')}` : ''}); network locked down: a request the cassette does not hold fails`,
     ],

@@ -99,7 +99,7 @@ export const runCommand: Command = {
     ];
     const grep = (values.grep ?? session?.grep ?? []).map(grepPattern);
     if (grep.length > 0) args.push('--grep', grep.join('|'));
-    if (workers) args.push('--workers', workers);
+    if (workers ?? session?.workers) args.push('--workers', workers ?? String(session?.workers));
     if (values.shard) args.push('--shard', values.shard);
     const code = await new Promise<number>((done) => {
       const child = spawn(process.execPath, args, {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { catalog } from '../../contracts/rules';
 import { faults, isFaultName } from '../../mock/faults';
 import { killMatrixFile } from '../../reports/kill-matrix';
+import { reportFiles, rerenderReports } from '../../reports/write';
 import { defaultSeed, readRunConfig } from '../../targets/run-config';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
@@ -99,6 +100,11 @@ export const selftestCommand: Command = {
       mkdirSync(outDir, { recursive: true });
       const file = join(outDir, killMatrixFile);
       writeFileSync(file, `${JSON.stringify(matrix, null, 2)}\n`);
+      if (existsSync(join(outDir, reportFiles.json))) {
+        // a run's report is already there: render it again so its HTML carries the matrix as an appendix
+        rerenderReports(outDir);
+        process.stdout.write(`the report in ${outDir} now carries the kill matrix as an appendix\n`);
+      }
       process.stdout.write(`\n${formatKillMatrix(matrix, outcomes).join('\n')}\n`);
       process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s; kill matrix: ${file}\n`);
       return matrixPasses(matrix) ? exitCodes.ok : exitCodes.failed;

@@ -271,8 +271,8 @@ export class Conversations implements MockModule {
       date_created: isoNow(this.ctx.clock.now()),
     }));
     conversation.date_updated = message.date_created;
-    // The suite stands in for the customer's device; only an explicit `false` silences webhooks.
-    if (request.headers['x-twilio-webhook-enabled'] !== 'false')
+    // Messages created through the REST API fire webhooks only when asked to, as on Twilio.
+    if (request.headers['x-twilio-webhook-enabled'] === 'true')
       await this.dispatch.messageAdded(conversation, message);
     return { status: 201, body: this.renderChild('messages', conversation, message, request.origin) };
   }

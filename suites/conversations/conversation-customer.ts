@@ -73,13 +73,17 @@ export class ConversationCustomer {
     );
   }
 
-  /** The customer writes a message. */
+  /**
+   * The customer writes a message. A message created through the REST API starts the flow only
+   * with `X-Twilio-Webhook-Enabled: true`, as a message from the customer's device would.
+   */
   say(conversation: OpenConversation, body: string, attributes?: string) {
-    return this.api.post<{ sid: string }>('conversations', `/v1/Conversations/${conversation.sid}/Messages`, {
-      Author: conversation.customer.address,
-      Body: body,
-      Attributes: attributes,
-    });
+    return this.api.post<{ sid: string }>(
+      'conversations',
+      `/v1/Conversations/${conversation.sid}/Messages`,
+      { Author: conversation.customer.address, Body: body, Attributes: attributes },
+      { headers: { 'X-Twilio-Webhook-Enabled': 'true' } },
+    );
   }
 
   /** Opens a conversation for the customer, connects it to the flow and has the customer write. */

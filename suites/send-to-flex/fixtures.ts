@@ -1,17 +1,9 @@
-import { TwilioApi } from '../../targets/client';
 import { test as base } from '../fixtures';
-import { setPatience } from './eventually';
 import { HttpStub } from './http-stub';
-import { Routing } from './routing';
 import { StudioApi } from './studio-api';
 import { VoicePlatform } from './voice-platform';
 
 export { expect, observeReading, verifies } from '../fixtures';
-
-interface WorkerFixtures {
-  /** The worker's TaskRouter workspace, channels and queue, deleted when the worker ends. */
-  routing: Routing;
-}
 
 interface TestFixtures {
   studio: StudioApi;
@@ -23,24 +15,7 @@ interface TestFixtures {
   httpStub: HttpStub;
 }
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
-  routing: [
-    async ({ playwright, target, runConfig }, use, workerInfo) => {
-      // The embedded mock runs flows and creates tasks before it answers; a real account takes seconds.
-      setPatience(target.kind === 'mock' ? 300 : 5_000);
-      const context = await playwright.request.newContext();
-      const api = new TwilioApi(context, target);
-      const routing = await Routing.create(
-        api,
-        `flexconf-${runConfig.runId}-w${workerInfo.workerIndex}-routing`,
-      );
-      await use(routing);
-      await routing.remove(api).catch(() => undefined);
-      await context.dispose();
-    },
-    { scope: 'worker' },
-  ],
-
+export const test = base.extend<TestFixtures>({
   studio: async ({ api, uniqueName, cleanup }, use) => {
     await use(new StudioApi(api, uniqueName('flow'), cleanup));
   },

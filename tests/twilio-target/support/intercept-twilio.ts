@@ -20,7 +20,7 @@ export function interceptTwilio(simulatorUrl: string): void {
         .reply(async (request: Request) => {
           const url = new URL(request.url);
           const headers: Record<string, string> = {};
-          for (const name of ['authorization', 'content-type']) {
+          for (const name of ['authorization', 'content-type', 'user-agent']) {
             const value = request.headers.get(name);
             if (value !== null) headers[name] = value;
           }
@@ -65,6 +65,7 @@ function forward(
         headers: {
           ...(headers.authorization ? { authorization: headers.authorization } : {}),
           ...(headers['content-type'] ? { 'content-type': headers['content-type'] } : {}),
+          ...(headers['user-agent'] ? { 'user-agent': headers['user-agent'] } : {}),
           [forwardedHostHeader]: host,
           'content-length': Buffer.byteLength(body),
         },

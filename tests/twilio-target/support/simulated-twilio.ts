@@ -40,6 +40,8 @@ export interface LoggedRequest {
   readonly body: string;
   readonly authorization: string | undefined;
   readonly contentType: string | undefined;
+  /** Who sent it: Playwright's request context, or a tool with its own HTTP client. */
+  readonly userAgent: string | undefined;
   /** `flex-api /v1/FlexFlows create`. */
   readonly operation: string;
   status?: number;
@@ -157,6 +159,7 @@ export async function startSimulatedTwilio(
       body,
       authorization: incoming.headers.authorization,
       contentType: incoming.headers['content-type'],
+      userAgent: incoming.headers['user-agent'],
       operation: apiOperation(method, domain, `https://${host}${path}`).key,
     };
     log.push(entry);
