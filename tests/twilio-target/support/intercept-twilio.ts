@@ -8,6 +8,9 @@ import { domains, forwardedHostHeader, twilioHost } from '../../../contracts/dom
  * the simulated account on loopback, and any other host is refused (net connect is disabled except
  * for loopback). What the suite sends is exactly what it would send to Twilio.
  */
+/** Headers of the connection, not of the request: the forwarder sets its own. */
+const notForwarded = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+
 export function interceptTwilio(simulatorUrl: string): void {
   lockDownNetwork();
   for (const domain of domains) {
@@ -20,10 +23,9 @@ export function interceptTwilio(simulatorUrl: string): void {
         .reply(async (request: Request) => {
           const url = new URL(request.url);
           const headers: Record<string, string> = {};
-          for (const name of ['authorization', 'content-type', 'user-agent']) {
-            const value = request.headers.get(name);
-            if (value !== null) headers[name] = value;
-          }
+          request.headers.forEach((value, name) => {
+            if (!notForwarded.has(name)) headers[name] = value;
+          });
           const answer = await forward(
             simulatorUrl,
             host,
@@ -62,13 +64,7 @@ function forward(
       new URL(path, simulatorUrl),
       {
         method,
-        headers: {
-          ...(headers.authorization ? { authorization: headers.authorization } : {}),
-          ...(headers['content-type'] ? { 'content-type': headers['content-type'] } : {}),
-          ...(headers['user-agent'] ? { 'user-agent': headers['user-agent'] } : {}),
-          [forwardedHostHeader]: host,
-          'content-length': Buffer.byteLength(body),
-        },
+        headers: { ...headers, [forwardedHostHeader]: host, 'content-length': Buffer.byteLength(body) },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -280,6 +280,16 @@ const stagingHeaders = {
   'content-type': 'application/x-www-form-urlencoded',
 };
 
+/** Headers of the connection, not of the request (and the forwarding header this layer sets itself). */
+const notForwarded = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+  forwardedHostHeader,
+]);
+
 /** The mock serves every domain from one origin: the domain goes in X-Forwarded-Host. */
 function forward(
   mock: RunningMock,
@@ -296,8 +306,7 @@ function forward(
       {
         method,
         headers: {
-          ...(headers.authorization ? { authorization: headers.authorization } : {}),
-          ...(headers['content-type'] ? { 'content-type': headers['content-type'] } : {}),
+          ...Object.fromEntries(Object.entries(headers).filter(([name]) => !notForwarded.has(name))),
           [forwardedHostHeader]: twilioHost(domain),
           'content-length': Buffer.byteLength(body),
         },
