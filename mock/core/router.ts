@@ -94,3 +94,18 @@ function matchSegments(
   }
   return params;
 }
+
+/** The list, create, fetch, update and delete routes of a collection at `path` (and `path/:Sid`). */
+export function collectionRoutes(
+  domain: Domain,
+  path: string,
+  resource: { list: Handler; create: Handler; fetch: Handler; update: Handler; remove: Handler },
+): Route[] {
+  return [
+    { domain, method: 'GET', pattern: path, handler: resource.list },
+    { domain, method: 'POST', pattern: path, handler: resource.create },
+    { domain, method: 'GET', pattern: `${path}/:Sid`, handler: resource.fetch },
+    { domain, method: 'POST', pattern: `${path}/:Sid`, handler: resource.update },
+    { domain, method: 'DELETE', pattern: `${path}/:Sid`, handler: resource.remove },
+  ];
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { invalidParameter, missingParameter, TwilioError } from '../core/errors';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { Params } from '../core/params';
-import type { MockRequest, Route } from '../core/router';
+import { collectionRoutes, type MockRequest, type Route } from '../core/router';
 import { newSid } from '../core/sids';
 import { type TaskRecord, type TaskStatus, taskStatuses, type WorkspaceState } from './records';
 import { renderTask } from './render';
@@ -28,13 +28,13 @@ export class Tasks {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/Tasks';
-    return [
-      { domain: 'taskrouter', method: 'GET', pattern: path, handler: (r) => this.list(r) },
-      { domain: 'taskrouter', method: 'POST', pattern: path, handler: (r) => this.create(r) },
-      { domain: 'taskrouter', method: 'GET', pattern: `${path}/:Sid`, handler: (r) => this.fetch(r) },
-      { domain: 'taskrouter', method: 'POST', pattern: `${path}/:Sid`, handler: (r) => this.update(r) },
-      { domain: 'taskrouter', method: 'DELETE', pattern: `${path}/:Sid`, handler: (r) => this.remove(r) },
-    ];
+    return collectionRoutes('taskrouter', path, {
+      list: (r) => this.list(r),
+      create: (r) => this.create(r),
+      fetch: (r) => this.fetch(r),
+      update: (r) => this.update(r),
+      remove: (r) => this.remove(r),
+    });
   }
 
   /** Answers with the new task as created (pending); reservations are offered right after. */

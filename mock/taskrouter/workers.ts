@@ -1,6 +1,6 @@
 import { invalidParameter } from '../core/errors';
 import { pageOf, readPageRequest } from '../core/paging';
-import type { MockRequest, Route } from '../core/router';
+import { collectionRoutes, type MockRequest, type Route } from '../core/router';
 import { newSid } from '../core/sids';
 import { attributeResolver, type ExpressionError, evaluate, parseExpression } from './expression';
 import { parsedAttributes, type WorkerRecord, type WorkspaceState } from './records';
@@ -14,13 +14,13 @@ export class Workers {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/Workers';
-    return [
-      { domain: 'taskrouter', method: 'GET', pattern: path, handler: (r) => this.list(r) },
-      { domain: 'taskrouter', method: 'POST', pattern: path, handler: (r) => this.create(r) },
-      { domain: 'taskrouter', method: 'GET', pattern: `${path}/:Sid`, handler: (r) => this.fetch(r) },
-      { domain: 'taskrouter', method: 'POST', pattern: `${path}/:Sid`, handler: (r) => this.update(r) },
-      { domain: 'taskrouter', method: 'DELETE', pattern: `${path}/:Sid`, handler: (r) => this.remove(r) },
-    ];
+    return collectionRoutes('taskrouter', path, {
+      list: (r) => this.list(r),
+      create: (r) => this.create(r),
+      fetch: (r) => this.fetch(r),
+      update: (r) => this.update(r),
+      remove: (r) => this.remove(r),
+    });
   }
 
   /** A worker created without ActivitySid starts in the workspace's default activity (Offline). */

@@ -1,6 +1,6 @@
 import { TwilioError } from '../core/errors';
 import { pageOf, readPageRequest } from '../core/paging';
-import type { MockRequest, Route } from '../core/router';
+import { collectionRoutes, type MockRequest, type Route } from '../core/router';
 import { newSid } from '../core/sids';
 import type { WorkflowRecord } from './records';
 import { renderWorkflow } from './render';
@@ -18,13 +18,13 @@ export class Workflows {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/Workflows';
-    return [
-      { domain: 'taskrouter', method: 'GET', pattern: path, handler: (r) => this.list(r) },
-      { domain: 'taskrouter', method: 'POST', pattern: path, handler: (r) => this.create(r) },
-      { domain: 'taskrouter', method: 'GET', pattern: `${path}/:Sid`, handler: (r) => this.fetch(r) },
-      { domain: 'taskrouter', method: 'POST', pattern: `${path}/:Sid`, handler: (r) => this.update(r) },
-      { domain: 'taskrouter', method: 'DELETE', pattern: `${path}/:Sid`, handler: (r) => this.remove(r) },
-    ];
+    return collectionRoutes('taskrouter', path, {
+      list: (r) => this.list(r),
+      create: (r) => this.create(r),
+      fetch: (r) => this.fetch(r),
+      update: (r) => this.update(r),
+      remove: (r) => this.remove(r),
+    });
   }
 
   private create(request: MockRequest) {

@@ -1,7 +1,7 @@
 import { invalidParameter } from '../core/errors';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { Params } from '../core/params';
-import type { MockRequest, Route } from '../core/router';
+import { collectionRoutes, type MockRequest, type Route } from '../core/router';
 import { newSid } from '../core/sids';
 import { parseExpression } from './expression';
 import { queueOrders, type WorkspaceRecord, WorkspaceState } from './records';
@@ -34,13 +34,13 @@ export class Workspaces {
 
   routes(): Route[] {
     const path = '/v1/Workspaces';
-    return [
-      { domain: 'taskrouter', method: 'GET', pattern: path, handler: (r) => this.list(r) },
-      { domain: 'taskrouter', method: 'POST', pattern: path, handler: (r) => this.create(r) },
-      { domain: 'taskrouter', method: 'GET', pattern: `${path}/:Sid`, handler: (r) => this.fetch(r) },
-      { domain: 'taskrouter', method: 'POST', pattern: `${path}/:Sid`, handler: (r) => this.update(r) },
-      { domain: 'taskrouter', method: 'DELETE', pattern: `${path}/:Sid`, handler: (r) => this.remove(r) },
-    ];
+    return collectionRoutes('taskrouter', path, {
+      list: (r) => this.list(r),
+      create: (r) => this.create(r),
+      fetch: (r) => this.fetch(r),
+      update: (r) => this.update(r),
+      remove: (r) => this.remove(r),
+    });
   }
 
   private create(request: MockRequest) {
