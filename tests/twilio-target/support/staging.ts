@@ -62,6 +62,10 @@ export function startCli(
       FLEXCONF_OUT: '',
       FLEXCONF_STATE: '',
       NODE_OPTIONS: `--import tsx --import ${preload}`,
+      // On a cold tsx cache, tsx's require hook calls esbuild's synchronous API, which blocks on a
+      // worker thread. On Node 20, once the loader hooks have transformed a TypeScript preload (this
+      // one), that worker never answers and the run hangs. esbuild then uses child processes instead:
+      ESBUILD_WORKER_THREADS: '0',
       FLEXCONF_SIMULATED_TWILIO: simulatorUrl ?? '',
       ...env,
     },
