@@ -162,6 +162,12 @@ export const priority = () =>
     fc.integer({ min: 0, max: PRIORITY_MAX }),
   );
 
+/** Two different valid priorities, the smaller first. */
+export const lowerAndHigherPriority = () =>
+  fc
+    .uniqueArray(priority(), { minLength: 2, maxLength: 2 })
+    .map(([a, b]) => ({ lower: Math.min(a!, b!), higher: Math.max(a!, b!) }));
+
 /** A valid timeout: 1 to 1,209,600 seconds, with the bounds favoured. */
 export const timeout = () =>
   fc.oneof(fc.constantFrom(1, 3600, 86_400, TIMEOUT_MAX), fc.integer({ min: 1, max: TIMEOUT_MAX }));

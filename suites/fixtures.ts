@@ -1,8 +1,8 @@
-import { type APIRequestContext, test as base } from '@playwright/test';
+import { type APIRequestContext, test as base, type TestInfo } from '@playwright/test';
 import fc from 'fast-check';
 import { TwilioApi } from '../targets/client';
 import { openTarget } from '../targets/open';
-import { prerequisiteSkip, provisioned } from '../targets/prerequisites';
+import { describeAnswer, prerequisiteSkip, provisioned } from '../targets/prerequisites';
 import { type RunConfig, readRunConfig } from '../targets/run-config';
 import type { Prerequisites, Target } from '../targets/types';
 import { setPatience } from './send-to-flex/eventually';
@@ -10,6 +10,21 @@ import { Routing } from './send-to-flex/routing';
 
 export { expect } from '@playwright/test';
 export { observeReading, recordObservation, verifies } from './rules';
+
+/**
+ * Skips a check that goes through Programmable Chat for Flex (the Flex Flow API) where the account
+ * answered that it reached end of life, with that answer as the reason. For checks whose rules are
+ * not themselves about Programmable Chat (the wire conventions, checked on Flex Flows).
+ */
+export function skipWhereProgrammableChatEnded(
+  testInfo: TestInfo,
+  prerequisites: Prerequisites,
+  what: string,
+): void {
+  const answer = prerequisites.endOfLife;
+  if (answer)
+    testInfo.skip(true, `${what}, which reached end of life on this account: ${describeAnswer(answer)}`);
+}
 
 interface WorkerFixtures {
   /** Faults the embedded mock starts with, in place of FLEXCONF_FAULTS (the self-test sets it per project). */

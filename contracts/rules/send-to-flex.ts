@@ -382,6 +382,23 @@ export const sendToFlexRules = [
     severity: 'must',
     sources: [{ doc: '000_e6e025a037b48afd.txt', quote: 'The priority of this task in the TaskQueue.' }],
   },
+  {
+    id: 'STF-PRIORITY-ORDERS-QUEUE',
+    area: 'send-to-flex',
+    title: 'The priority Send to Flex sets decides the task’s place in the queue',
+    statement:
+      'Of two tasks that Send to Flex widgets put in the same queue while no worker is available, the newer one, ' +
+      'whose widget sets the higher priority, is offered first to the worker that becomes available; the older ' +
+      'one follows. "Higher" is read as TR-PRIORITY-HIGHER-FIRST applies it (the larger value).',
+    severity: 'must',
+    sources: [
+      { doc: '000_e6e025a037b48afd.txt', quote: 'The priority of this task in the TaskQueue.' },
+      {
+        doc: '000_e6e025a037b48afd.txt',
+        quote: 'Tasks with a higher priority are assigned before older tasks with a lower priority',
+      },
+    ],
+  },
 
   // ---------------------------------------------------------------- timeout
   {

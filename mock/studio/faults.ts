@@ -110,7 +110,7 @@ export const studioFaults = [
   {
     name: 'stf-priority-ignored',
     description: "The widget's priority is never sent to TaskRouter.",
-    trips: ['STF-PRIORITY-PASSED-TO-TASK'],
+    trips: ['STF-PRIORITY-PASSED-TO-TASK', 'STF-PRIORITY-ORDERS-QUEUE'],
   },
   {
     name: 'stf-string-values-ignored',

@@ -6,7 +6,7 @@ export const taskRouterFaults = [
   {
     name: 'taskrouter-priority-inverted',
     description: 'Lower priority values are served first (the "0 is the highest priority" reading).',
-    trips: ['TR-PRIORITY-HIGHER-FIRST'],
+    trips: ['TR-PRIORITY-HIGHER-FIRST', 'STF-PRIORITY-ORDERS-QUEUE'],
   },
   {
     name: 'taskrouter-ties-lifo',

@@ -7,6 +7,10 @@
  * Provider states are set up through the public API only (a real account will not let us choose a
  * SID): "a Flex Flow exists" creates one and hands its SID and FriendlyName to the verifier, which
  * injects them into the request path, query and body. Everything created is deleted afterwards.
+ *
+ * The verifier has its own HTTP client; it talks to a loopback relay (targets/relay.ts) that sends
+ * each request through the check's `api`, so its requests carry the target's credentials, keep to
+ * the rate limits and the request budget, are counted per API, and are recorded and replayed.
  */
 // Read by the native Pact library when verification starts (the hoisted imports do not read it).
 process.env.PACT_DO_NOT_TRACK = 'true';
@@ -18,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { Verifier } from '@pact-foundation/pact';
 import type { RuleId } from '../../contracts/rules';
 import type { Form, TwilioApi } from '../../targets/client';
-import { basicAuthorization } from '../../targets/credentials';
+import { startRelay } from '../../targets/relay';
 import { expect, test, verifies } from '../fixtures';
 
 const pactFile = join(
@@ -130,16 +134,13 @@ function toForm(params: StateParams | undefined): Form {
 type ProxiedRequest = IncomingMessage & { body?: unknown; path: string };
 
 /**
- * Adds the target's credentials and headers to every request the verifier replays, and undoes the
- * proxy's JSON re-encoding of form bodies (pact-js issues 884 and 1233: the proxy parses a form
- * body, forwards it as JSON and keeps the old Content-Length).
+ * Undoes the verifier proxy's JSON re-encoding of form bodies (pact-js issues 884 and 1233: the
+ * proxy parses a form body, forwards it as JSON and keeps the old Content-Length).
  */
-function requestFilter(authorization: string, headers: Readonly<Record<string, string>>) {
+function requestFilter() {
   return (req: ProxiedRequest, _res: unknown, next: () => void) => {
     // The verifier's own state-change and message calls are not for the target.
     if (req.path.startsWith('/_pactSetup') || req.path.startsWith('/_messages')) return next();
-    for (const [name, value] of Object.entries(headers)) req.headers[name.toLowerCase()] = value;
-    req.headers.authorization = authorization;
     const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
     if (isForm && req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) {
       const encoded = Buffer.from(
@@ -183,7 +184,7 @@ test.describe('Flex Flow contract (Pact), provider side: the target honours flex
     test(
       `the target honours "${interaction.description}"`,
       rules ? verifies(...rules) : {},
-      async ({ api, target, uniqueName, cleanup }, testInfo) => {
+      async ({ api, uniqueName, cleanup }, testInfo) => {
         expect(rules, `map "${interaction.description}" to its catalog rules in rulesFor`).toBeDefined();
 
         const stateHandlers: Record<string, StateHandler> = {};
@@ -196,26 +197,26 @@ test.describe('Flex Flow contract (Pact), provider side: the target honours flex
         const file = testInfo.outputPath('pact.json');
         writeFileSync(file, JSON.stringify({ ...pact, interactions: [interaction] }, null, 2));
 
+        const relay = await startRelay(api, 'flex-api');
         let raw: string;
         let passed: boolean;
         try {
           raw = String(
             await new Verifier({
               provider: pact.provider.name,
-              providerBaseUrl: target.baseUrl('flex-api'),
+              providerBaseUrl: relay.url,
               pactUrls: [file],
               logLevel: 'error',
               stateHandlers,
-              requestFilter: requestFilter(
-                basicAuthorization(target.credentials),
-                target.headers('flex-api'),
-              ),
+              requestFilter: requestFilter(),
             }).verifyProvider(),
           );
           passed = true;
         } catch (error) {
           raw = error instanceof Error ? error.message : String(error);
           passed = false;
+        } finally {
+          await relay.close();
         }
         await testInfo.attach('pact-verification', { body: raw, contentType: 'application/json' });
 

@@ -1,6 +1,6 @@
 import type { FlexFlowForm } from '../../generators/flex-flow';
 import type { ApiResponse, TwilioApi } from '../../targets/client';
-import { test as base } from '../fixtures';
+import { test as base, skipWhereProgrammableChatEnded } from '../fixtures';
 
 export { expect, observeReading, verifies } from '../fixtures';
 
@@ -79,7 +79,8 @@ export class FlexFlowApi {
 }
 
 export const test = base.extend<{ flexFlows: FlexFlowApi }>({
-  flexFlows: async ({ api, uniqueName, cleanup }, use) => {
+  flexFlows: async ({ api, uniqueName, cleanup, prerequisites }, use, testInfo) => {
+    skipWhereProgrammableChatEnded(testInfo, prerequisites, 'the check goes through the Flex Flow API');
     await use(new FlexFlowApi(api, uniqueName('ff'), cleanup));
   },
 });

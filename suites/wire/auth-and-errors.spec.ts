@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { sid, validCreate } from '../../generators/flex-flow';
-import { expect, test, verifies } from '../fixtures';
+import { expect, skipWhereProgrammableChatEnded, test, verifies } from '../fixtures';
 
+/** The wire conventions are checked on the Flex Flow API, the resource the documents describe them on. */
 const flexFlowsPath = '/v1/FlexFlows';
+
+test.beforeEach(({ prerequisites }, testInfo) => {
+  skipWhereProgrammableChatEnded(testInfo, prerequisites, 'the wire checks go through the Flex Flow API');
+});
 
 test.describe('HTTP Basic auth', () => {
   test(

@@ -30,8 +30,6 @@ function twilio(domain: string, credentials: Credentials = stagingCredentials) {
     .matchHeader('accept', 'application/json');
 }
 
-const form = (body: string) => new URLSearchParams(body);
-
 const shapes: ReadonlyArray<{
   readonly api: string;
   readonly send: (api: TwilioApi) => Promise<{ status: number }>;

@@ -86,8 +86,10 @@ test.describe('a run on the staging account', () => {
   let result: CliResult;
   let out: string;
   let runId: string;
-  // Not the Pact provider checks: the verifier sends its own requests (see targets/relay.ts).
+  // The Pact provider checks among them: the verifier's own requests go through targets/relay.ts.
   const rules = [
+    'FLEXFLOW-FETCH-RETURNS-RESOURCE',
+    'FLEXFLOW-DELETE-RETURNS-204',
     'FLEXFLOW-ENABLED-BOOLEAN',
     'FLEXFLOW-UPDATE-PARTIAL',
     'FLEXFLOW-LIST-CONTAINS-CREATED',
@@ -227,7 +229,15 @@ test.describe('an account where Programmable Chat for Flex reached end of life',
     staging = await startSimulatedTwilio({ endOfLife: true });
     const out = scratchDir('end-of-life');
     result = await runCli(
-      ['run', ...account, '--grep', 'flex-flow', '--grep', 'lifecycle', '--runs', '2', '--out', out],
+      [
+        'run',
+        ...account,
+        ...['flex-flow', 'lifecycle', 'wire'].flatMap((area) => ['--grep', area]),
+        '--runs',
+        '2',
+        '--out',
+        out,
+      ],
       staging.url,
     );
     report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as ConformanceReport;
@@ -254,6 +264,19 @@ test.describe('an account where Programmable Chat for Flex reached end of life',
       (entry) => entry.path.startsWith('/v1/FlexFlows') && entry.method !== 'GET',
     );
     expect(flexFlowWrites).toEqual([]);
+  });
+
+  test('wire checks made on the Flex Flow API are skipped with the same answer; the others run', async () => {
+    const wireChecks = report.rules.filter((rule) => rule.area === 'wire').flatMap((rule) => rule.checks);
+    const onFlexFlows = wireChecks.filter((check) => /suites\/(wire|flex-flow)\//.test(check.file));
+    expect(onFlexFlows.length).toBeGreaterThan(10);
+    for (const check of onFlexFlows) {
+      expect(check.status, check.title).toBe('skipped');
+      expect(check.skipReason, check.title).toMatch(
+        /goe?s? through the Flex Flow API, which reached end of life on this account: GET .* answered 410 /,
+      );
+    }
+    expect(wireChecks.filter((check) => check.status === 'failed')).toEqual([]);
   });
 
   test('the end-of-life rule records that the target follows the "retired" reading', async () => {

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:staging`: a full `run --target twilio` against the simulated staging account
+ * (nock standing in for Twilio's hosts, loopback only). Prints the wall time, the requests per API
+ * against the budget, and each API's busiest second against its documented rate limit.
+ *
+ *   npm run bench:staging [-- --runs N] [--json FILE]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { accountLimitPerSecond, limitFor, type Operation } from '../targets/rate-limits';
+import { busiestWindow } from '../tests/twilio-target/support/busiest-window';
+import { stagingAccountSid, startSimulatedTwilio } from '../tests/twilio-target/support/simulated-twilio';
+import { runCli, scratchDir } from '../tests/twilio-target/support/staging';
+
+const { values } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'string' } } });
+
+interface RequestsFile {
+  total: number;
+  budget: number;
+  byApi: Record<string, number>;
+  cleanup: { total: number };
+}
+
+const staging = await startSimulatedTwilio();
+const out = scratchDir('bench-staging');
+const started = performance.now();
+const result = await runCli(
+  [
+    'run',
+    '--target',
+    'twilio',
+    '--account',
+    stagingAccountSid,
+    ...(values.runs ? ['--runs', values.runs] : []),
+    '--out',
+    out,
+  ],
+  staging.url,
+);
+const wallMs = Math.round(performance.now() - started);
+await staging.close();
+
+const requests = JSON.parse(readFileSync(join(out, 'requests.json'), 'utf8')) as RequestsFile;
+const verdict = /^verdict: .*$/m.exec(result.stdout)?.[0] ?? `exit ${result.code}`;
+const arrivals = new Map<string, number[]>();
+for (const entry of staging.log)
+  arrivals.set(entry.operation, [...(arrivals.get(entry.operation) ?? []), entry.at]);
+const apis = [...arrivals.keys()].sort().map((key) => {
+  const at = key.lastIndexOf(' ');
+  const limit = limitFor({ api: key.slice(0, at), operation: key.slice(at + 1) as Operation, key });
+  const times = arrivals.get(key) ?? [];
+  return { api: key, requests: times.length, busiestSecond: busiestWindow(times), limitPerSecond: limit };
+});
+const figures = {
+  wallMs,
+  exitCode: result.code,
+  verdict,
+  requests: requests.total,
+  cleanupRequests: requests.cleanup.total,
+  budget: requests.budget,
+  loggedByAccount: staging.log.length,
+  accountBusiestSecond: busiestWindow(staging.log.map((entry) => entry.at)),
+  accountLimitPerSecond,
+  overLimit: apis.filter((api) => api.busiestSecond > api.limitPerSecond).map((api) => api.api),
+  apis,
+};
+
+const width = Math.max(...apis.map((api) => api.api.length));
+const lines = [
+  `simulated staging run: ${(wallMs / 1000).toFixed(1)} s wall, ${verdict}`,
+  `requests: ${requests.total} by the checks + ${requests.cleanup.total} to clean up = ${staging.log.length} seen by the account; budget ${requests.budget}`,
+  `account: busiest second ${figures.accountBusiestSecond} requests (ceiling ${accountLimitPerSecond}/s)`,
+  '',
+  `${'API'.padEnd(width)}  requests  busiest second  limit/s`,
+  ...apis.map(
+    (api) =>
+      `${api.api.padEnd(width)}  ${String(api.requests).padStart(8)}  ${String(api.busiestSecond).padStart(14)}  ${String(api.limitPerSecond).padStart(7)}`,
+  ),
+  '',
+  figures.overLimit.length
+    ? `OVER THE LIMIT: ${figures.overLimit.join(', ')}`
+    : 'every API stayed inside its limit',
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+process.exitCode = figures.overLimit.length > 0 || result.code !== 0 ? 1 : 0;
