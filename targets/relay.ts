@@ -35,15 +35,27 @@ export async function startRelay(api: TwilioApi, domain: Domain): Promise<Relay>
       });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  openRelays.add(host);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}`,
     close: () =>
       new Promise<void>((resolve) => {
+        openRelays.delete(host);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+const openRelays = new Set<string>();
+
+/**
+ * Whether `host` (`127.0.0.1:port`) is a relay open in this process: the one connection a replay,
+ * with the network otherwise locked down, lets through, since what the relay sends is replayed.
+ */
+export function isOpenRelay(host: string): boolean {
+  return openRelays.has(host);
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -4,6 +4,7 @@ import { readCassetteMeta, readTestCassette, testCassetteFile } from './cassette
 import { maskSid } from './credentials';
 import { provisioned } from './prerequisites';
 import { Scrubber } from './redaction';
+import { isOpenRelay } from './relay';
 import { TwilioRequestPolicy } from './request-policy';
 import type { Credentials, RawExchange, Target, TargetSession, TestIdentity } from './types';
 
@@ -23,6 +24,7 @@ export interface ReplayOptions {
 export function openReplayTarget(options: ReplayOptions): Target {
   const meta = readCassetteMeta(options.dir);
   nock.disableNetConnect();
+  nock.enableNetConnect(isOpenRelay);
   const credentials: Credentials = {
     accountSid: meta.accountSid,
     username: meta.accountSid,
