@@ -112,20 +112,22 @@ export function countTotals(rules: readonly { status: RuleStatus }[]): Totals {
   };
 }
 
-/** Requests per domain over every check once (a check verifying three rules is listed under each). */
+/** Requests per domain and per API over every check once (a check verifying three rules is listed under each). */
 export function countRequests(rules: readonly RuleResult[]): RequestTotals {
   const byDomain: Record<string, number> = {};
+  const byApi: Record<string, number> = {};
   let total = 0;
   for (const check of uniqueChecks(rules)) {
     if (!check.exchanges) continue;
     total += check.exchanges.total;
     for (const [domain, count] of Object.entries(check.exchanges.byDomain ?? {}))
       byDomain[domain] = (byDomain[domain] ?? 0) + count;
+    for (const [api, count] of Object.entries(check.exchanges.byApi ?? {}))
+      byApi[api] = (byApi[api] ?? 0) + count;
   }
-  return {
-    total,
-    byDomain: Object.fromEntries(Object.entries(byDomain).sort(([a], [b]) => a.localeCompare(b))),
-  };
+  const sorted = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return { total, byDomain: sorted(byDomain), byApi: sorted(byApi) };
 }
 
 /** Every check of the report once, keyed by its id (or file, line and title for reports without ids). */

@@ -104,6 +104,7 @@ export function reportView(report: ConformanceReport, killMatrix?: KillMatrix) {
         count,
         share: report.requests.total ? Math.round((count / report.requests.total) * 100) : 0,
       })),
+      apiRows: Object.entries(report.requests.byApi ?? {}).map(([api, count]) => ({ api, count })),
     },
     failedRules: report.rules
       .filter((rule) => rule.status === 'failed')

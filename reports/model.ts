@@ -31,6 +31,7 @@ export interface CheckResult {
   readonly exchanges?: {
     readonly total: number;
     readonly byDomain?: Readonly<Record<string, number>>;
+    readonly byApi?: Readonly<Record<string, number>>;
     readonly kept: readonly ExchangeEvidence[];
   };
   /** A command that replays just this check. */
@@ -84,6 +85,8 @@ export interface RequestTotals {
   readonly total: number;
   /** Requests per Twilio domain (flex-api, studio, taskrouter, …), summed over every check once. */
   readonly byDomain: Readonly<Record<string, number>>;
+  /** Requests per API and operation (`flex-api /v1/FlexFlows create`), the keys rate limits use. */
+  readonly byApi?: Readonly<Record<string, number>>;
 }
 
 export interface ConformanceReport {

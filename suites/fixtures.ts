@@ -168,12 +168,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     );
     await use(api);
     await session?.close();
-    if (target.requestPolicy) {
-      await testInfo.attach('requests-by-api', {
-        body: JSON.stringify(api.requestsByApi),
-        contentType: 'application/json',
-      });
-    }
     const { exchanges } = api;
     const kept =
       exchanges.length <= exchangesKept
@@ -182,7 +176,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const byDomain: Record<string, number> = {};
     for (const exchange of exchanges) byDomain[exchange.domain] = (byDomain[exchange.domain] ?? 0) + 1;
     await testInfo.attach('http-exchanges', {
-      body: JSON.stringify({ total: exchanges.length, byDomain, kept }),
+      body: JSON.stringify({ total: exchanges.length, byDomain, byApi: api.requestsByApi, kept }),
       contentType: 'application/json',
     });
   },

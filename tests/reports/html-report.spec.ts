@@ -74,6 +74,10 @@ test.describe('the HTML report', () => {
     await expect(page.getByTestId('seed')).toHaveText(String(report.seed));
     await expect(page.getByTestId('requests-total')).toHaveText(String(report.requests.total));
     await expect(page.getByTestId('requests')).toContainText('flex-api');
+    await page.getByText(/^Per API and operation/).click();
+    await expect(
+      page.getByTestId('requests-by-api').getByRole('row', { name: /flex-api \/v1\/FlexFlows create/ }),
+    ).toContainText(String(report.requests.byApi?.['flex-api /v1/FlexFlows create']));
     await expect(page.getByTestId('area-flex-flow')).toContainText(
       `${count(report, (rule) => rule.area === 'flex-flow')} rules`,
     );

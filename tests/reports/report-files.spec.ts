@@ -135,7 +135,7 @@ test.describe('the report files of a run', () => {
     expect(result.stdout).toContain('modified: summary.md');
   });
 
-  test('requests per domain add up to the requests every check sent, counted once per check', async ({
+  test('requests per domain and per API add up to the requests every check sent, counted once per check', async ({
     brokenRun,
   }) => {
     const { report } = brokenRun;
@@ -145,6 +145,9 @@ test.describe('the report files of a run', () => {
     expect(total).toBeGreaterThan(0);
     const byDomain = Object.values(report.requests.byDomain).reduce((sum, n) => sum + n, 0);
     expect(byDomain).toBe(total);
+    const byApi = Object.values(report.requests.byApi ?? {}).reduce((sum, n) => sum + n, 0);
+    expect(byApi).toBe(total);
+    expect(report.requests.byApi?.['flex-api /v1/FlexFlows create']).toBeGreaterThan(0);
     expect(brokenRun.stdout).toContain(
       `requests: ${total} (flex-api ${report.requests.byDomain['flex-api']})`,
     );
