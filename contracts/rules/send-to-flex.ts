@@ -1,4 +1,42 @@
-import type { RuleSpec } from './types';
+import type { Ambiguity, RuleSpec } from './types';
+
+/** Both required settings: whether a create refuses a widget that lacks one, or stores it invalid. */
+const invalidDefinitionOnCreate = {
+  summary:
+    'Validate refuses an invalid definition with 81022, but the Flow resource also has valid, errors and warnings ' +
+    'fields, so a create may store an invalid flow instead of refusing it; no source says which.',
+  readings: [
+    {
+      id: 'refused',
+      text: 'POST /v2/Flows refuses the definition with error 81022, as Validate does.',
+      sources: [
+        {
+          doc: 'reference/twilio-wire-facts.md',
+          quote: 'Error **81022** "Flow definition validation failed',
+        },
+      ],
+    },
+    {
+      id: 'stored-invalid',
+      text: 'POST /v2/Flows stores the flow with valid false and the failures in errors.',
+      sources: [
+        {
+          doc: 'reference/twilio-oai/twilio_studio_v2.json',
+          quote: 'Boolean if the flow definition is valid.',
+        },
+        {
+          doc: 'reference/twilio-oai/twilio_studio_v2.json',
+          quote: 'List of error in the flow definition.',
+        },
+      ],
+    },
+  ],
+  applied: 'refused',
+  rationale:
+    'The 81022 page describes the error for any flow definition; the check accepts either answer but never a ' +
+    'flow stored as valid, and reports which one the target gives. The embedded mock refuses.',
+  observed: true,
+} as const satisfies Ambiguity;
 
 /**
  * The Studio "Send to Flex" widget: required and optional configuration, default attributes of the
@@ -24,42 +62,7 @@ export const sendToFlexRules = [
       },
       { doc: '000_e6e025a037b48afd.txt', quote: 'The widget requires a Workflow and a Task Channel.' },
     ],
-    ambiguity: {
-      summary:
-        'Validate refuses an invalid definition with 81022, but the Flow resource also has valid, errors and warnings ' +
-        'fields, so a create may store an invalid flow instead of refusing it; no source says which.',
-      readings: [
-        {
-          id: 'refused',
-          text: 'POST /v2/Flows refuses the definition with error 81022, as Validate does.',
-          sources: [
-            {
-              doc: 'reference/twilio-wire-facts.md',
-              quote: 'Error **81022** "Flow definition validation failed',
-            },
-          ],
-        },
-        {
-          id: 'stored-invalid',
-          text: 'POST /v2/Flows stores the flow with valid false and the failures in errors.',
-          sources: [
-            {
-              doc: 'reference/twilio-oai/twilio_studio_v2.json',
-              quote: 'Boolean if the flow definition is valid.',
-            },
-            {
-              doc: 'reference/twilio-oai/twilio_studio_v2.json',
-              quote: 'List of error in the flow definition.',
-            },
-          ],
-        },
-      ],
-      applied: 'refused',
-      rationale:
-        'The 81022 page describes the error for any flow definition; the check accepts either answer but never a ' +
-        'flow stored as valid, and reports which one the target gives. The embedded mock refuses.',
-      observed: true,
-    },
+    ambiguity: invalidDefinitionOnCreate,
   },
   {
     id: 'STF-REQUIRES-CHANNEL',
@@ -78,42 +81,7 @@ export const sendToFlexRules = [
       },
       { doc: '001_ffef4bfcdb758d92.txt', quote: 'The widget requires a Workflow and a Task Channel.' },
     ],
-    ambiguity: {
-      summary:
-        'Validate refuses an invalid definition with 81022, but the Flow resource also has valid, errors and warnings ' +
-        'fields, so a create may store an invalid flow instead of refusing it; no source says which.',
-      readings: [
-        {
-          id: 'refused',
-          text: 'POST /v2/Flows refuses the definition with error 81022, as Validate does.',
-          sources: [
-            {
-              doc: 'reference/twilio-wire-facts.md',
-              quote: 'Error **81022** "Flow definition validation failed',
-            },
-          ],
-        },
-        {
-          id: 'stored-invalid',
-          text: 'POST /v2/Flows stores the flow with valid false and the failures in errors.',
-          sources: [
-            {
-              doc: 'reference/twilio-oai/twilio_studio_v2.json',
-              quote: 'Boolean if the flow definition is valid.',
-            },
-            {
-              doc: 'reference/twilio-oai/twilio_studio_v2.json',
-              quote: 'List of error in the flow definition.',
-            },
-          ],
-        },
-      ],
-      applied: 'refused',
-      rationale:
-        'The 81022 page describes the error for any flow definition; the check accepts either answer but never a ' +
-        'flow stored as valid, and reports which one the target gives. The embedded mock refuses.',
-      observed: true,
-    },
+    ambiguity: invalidDefinitionOnCreate,
   },
   {
     id: 'STF-WORKFLOW-SID-ON-WIDGET',
