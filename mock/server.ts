@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import { type Domain, domainOfHost, forwardedHostHeader } from '../contracts/domains';
 import { MockApp } from './app';
 import type { Clock } from './context';
@@ -89,7 +90,7 @@ async function handle(
   const path = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
   const query = new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1));
   const domain = requestDomain(app, request, path);
-  const body = method === 'POST' ? await readBody(request) : '';
+  const body = method === 'POST' ? await text(request) : '';
   if (!domain) return send(response, errorResponse(notFound(path)), faults);
 
   const match = app.router.match(domain, method, path);
@@ -126,18 +127,6 @@ function requestDomain(app: MockApp, request: IncomingMessage, path: string): Do
   const named =
     domainOfHost(Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? domainOfHost(request.headers.host);
   return named ?? app.router.domainsServing(path)[0];
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    request.on('end', () => resolve(body));
-    request.on('error', reject);
-  });
 }
 
 function errorResponse(error: TwilioError): MockResponse {

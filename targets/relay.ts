@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import type { Domain } from '../contracts/domains';
 import type { TwilioApi } from './client';
 
@@ -16,7 +17,7 @@ export interface Relay {
  */
 export async function startRelay(api: TwilioApi, domain: Domain): Promise<Relay> {
   const server = createServer((request, response) => {
-    readBody(request)
+    text(request)
       .then(async (body) => {
         const method = request.method ?? 'GET';
         const isForm = String(request.headers['content-type'] ?? '').startsWith(
@@ -56,13 +57,4 @@ const openRelays = new Set<string>();
  */
 export function isOpenRelay(host: string): boolean {
   return openRelays.has(host);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 import '../../../support/promise-with-resolvers';
 import { request as httpRequest } from 'node:http';
 import nock from 'nock';
@@ -67,20 +68,14 @@ function forward(
         headers: { ...headers, [forwardedHostHeader]: host, 'content-length': Buffer.byteLength(body) },
       },
       (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
+        text(response).then((body) => {
           const kept: Record<string, string> = {};
           for (const name of ['content-type', 'retry-after']) {
             const value = response.headers[name];
             if (typeof value === 'string') kept[name] = value;
           }
-          resolve({
-            status: response.statusCode ?? 502,
-            text: Buffer.concat(chunks).toString('utf8'),
-            headers: kept,
-          });
-        });
+          resolve({ status: response.statusCode ?? 502, text: body, headers: kept });
+        }, reject);
       },
     );
     outgoing.on('error', reject);

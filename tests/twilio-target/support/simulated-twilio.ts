@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import { type Domain, domainOfHost, forwardedHostHeader, twilioHost } from '../../../contracts/domains';
 import { flowDefinition, sendToFlexWidget } from '../../../generators/studio';
 import type { FaultName } from '../../../mock/faults';
@@ -141,7 +142,7 @@ export async function startSimulatedTwilio(
   const layers: Script[] = [(r) => scripted?.(r), accountAnswers(account, flex), endOfLifeAnswers(account)];
 
   const server: Server = createServer(async (incoming, outgoing) => {
-    const body = await readBody(incoming);
+    const body = await text(incoming);
     const host = String(incoming.headers[forwardedHostHeader] ?? '');
     const path = incoming.url ?? '/';
     const domain = domainOfHost(host);
@@ -312,16 +313,14 @@ function forward(
         },
       },
       (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
+        text(response).then((body) => {
           const contentType = response.headers['content-type'];
           resolve({
             status: response.statusCode ?? 502,
             headers: contentType ? { 'content-type': contentType } : {},
-            text: Buffer.concat(chunks).toString('utf8'),
+            text: body,
           });
-        });
+        }, reject);
       },
     );
     outgoing.on('error', reject);
@@ -337,14 +336,5 @@ function asTwilioUrls(text: string, mock: RunningMock, requested: Domain): strin
     const serving = mock.app.router.domainsServing(pathname);
     const domain = serving.includes(requested) ? requested : (serving[0] ?? requested);
     return `https://${twilioHost(domain)}${path}`;
-  });
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
   });
 }
