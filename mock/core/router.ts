@@ -95,17 +95,22 @@ function matchSegments(
   return params;
 }
 
+/** A resource collection's operations, as methods of the object that serves it. */
+export interface Collection {
+  list: Handler;
+  create: Handler;
+  fetch: Handler;
+  update: Handler;
+  remove: Handler;
+}
+
 /** The list, create, fetch, update and delete routes of a collection at `path` (and `path/:Sid`). */
-export function collectionRoutes(
-  domain: Domain,
-  path: string,
-  resource: { list: Handler; create: Handler; fetch: Handler; update: Handler; remove: Handler },
-): Route[] {
+export function collectionRoutes(domain: Domain, path: string, resource: Collection): Route[] {
   return [
-    { domain, method: 'GET', pattern: path, handler: resource.list },
-    { domain, method: 'POST', pattern: path, handler: resource.create },
-    { domain, method: 'GET', pattern: `${path}/:Sid`, handler: resource.fetch },
-    { domain, method: 'POST', pattern: `${path}/:Sid`, handler: resource.update },
-    { domain, method: 'DELETE', pattern: `${path}/:Sid`, handler: resource.remove },
+    { domain, method: 'GET', pattern: path, handler: (r) => resource.list(r) },
+    { domain, method: 'POST', pattern: path, handler: (r) => resource.create(r) },
+    { domain, method: 'GET', pattern: `${path}/:Sid`, handler: (r) => resource.fetch(r) },
+    { domain, method: 'POST', pattern: `${path}/:Sid`, handler: (r) => resource.update(r) },
+    { domain, method: 'DELETE', pattern: `${path}/:Sid`, handler: (r) => resource.remove(r) },
   ];
 }

@@ -12,16 +12,10 @@ export class Activities {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/Activities';
-    return collectionRoutes('taskrouter', path, {
-      list: (r) => this.list(r),
-      create: (r) => this.create(r),
-      fetch: (r) => this.fetch(r),
-      update: (r) => this.update(r),
-      remove: (r) => this.remove(r),
-    });
+    return collectionRoutes('taskrouter', path, this);
   }
 
-  private create(request: MockRequest) {
+  create(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const friendlyName = request.form.required('FriendlyName');
     const available = request.form.string('Available');
@@ -37,7 +31,7 @@ export class Activities {
     return { status: 201, body: renderActivity(this.state.scope(request, workspace), record) };
   }
 
-  private fetch(request: MockRequest) {
+  fetch(request: MockRequest) {
     const workspace = this.state.workspace(request);
     return {
       status: 200,
@@ -45,7 +39,7 @@ export class Activities {
     };
   }
 
-  private update(request: MockRequest) {
+  update(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = findIn(workspace.activities, request);
     record.friendlyName = nonEmpty(request.form, 'FriendlyName') ?? record.friendlyName;
@@ -54,7 +48,7 @@ export class Activities {
   }
 
   /** An activity in use (a worker's, or the workspace's default or timeout activity) cannot be deleted. */
-  private remove(request: MockRequest) {
+  remove(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = findIn(workspace.activities, request);
     const inUse =
@@ -66,7 +60,7 @@ export class Activities {
     return { status: 204 };
   }
 
-  private list(request: MockRequest) {
+  list(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const friendlyName = request.query.get('FriendlyName');
     const available = request.query.get('Available');

@@ -13,16 +13,10 @@ export class TaskChannels {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/TaskChannels';
-    return collectionRoutes('taskrouter', path, {
-      list: (r) => this.list(r),
-      create: (r) => this.create(r),
-      fetch: (r) => this.fetch(r),
-      update: (r) => this.update(r),
-      remove: (r) => this.remove(r),
-    });
+    return collectionRoutes('taskrouter', path, this);
   }
 
-  private create(request: MockRequest) {
+  create(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const form = request.form;
     const friendlyName = form.required('FriendlyName');
@@ -43,7 +37,7 @@ export class TaskChannels {
     return { status: 201, body: renderTaskChannel(this.state.scope(request, workspace), record) };
   }
 
-  private fetch(request: MockRequest) {
+  fetch(request: MockRequest) {
     const workspace = this.state.workspace(request);
     return {
       status: 200,
@@ -51,7 +45,7 @@ export class TaskChannels {
     };
   }
 
-  private update(request: MockRequest) {
+  update(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = this.find(workspace, request);
     record.friendlyName = nonEmpty(request.form, 'FriendlyName') ?? record.friendlyName;
@@ -61,7 +55,7 @@ export class TaskChannels {
     return { status: 200, body: renderTaskChannel(this.state.scope(request, workspace), record) };
   }
 
-  private remove(request: MockRequest) {
+  remove(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = this.find(workspace, request);
     const live = (status: string) => status !== 'canceled' && status !== 'completed';
@@ -78,7 +72,7 @@ export class TaskChannels {
     return { status: 204 };
   }
 
-  private list(request: MockRequest) {
+  list(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const scope = this.state.scope(request, workspace);
     return {

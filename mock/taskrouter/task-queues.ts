@@ -25,16 +25,10 @@ export class TaskQueues {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/TaskQueues';
-    return collectionRoutes('taskrouter', path, {
-      list: (r) => this.list(r),
-      create: (r) => this.create(r),
-      fetch: (r) => this.fetch(r),
-      update: (r) => this.update(r),
-      remove: (r) => this.remove(r),
-    });
+    return collectionRoutes('taskrouter', path, this);
   }
 
-  private create(request: MockRequest) {
+  create(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const form = request.form;
     const friendlyName = form.required('FriendlyName');
@@ -58,7 +52,7 @@ export class TaskQueues {
     return { status: 201, body: renderTaskQueue(this.state.scope(request, workspace), record) };
   }
 
-  private fetch(request: MockRequest) {
+  fetch(request: MockRequest) {
     const workspace = this.state.workspace(request);
     return {
       status: 200,
@@ -66,7 +60,7 @@ export class TaskQueues {
     };
   }
 
-  private update(request: MockRequest) {
+  update(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = findIn(workspace.taskQueues, request);
     const form = request.form;
@@ -89,7 +83,7 @@ export class TaskQueues {
     return { status: 200, body };
   }
 
-  private remove(request: MockRequest) {
+  remove(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = findIn(workspace.taskQueues, request);
     if (workspace.workflows.all().some((workflow) => workflowUsesQueue(workflow.routing, record.sid))) {
@@ -103,7 +97,7 @@ export class TaskQueues {
     return { status: 204 };
   }
 
-  private list(request: MockRequest) {
+  list(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const query = request.query;
     const friendlyName = query.get('FriendlyName');

@@ -28,17 +28,11 @@ export class Tasks {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/Tasks';
-    return collectionRoutes('taskrouter', path, {
-      list: (r) => this.list(r),
-      create: (r) => this.create(r),
-      fetch: (r) => this.fetch(r),
-      update: (r) => this.update(r),
-      remove: (r) => this.remove(r),
-    });
+    return collectionRoutes('taskrouter', path, this);
   }
 
   /** Answers with the new task as created (pending); reservations are offered right after. */
-  private create(request: MockRequest) {
+  create(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const form = request.form;
     const ctx = this.state.ctx;
@@ -87,7 +81,7 @@ export class Tasks {
     return { status: 201, body };
   }
 
-  private fetch(request: MockRequest) {
+  fetch(request: MockRequest) {
     const workspace = this.state.workspace(request);
     return {
       status: 200,
@@ -100,7 +94,7 @@ export class Tasks {
    * and AssignmentStatus: canceled (pending or reserved tasks), wrapping (assigned tasks) or
    * completed (assigned or wrapping tasks); canceled and completed need a Reason.
    */
-  private update(request: MockRequest) {
+  update(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const task = findIn(workspace.tasks, request);
     const form = request.form;
@@ -149,14 +143,14 @@ export class Tasks {
     return { status: 200, body };
   }
 
-  private remove(request: MockRequest) {
+  remove(request: MockRequest) {
     const workspace = this.state.workspace(request);
     this.state.engine.remove(workspace, findIn(workspace.tasks, request));
     this.state.engine.assign(workspace);
     return { status: 204 };
   }
 
-  private list(request: MockRequest) {
+  list(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const { items, filters } = listTasks(this.state.ctx, workspace, request.query);
     const scope = this.state.scope(request, workspace);

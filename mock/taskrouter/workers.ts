@@ -14,17 +14,11 @@ export class Workers {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/Workers';
-    return collectionRoutes('taskrouter', path, {
-      list: (r) => this.list(r),
-      create: (r) => this.create(r),
-      fetch: (r) => this.fetch(r),
-      update: (r) => this.update(r),
-      remove: (r) => this.remove(r),
-    });
+    return collectionRoutes('taskrouter', path, this);
   }
 
   /** A worker created without ActivitySid starts in the workspace's default activity (Offline). */
-  private create(request: MockRequest) {
+  create(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const form = request.form;
     const friendlyName = form.required('FriendlyName');
@@ -49,7 +43,7 @@ export class Workers {
     return { status: 201, body };
   }
 
-  private fetch(request: MockRequest) {
+  fetch(request: MockRequest) {
     const workspace = this.state.workspace(request);
     return {
       status: 200,
@@ -58,7 +52,7 @@ export class Workers {
   }
 
   /** A change of activity (to an available one) makes the worker eligible for waiting tasks. */
-  private update(request: MockRequest) {
+  update(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = findIn(workspace.workers, request);
     const form = request.form;
@@ -84,7 +78,7 @@ export class Workers {
     return { status: 200, body };
   }
 
-  private remove(request: MockRequest) {
+  remove(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = findIn(workspace.workers, request);
     this.state.engine.workerRemoved(workspace, record);
@@ -93,7 +87,7 @@ export class Workers {
     return { status: 204 };
   }
 
-  private list(request: MockRequest) {
+  list(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const query = request.query;
     const filters: [string, string][] = [];

@@ -18,16 +18,10 @@ export class Workflows {
 
   routes(): Route[] {
     const path = '/v1/Workspaces/:WorkspaceSid/Workflows';
-    return collectionRoutes('taskrouter', path, {
-      list: (r) => this.list(r),
-      create: (r) => this.create(r),
-      fetch: (r) => this.fetch(r),
-      update: (r) => this.update(r),
-      remove: (r) => this.remove(r),
-    });
+    return collectionRoutes('taskrouter', path, this);
   }
 
-  private create(request: MockRequest) {
+  create(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const form = request.form;
     const friendlyName = form.required('FriendlyName');
@@ -51,7 +45,7 @@ export class Workflows {
     return { status: 201, body: renderWorkflow(this.state.scope(request, workspace), record) };
   }
 
-  private fetch(request: MockRequest) {
+  fetch(request: MockRequest) {
     const workspace = this.state.workspace(request);
     return {
       status: 200,
@@ -60,7 +54,7 @@ export class Workflows {
   }
 
   /** A new Configuration applies to new tasks; `ReEvaluateTasks=true` re-routes the waiting ones too. */
-  private update(request: MockRequest) {
+  update(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = findIn(workspace.workflows, request);
     const form = request.form;
@@ -91,7 +85,7 @@ export class Workflows {
     return { status: 200, body };
   }
 
-  private remove(request: MockRequest) {
+  remove(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const record = findIn(workspace.workflows, request);
     const live = ['pending', 'reserved', 'assigned', 'wrapping'];
@@ -106,7 +100,7 @@ export class Workflows {
     return { status: 204 };
   }
 
-  private list(request: MockRequest) {
+  list(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const friendlyName = request.query.get('FriendlyName');
     let records = workspace.workflows.all();

@@ -34,16 +34,10 @@ export class Workspaces {
 
   routes(): Route[] {
     const path = '/v1/Workspaces';
-    return collectionRoutes('taskrouter', path, {
-      list: (r) => this.list(r),
-      create: (r) => this.create(r),
-      fetch: (r) => this.fetch(r),
-      update: (r) => this.update(r),
-      remove: (r) => this.remove(r),
-    });
+    return collectionRoutes('taskrouter', path, this);
   }
 
-  private create(request: MockRequest) {
+  create(request: MockRequest) {
     const form = request.form;
     const friendlyName = form.required('FriendlyName');
     const template = form.oneOf('Template', templates) ?? 'NONE';
@@ -91,12 +85,12 @@ export class Workspaces {
     return { status: 201, body: renderWorkspace(this.state.scope(request, workspace)) };
   }
 
-  private fetch(request: MockRequest) {
+  fetch(request: MockRequest) {
     const workspace = this.state.workspace(request);
     return { status: 200, body: renderWorkspace(this.state.scope(request, workspace)) };
   }
 
-  private update(request: MockRequest) {
+  update(request: MockRequest) {
     const workspace = this.state.workspace(request);
     const form = request.form;
     const record = workspace.record;
@@ -120,12 +114,12 @@ export class Workspaces {
     return { status: 200, body };
   }
 
-  private remove(request: MockRequest) {
+  remove(request: MockRequest) {
     this.state.remove(this.state.workspace(request));
     return { status: 204 };
   }
 
-  private list(request: MockRequest) {
+  list(request: MockRequest) {
     const friendlyName = request.query.get('FriendlyName');
     const pageRequest = readPageRequest(request.query);
     let records = this.state.workspaceRecords.all();
