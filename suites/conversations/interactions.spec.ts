@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { customAttributes } from '../../generators/liquid';
 import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
 import { expect, test, verifies } from './fixtures';
+import { conversationChannel, interactionRouting } from './interaction-form';
 
 const channel = JSON.stringify({ type: 'sms', initiated_by: 'customer' });
 
@@ -27,13 +28,7 @@ test.describe('the Interactions resource', () => {
     async ({ api, routing, workflow }) => {
       const created = await api.post('flex-api', '/v1/Interactions', {
         Channel: channel,
-        Routing: JSON.stringify({
-          properties: {
-            workspace_sid: routing.workspaceSid,
-            workflow_sid: workflow,
-            task_channel_unique_name: 'chat',
-          },
-        }),
+        Routing: interactionRouting(routing, workflow),
       });
       expect(created.status, created.text).toBe(200);
     },
@@ -60,14 +55,7 @@ test.describe('the Interactions resource', () => {
         fc.asyncProperty(customAttributes(), async (attributes) => {
           const created = await api.post('flex-api', '/v1/Interactions', {
             Channel: channel,
-            Routing: JSON.stringify({
-              properties: {
-                workspace_sid: routing.workspaceSid,
-                workflow_sid: workflow,
-                task_channel_unique_name: 'chat',
-                attributes,
-              },
-            }),
+            Routing: interactionRouting(routing, workflow, attributes),
           });
           expect(created.status, created.text).toBe(200);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
@@ -85,13 +73,7 @@ test.describe('the Interactions resource', () => {
     async ({ api, routing, workflow }, testInfo) => {
       const created = await api.post('flex-api', '/v1/Interactions', {
         Channel: channel,
-        Routing: JSON.stringify({
-          properties: {
-            workspace_sid: routing.workspaceSid,
-            workflow_sid: workflow,
-            task_channel_unique_name: 'chat',
-          },
-        }),
+        Routing: interactionRouting(routing, workflow),
       });
       expect(created.status, created.text).toBe(200);
       const immediately = await routing.tasksOf(api, workflow);
@@ -118,18 +100,8 @@ test.describe('what the documents leave to the application', () => {
         conversationAttributes: {},
       });
       await api.post('flex-api', '/v1/Interactions', {
-        Channel: JSON.stringify({
-          type: 'sms',
-          initiated_by: 'customer',
-          properties: { media_channel_sid: conversation.sid },
-        }),
-        Routing: JSON.stringify({
-          properties: {
-            workspace_sid: routing.workspaceSid,
-            workflow_sid: workflow,
-            task_channel_unique_name: 'chat',
-          },
-        }),
+        Channel: conversationChannel('sms', conversation.sid),
+        Routing: interactionRouting(routing, workflow),
       });
       const [task] = await awaitNewTasks(api, routing, workflow, new Set());
       const canceled = await api.post(

@@ -3,6 +3,7 @@ import { customer, firstMessage, smsCustomer } from '../../generators/conversati
 import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
 import { conversationWidget, publishConversationFlow } from './conversation-customer';
 import { expect, test, verifies } from './fixtures';
+import { conversationChannel, interactionRouting } from './interaction-form';
 
 test.describe('the Incoming Conversation trigger and Send to Flex', () => {
   test(
@@ -79,19 +80,8 @@ test.describe('Interactions create tasks', () => {
         fc.asyncProperty(customer(), async (who) => {
           const conversation = await customers.open(who);
           const created = await api.post('flex-api', '/v1/Interactions', {
-            Channel: JSON.stringify({
-              type: who.channel,
-              initiated_by: 'customer',
-              properties: { media_channel_sid: conversation.sid },
-            }),
-            Routing: JSON.stringify({
-              properties: {
-                workspace_sid: routing.workspaceSid,
-                workflow_sid: workflow,
-                task_channel_unique_name: 'chat',
-                attributes: { from: who.address },
-              },
-            }),
+            Channel: conversationChannel(who.channel, conversation.sid),
+            Routing: interactionRouting(routing, workflow, { from: who.address }),
           });
           expect(created.status, created.text).toBe(200);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);

@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { customer, firstMessage } from '../../generators/conversations';
 import { eventually } from '../send-to-flex/eventually';
-import type { StubRequest } from '../send-to-flex/http-stub';
+import { fieldsOf } from '../send-to-flex/http-stub';
 import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
 import { publishConversationFlow } from './conversation-customer';
 import { expect, observeReading, test, verifies } from './fixtures';
-
-/** The fields of a webhook request: form-encoded (as Conversations sends them) or a JSON body. */
-function fieldsOf(request: StubRequest): Record<string, unknown> {
-  const type = String(request.headers['content-type'] ?? '');
-  if (type.includes('json')) return JSON.parse(request.body) as Record<string, unknown>;
-  const source = request.method === 'GET' ? request.query : new URLSearchParams(request.body);
-  return Object.fromEntries(source.entries());
-}
+import { conversationChannel, interactionRouting } from './interaction-form';
 
 /** The seed's example payload fields. */
 const exampleFields = [
@@ -95,19 +88,8 @@ test.describe('inbound conversations through your own webhook', () => {
       const request = await eventually(async () => httpStub.requestsTo('/inbound')[0]);
       const event = fieldsOf(request!);
       const created = await api.post('flex-api', '/v1/Interactions', {
-        Channel: JSON.stringify({
-          type: who!.channel,
-          initiated_by: 'customer',
-          properties: { media_channel_sid: event.ConversationSid },
-        }),
-        Routing: JSON.stringify({
-          properties: {
-            workspace_sid: routing.workspaceSid,
-            workflow_sid: workflow,
-            task_channel_unique_name: 'chat',
-            attributes: { from: event.Author, channelType: who!.channel },
-          },
-        }),
+        Channel: conversationChannel(who!.channel, String(event.ConversationSid)),
+        Routing: interactionRouting(routing, workflow, { from: event.Author, channelType: who!.channel }),
       });
       expect(created.status, created.text).toBe(200);
       const [task] = await awaitNewTasks(api, routing, workflow, new Set());
@@ -136,18 +118,8 @@ test.describe('inbound conversations through your own webhook', () => {
       const request = await eventually(async () => httpStub.requestsTo('/inbound')[0]);
       expect(request, 'the webhook was not called').toBeDefined();
       await api.post('flex-api', '/v1/Interactions', {
-        Channel: JSON.stringify({
-          type: viaWebhook!.channel,
-          initiated_by: 'customer',
-          properties: { media_channel_sid: conversation.sid },
-        }),
-        Routing: JSON.stringify({
-          properties: {
-            workspace_sid: routing.workspaceSid,
-            workflow_sid: workflow,
-            task_channel_unique_name: 'chat',
-          },
-        }),
+        Channel: conversationChannel(viaWebhook!.channel, conversation.sid),
+        Routing: interactionRouting(routing, workflow),
       });
       expect(
         await awaitNewTasks(api, routing, workflow, seen),

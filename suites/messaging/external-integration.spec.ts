@@ -2,18 +2,9 @@ import fc from 'fast-check';
 import { chatIdentity } from '../../generators/callers';
 import { firstMessage } from '../../generators/conversations';
 import { eventually } from '../send-to-flex/eventually';
-import type { HttpStub, StubRequest } from '../send-to-flex/http-stub';
+import { fieldsOf, type HttpStub } from '../send-to-flex/http-stub';
 import { expect, test, verifies } from './fixtures';
 import type { LegacyMessaging } from './legacy-messaging';
-
-/** The fields of a webhook request: form-encoded or JSON. */
-function fieldsOf(request: StubRequest): Record<string, unknown> {
-  if (String(request.headers['content-type'] ?? '').includes('json'))
-    return JSON.parse(request.body) as Record<string, unknown>;
-  return Object.fromEntries(
-    new URLSearchParams(request.method === 'GET' ? request.query.toString() : request.body),
-  );
-}
 
 const exampleFields = [
   'EventType',

@@ -15,6 +15,14 @@ export interface StubRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
+/** The fields a webhook request carries: form-encoded (query string for GET) or a JSON body. */
+export function fieldsOf(request: StubRequest): Record<string, unknown> {
+  if (String(request.headers['content-type'] ?? '').includes('json'))
+    return JSON.parse(request.body) as Record<string, unknown>;
+  const source = request.method === 'GET' ? request.query : new URLSearchParams(request.body);
+  return Object.fromEntries(source.entries());
+}
+
 /**
  * A server on 127.0.0.1 that a flow's make-http-request / run-function widgets (or a webhook) call:
  * it answers what the check configured for a path and records every request, calling `onRequest`
