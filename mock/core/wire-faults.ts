@@ -1,3 +1,4 @@
+import { isJsonObject } from './json';
 import type { MockResponse } from './router';
 
 /**
@@ -17,7 +18,7 @@ export type FaultCheck = (name: WireFault) => boolean;
 
 /** The response as a buggy server would send it: status and error body rewritten by the active faults. */
 export function faultyResponse(result: MockResponse, active: FaultCheck): MockResponse {
-  if (result.status < 400 || !isRecord(result.body)) return result;
+  if (result.status < 400 || !isJsonObject(result.body)) return result;
   let body: Record<string, unknown> = result.body;
   let status = result.status;
   if (active('errors-without-more-info') && 'more_info' in body) {
@@ -65,8 +66,4 @@ function latin1Decode(text: string): string {
   return text
     .replace(/\+/g, ' ')
     .replace(/%([0-9a-fA-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

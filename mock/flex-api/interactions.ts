@@ -1,6 +1,7 @@
 import type { MockModule } from '../app';
 import type { MockContext } from '../context';
 import { invalidParameter, missingParameter, notFound } from '../core/errors';
+import { isJsonObject } from '../core/json';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { MockRequest, MockResponse, Route } from '../core/router';
 import { isoNow, newSid } from '../core/sids';
@@ -19,8 +20,6 @@ interface InteractionRecord {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Flex Interactions (`/v1/Interactions`): an Interaction for a customer's channel (a conversation's
@@ -65,22 +64,24 @@ export class Interactions implements MockModule {
     const channel = this.ctx.fault('interactions-channel-optional')
       ? (form.json('Channel') ?? { type: 'chat', initiated_by: 'customer' })
       : form.json('Channel', true);
-    if (!isObject(channel)) throw invalidParameter('Channel', 'must be a JSON object');
+    if (!isJsonObject(channel)) throw invalidParameter('Channel', 'must be a JSON object');
     if (!(channelTypes as readonly string[]).includes(String(channel.type)))
       throw invalidParameter('Channel', `type must be one of ${channelTypes.join(', ')}`);
     const routing = form.json('Routing') ?? {};
-    if (!isObject(routing)) throw invalidParameter('Routing', 'must be a JSON object');
+    if (!isJsonObject(routing)) throw invalidParameter('Routing', 'must be a JSON object');
     const sid = this.ctx.fault('interactions-sid-not-kd') ? newSid('KY') : newSid('KD');
     const channelSid = newSid('UO');
 
     let taskBody: Json | undefined;
-    const properties = isObject(routing.properties) ? routing.properties : undefined;
+    const properties = isJsonObject(routing.properties) ? routing.properties : undefined;
     if (properties && !this.ctx.fault('interactions-create-no-task')) {
       const created = await this.createTask(properties, channel, sid, channelSid);
       if (created.status !== 201) return created;
       taskBody = created.body as Json;
     }
-    const mediaChannelSid = isObject(channel.properties) ? channel.properties.media_channel_sid : undefined;
+    const mediaChannelSid = isJsonObject(channel.properties)
+      ? channel.properties.media_channel_sid
+      : undefined;
     if (typeof mediaChannelSid === 'string') await this.takeOverConversation(mediaChannelSid);
 
     const interaction = this.table.insert((seq) => ({
@@ -105,13 +106,18 @@ export class Interactions implements MockModule {
   ): Promise<MockResponse> {
     const workspaceSid = properties.workspace_sid;
     if (typeof workspaceSid !== 'string') throw missingParameter('Routing.properties.workspace_sid');
-    const given = isObject(properties.attributes) ? properties.attributes : {};
+    const given = isJsonObject(properties.attributes) ? properties.attributes : {};
     const asIs = this.ctx.fault('interactions-attributes-flattened')
       ? Object.fromEntries(
-          Object.entries(given).map(([k, v]) => [k, isObject(v) || Array.isArray(v) ? JSON.stringify(v) : v]),
+          Object.entries(given).map(([k, v]) => [
+            k,
+            isJsonObject(v) || Array.isArray(v) ? JSON.stringify(v) : v,
+          ]),
         )
       : given;
-    const mediaChannelSid = isObject(channel.properties) ? channel.properties.media_channel_sid : undefined;
+    const mediaChannelSid = isJsonObject(channel.properties)
+      ? channel.properties.media_channel_sid
+      : undefined;
     const attributes: Json = {
       ...asIs,
       flexInteractionSid: sid,

@@ -1,4 +1,5 @@
 import type { MockContext } from '../context';
+import { isJsonObject } from '../core/json';
 
 /**
  * A Studio flow definition (https://schemas.twilio.com/studio/draft/2019-09/flow-definition) and
@@ -88,21 +89,19 @@ export const attributesMaxLength = 1024;
 const MAX_STATES = 1000;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every failure of `raw` against the definition schema and Studio's cross-widget rules. */
 export function validateDefinition(raw: unknown, ctx: MockContext): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   const fail = (property_path: string, message: string) => failures.push({ message, property_path });
-  if (!isObject(raw)) {
+  if (!isJsonObject(raw)) {
     fail('#', 'the definition must be a JSON object');
     return failures;
   }
   if (typeof raw.initial_state !== 'string' || raw.initial_state === '')
     fail('#/initial_state', 'initial_state is required and must be a non-empty string');
   if (raw.flags !== undefined) {
-    if (!isObject(raw.flags)) fail('#/flags', 'flags must be an object');
+    if (!isJsonObject(raw.flags)) fail('#/flags', 'flags must be an object');
     else if (typeof raw.flags.allow_concurrent_calls !== 'boolean')
       fail(
         '#/flags/allow_concurrent_calls',
@@ -117,7 +116,7 @@ export function validateDefinition(raw: unknown, ctx: MockContext): ValidationFa
   const names = new Map<string, number>();
   raw.states.forEach((state: unknown, index) => {
     const path = `#/states/${index}`;
-    if (!isObject(state)) {
+    if (!isJsonObject(state)) {
       fail(path, 'a widget must be an object');
       return;
     }
@@ -133,9 +132,9 @@ export function validateDefinition(raw: unknown, ctx: MockContext): ValidationFa
   if (typeof raw.initial_state === 'string' && raw.initial_state !== '' && !names.has(raw.initial_state))
     fail('#/initial_state', `initial_state "${raw.initial_state}" names no widget`);
   raw.states.forEach((state: unknown, index) => {
-    if (!isObject(state) || !Array.isArray(state.transitions)) return;
+    if (!isJsonObject(state) || !Array.isArray(state.transitions)) return;
     state.transitions.forEach((transition: unknown, t) => {
-      if (!isObject(transition) || transition.next === undefined || transition.next === '') return;
+      if (!isJsonObject(transition) || transition.next === undefined || transition.next === '') return;
       if (typeof transition.next !== 'string' || !names.has(transition.next)) {
         if (ctx.fault('studio-dangling-transition-accepted')) return;
         fail(
@@ -161,10 +160,10 @@ function validateWidget(
   if (!Array.isArray(state.transitions)) fail(`${path}/transitions`, 'transitions must be an array');
   else
     state.transitions.forEach((transition: unknown, t) => {
-      if (!isObject(transition) || typeof transition.event !== 'string' || transition.event === '')
+      if (!isJsonObject(transition) || typeof transition.event !== 'string' || transition.event === '')
         fail(`${path}/transitions/${t}/event`, 'every transition needs an event');
     });
-  if (state.properties !== undefined && !isObject(state.properties))
+  if (state.properties !== undefined && !isJsonObject(state.properties))
     fail(`${path}/properties`, 'properties must be an object');
   if (state.type === 'send-to-flex') validateSendToFlex(state, path, fail, ctx);
   if (state.type === 'trigger') validateEvents(state, path, triggerEvents, fail);
@@ -178,7 +177,11 @@ function validateEvents(
 ): void {
   if (!Array.isArray(state.transitions)) return;
   state.transitions.forEach((transition: unknown, t) => {
-    if (isObject(transition) && typeof transition.event === 'string' && !allowed.includes(transition.event))
+    if (
+      isJsonObject(transition) &&
+      typeof transition.event === 'string' &&
+      !allowed.includes(transition.event)
+    )
       fail(
         `${path}/transitions/${t}/event`,
         `event "${transition.event}" is not one of ${allowed.join(', ')} for a ${String(state.type)} widget`,
@@ -196,7 +199,7 @@ function validateSendToFlex(
     ? sendToFlexEvents.filter((event) => event !== 'callFailure')
     : sendToFlexEvents;
   validateEvents(state, path, allowedEvents, fail);
-  const properties = isObject(state.properties) ? state.properties : {};
+  const properties = isJsonObject(state.properties) ? state.properties : {};
   const present = (name: string) =>
     properties[name] !== undefined && properties[name] !== null && properties[name] !== '';
   if (!present('workflow') && !ctx.fault('studio-stf-workflow-optional'))

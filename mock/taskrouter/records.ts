@@ -1,3 +1,4 @@
+import { isJsonObject } from '../core/json';
 import { Table } from '../core/table';
 import type { Expression } from './expression';
 
@@ -149,7 +150,5 @@ export class WorkspaceState {
 /** Parses a stored attributes string (always valid JSON: it was checked on the way in). */
 export function parsedAttributes(attributes: string): Record<string, unknown> {
   const value = JSON.parse(attributes) as unknown;
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isJsonObject(value) ? value : {};
 }

@@ -1,4 +1,5 @@
 import { invalidParameter } from '../core/errors';
+import { isJsonObject } from '../core/json';
 import { type ExpressionError, parseExpression } from './expression';
 import type { WorkflowFilter, WorkflowRouting, WorkflowTarget, WorkspaceState } from './records';
 
@@ -41,7 +42,7 @@ export function readWorkflowConfiguration(source: string, workspace: WorkspaceSt
 
   const parsedFilters: WorkflowFilter[] = filters.map((filter: unknown, i: number) => {
     const where = `task_routing.filters[${i}]`;
-    if (!isObject(filter)) throw fail(`${where} must be an object`);
+    if (!isJsonObject(filter)) throw fail(`${where} must be an object`);
     const targets = filter.targets;
     if (!Array.isArray(targets) || targets.length === 0)
       throw fail(`${where}.targets must be a non-empty array`);
@@ -49,7 +50,7 @@ export function readWorkflowConfiguration(source: string, workspace: WorkspaceSt
       expression: expression(filter.expression, `${where}.expression`),
       targets: targets.map((target: unknown, j: number): WorkflowTarget => {
         const at = `${where}.targets[${j}]`;
-        if (!isObject(target)) throw fail(`${at} must be an object`);
+        if (!isJsonObject(target)) throw fail(`${at} must be an object`);
         const priority = target.priority;
         if (
           priority !== undefined &&
@@ -72,7 +73,7 @@ export function readWorkflowConfiguration(source: string, workspace: WorkspaceSt
   });
 
   const defaultFilter = routing.default_filter;
-  if (defaultFilter !== undefined && !isObject(defaultFilter))
+  if (defaultFilter !== undefined && !isJsonObject(defaultFilter))
     throw fail('task_routing.default_filter must be an object');
   return {
     filters: parsedFilters,
@@ -82,14 +83,10 @@ export function readWorkflowConfiguration(source: string, workspace: WorkspaceSt
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function objectField(value: unknown, key: string): Record<string, unknown> | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const field = value[key];
-  return isObject(field) ? field : undefined;
+  return isJsonObject(field) ? field : undefined;
 }
 
 /** Whether a workflow still refers to a queue (a queue in use cannot be deleted). */

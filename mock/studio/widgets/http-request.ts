@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../../core/json';
 import type { WidgetHandler, WidgetRun } from '../engine';
 import { isLoopbackUrl } from '../loopback';
 
@@ -69,22 +70,11 @@ async function request(
       content_type: responseType,
       body: text,
     };
-    const parsed = responseType.includes('application/json') ? parseObject(text) : undefined;
+    const parsed = responseType.includes('application/json') ? parseJsonObject(text) : undefined;
     if (parsed !== undefined && !run.ctx.fault('studio-http-response-not-parsed')) variables.parsed = parsed;
     const ok = response.status >= 200 && response.status < 300;
     return { kind: 'transition' as const, event: ok ? 'success' : failEvent, variables };
   } catch {
     return { kind: 'transition' as const, event: failEvent };
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../../core/json';
 import type { WidgetOutcome, WidgetRun } from '../engine';
 import { TemplateError } from '../liquid';
 
@@ -48,8 +49,8 @@ export async function readSettings(run: WidgetRun): Promise<SendToFlexSettings> 
     workflow: (await run.render(properties.workflow)) ?? '',
     channel: ctx.fault('stf-channel-ignored') ? 'default' : ((await run.render(properties.channel)) ?? ''),
     attributes: ctx.fault('stf-attributes-nested-stringified')
-      ? stringifyNested(parseObject(rendered))
-      : parseObject(rendered),
+      ? stringifyNested(parseJsonObject(rendered))
+      : parseJsonObject(rendered),
     priority,
     timeout,
     waitUrl,
@@ -70,17 +71,6 @@ export async function trySettings(run: WidgetRun): Promise<SendToFlexSettings | 
 }
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Fault `stf-attributes-nested-stringified`: nested objects and arrays become JSON text. */
 function stringifyNested(
