@@ -1,23 +1,22 @@
-import './support/promise-with-resolvers';
 import { existsSync } from 'node:fs';
 import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { readRunSettings } from './targets/run-settings';
 
 /**
- * Two projects: `conformance` runs the checks in suites/ against the selected target
- * (FLEXCONF_TARGET, default the embedded mock); `self-tests` tests the suite's own parts.
- * `flex-conformance run` sets FLEXCONF_MODE=run and runs only `conformance`.
+ * Two projects: `conformance` runs the checks in suites/ against the run's target (the run
+ * settings; the embedded mock without the CLI, reports in test-results/conformance); `self-tests`
+ * tests the suite's own parts. `flex-conformance run` runs only `conformance`, in `run` mode.
  */
-const runMode = process.env.FLEXCONF_MODE === 'run';
+const settings = readRunSettings();
+const runMode = settings.mode === 'run';
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-if (!runMode) process.env.FLEXCONF_OUT ??= 'test-results/conformance';
 
 /**
  * On the embedded mock a worker is one CPU-bound process (checks and mock together), so the
  * conformance checks use every CPU; other targets and the self-tests keep Playwright's default.
  */
-const onMock = (process.env.FLEXCONF_TARGET ?? 'mock') === 'mock';
+const onMock = settings.target.kind === 'mock';
 
 const reporter: ReporterDescription[] = runMode
   ? [['./reports/reporter.ts', { print: true }]]
@@ -28,7 +27,7 @@ const reporter: ReporterDescription[] = runMode
     ];
 
 export default defineConfig({
-  outputDir: process.env.FLEXCONF_PW_OUTPUT ?? 'test-results/artifacts',
+  outputDir: settings.artifactsDir ?? 'test-results/artifacts',
   timeout: 60_000,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transformCacheDir } from '../cli/selftest/settings';
 import { areas, ruleById } from '../contracts/rules';
-import { defaultSeed } from '../targets/run-config';
+import { defaultRunSettings, writeRunSettings } from '../targets/run-settings';
 import { endedChildrenCpuSeconds, sampleTreeMemory } from './process-memory';
 
 export interface FullRunFigures {
@@ -69,14 +69,13 @@ export async function measureFullRun(root: string, workers?: number): Promise<Fu
     ...(workers ? ['--workers', String(workers)] : []),
   ];
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    FLEXCONF_MODE: 'run',
-    FLEXCONF_TARGET: 'mock',
-    FLEXCONF_FAULTS: '',
-    FLEXCONF_SEED: String(defaultSeed),
-    FLEXCONF_RUNS: '',
-    FLEXCONF_OUT: join(scratch, 'report'),
-    FLEXCONF_RUN_ID: 'bench',
+    ...writeRunSettings(process.env, {
+      ...defaultRunSettings(),
+      mode: 'run',
+      outDir: join(scratch, 'report'),
+      runId: 'bench',
+      stateDir: join(scratch, 'state'),
+    }),
     PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
     PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
   };

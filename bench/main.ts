@@ -9,21 +9,11 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type FullRunFigures, measureFullRun } from './full-run';
+import type { BenchFigures } from './figures';
+import { measureFullRun } from './full-run';
 import { formatTables } from './report';
-import { measureRoundTrip, type RoundTripFigures } from './round-trip';
-import { measureThroughput, type ThroughputFigures } from './throughput';
-
-export interface BenchFigures {
-  readonly measuredAt: string;
-  readonly node: string;
-  readonly cpus: number;
-  /** 1-minute load average when the bench started: other work on the machine skews the figures. */
-  readonly loadAverage: number;
-  readonly fullRun: FullRunFigures | null;
-  readonly roundTrip: RoundTripFigures;
-  readonly throughput: ThroughputFigures;
-}
+import { measureRoundTrip } from './round-trip';
+import { measureThroughput } from './throughput';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = fileURLToPath(new URL('.', import.meta.url));

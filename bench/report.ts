@@ -1,4 +1,4 @@
-import type { BenchFigures } from './main';
+import type { BenchFigures } from './figures';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mebibytes = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);

@@ -2,9 +2,10 @@ import { request } from '@playwright/test';
 import fc from 'fast-check';
 import { type FlexFlowForm, validCreate } from '../generators/flex-flow';
 import { startMock } from '../mock/server';
-import { TwilioApi } from '../targets/client';
+import { startEmbeddedMock } from '../support/embedded-mock';
+import { TwilioApi } from '../targets/http/client';
 import { openTarget } from '../targets/open';
-import { defaultSeed, readRunConfig } from '../targets/run-config';
+import { defaultRunSettings, defaultSeed } from '../targets/run-settings';
 
 export interface RoundTripFigures {
   readonly cases: number;
@@ -22,7 +23,7 @@ export interface RoundTripFigures {
  * round trips per round, `rounds` times, and stops.
  */
 export async function measureRoundTrip(cases = 200, rounds = 3): Promise<RoundTripFigures> {
-  const target = await openTarget(readRunConfig({ FLEXCONF_TARGET: 'mock' }), {});
+  const target = await openTarget(defaultRunSettings(), startEmbeddedMock, {});
   const context = await request.newContext();
   const api = new TwilioApi(context, target);
   const roundTrip = async (body: FlexFlowForm) => {

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { accountLimitPerSecond, limitFor, type Operation } from '../targets/rate-limits';
+import { accountLimitPerSecond, limitFor, type Operation } from '../targets/http/rate-limits';
 import { busiestWindow } from '../tests/twilio-target/support/busiest-window';
 import { stagingAccountSid, startSimulatedTwilio } from '../tests/twilio-target/support/simulated-twilio';
 import { runCli, scratchDir } from '../tests/twilio-target/support/staging';

@@ -1,8 +1,10 @@
+import { suiteFacts } from '../reports/suite-facts';
 import { ConfigError } from '../targets/types';
 import { commands } from './commands';
 import { exitCodes, UsageError } from './errors';
 
 const usage = `usage: flex-conformance <command> [options]
+       flex-conformance --version
 
 commands:
 ${Object.entries(commands)
@@ -16,6 +18,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${usage}\n`);
     return name === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`flex-conformance ${suiteFacts().version}\n`);
+    return exitCodes.ok;
   }
   const command = commands[name];
   if (!command)

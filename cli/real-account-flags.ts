@@ -1,4 +1,4 @@
-/** The `run` flags for real accounts, recording and the gate, and the environment they become. */
+/** The `run` flags for real accounts, recording and the gate (checked in settings-from-flags.ts). */
 export const realAccountFlags = {
   account: { type: 'string' },
   record: { type: 'string' },
@@ -15,21 +15,3 @@ export const realAccountHelp = `  --target twilio  Twilio's own hosts with the c
   --voice-number N a phone number voice checks may call (E.164); without one they are skipped
   --expected-failures FILE  known failures of this target ({rule, target, reason, expires}):
                    a listed failing rule does not fail the run, an expired entry does`;
-
-export function realAccountEnv(values: {
-  readonly grep?: readonly string[];
-  readonly account?: string;
-  readonly record?: string;
-  readonly 'max-requests'?: string;
-  readonly 'voice-number'?: string;
-}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    FLEXCONF_ACCOUNT: values.account,
-    FLEXCONF_RECORD: values.record,
-    FLEXCONF_MAX_REQUESTS: values['max-requests'],
-    FLEXCONF_VOICE_NUMBER: values['voice-number'],
-    // A recording stores the selection, so its replay runs the same checks.
-    FLEXCONF_GREP: values.grep?.join('\n'),
-  };
-  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
-}

@@ -1,12 +1,13 @@
 import type { Domain } from '../contracts/domains';
+import { type Behaviour, referenceBehaviour } from './behaviour';
 import { Chat } from './chat/chat';
 import type { Clock, MockContext } from './context';
 import { Conversations } from './conversations/conversations';
 import type { MockCredentials } from './core/auth';
 import { TwilioError } from './core/errors';
+import type { MockModule } from './core/module';
 import { Params } from './core/params';
-import { type MockResponse, type Route, Router } from './core/router';
-import type { FaultName } from './faults';
+import { type MockResponse, Router } from './core/router';
 import { FlexChannels } from './flex-api/channels';
 import { FlexFlows } from './flex-api/flex-flows';
 import { Interactions } from './flex-api/interactions';
@@ -15,15 +16,8 @@ import { TaskRouter } from './taskrouter/taskrouter';
 
 export interface MockAppOptions {
   readonly credentials: MockCredentials;
-  readonly faults?: readonly FaultName[];
+  readonly behaviour?: Behaviour;
   readonly clock?: Clock;
-}
-
-/** A piece of the emulator: one resource or engine of one Twilio domain. */
-export interface MockModule {
-  routes(): Route[];
-  /** Stops timers the module started (TaskRouter timeouts, for instance). */
-  close?(): void;
 }
 
 /** The emulator's state and routes, independent of the HTTP server that exposes them. */
@@ -41,12 +35,11 @@ export class MockApp {
   private originUrl = 'http://127.0.0.1';
 
   constructor(options: MockAppOptions) {
-    const faultSet = new Set<FaultName>(options.faults ?? []);
     this.context = {
       credentials: options.credentials,
       accountSid: options.credentials.accountSid,
       clock: options.clock ?? { now: () => Date.now() },
-      fault: (name) => faultSet.has(name),
+      behaviour: options.behaviour ?? referenceBehaviour,
       call: (domain, method, path, form) => this.callInternal(domain, method, path, form),
       origin: () => this.originUrl,
     };

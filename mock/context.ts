@@ -1,29 +1,19 @@
-import type { Domain } from '../contracts/domains';
+import type { Behaviour } from './behaviour';
 import type { MockCredentials } from './core/auth';
-import type { MockResponse } from './core/router';
-import type { FaultName } from './faults';
+import type { DomainCall } from './core/module';
 
 export interface Clock {
   now(): number;
 }
 
-/** What every domain module of the mock receives: the account, the clock, the faults, and a way to call a sibling domain. */
+/** What every domain module of the mock receives: the account, the clock, the behaviour, and a way to call a sibling domain. */
 export interface MockContext {
   readonly credentials: MockCredentials;
   readonly accountSid: string;
   readonly clock: Clock;
-  /** True when the mock was started with this deliberate implementation bug (see mock/faults.ts). */
-  fault(name: FaultName): boolean;
-  /**
-   * Calls another domain's route in-process, as Twilio's own services call each other's APIs.
-   * Errors come back as responses (status and Twilio error body), exactly as over HTTP.
-   */
-  call(
-    domain: Domain,
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    form?: Record<string, string>,
-  ): Promise<MockResponse>;
+  /** The values and seams the domain code reads (mock/behaviour.ts): the reference, or a fault's override. */
+  readonly behaviour: Behaviour;
+  readonly call: DomainCall;
   /** The origin the mock is reachable at, for callbacks it hands out (webhook URLs, action URLs). */
   origin(): string;
 }

@@ -9,14 +9,8 @@ import { isAuthorized, type MockCredentials } from './core/auth';
 import { methodNotAllowed, notFound, TwilioError, unauthenticated } from './core/errors';
 import { Params } from './core/params';
 import type { MockResponse } from './core/router';
-import {
-  type FaultCheck,
-  faultyResponse,
-  jsonContentType,
-  parseForm,
-  serializeJson,
-} from './core/wire-faults';
-import type { FaultName } from './faults';
+import { type FaultName, faultLayer } from './faults';
+import type { MatchedRoute, WireRequest, WireTransform } from './faults/fault';
 
 export interface MockServerOptions {
   readonly host?: string;
@@ -41,10 +35,15 @@ export function generatedCredentials(): MockCredentials {
 
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
   const credentials = options.credentials ?? generatedCredentials();
-  const app = new MockApp({ credentials, faults: options.faults, clock: options.clock });
-  const faults: FaultCheck = (name) => app.context.fault(name);
+  const layer = faultLayer(options.faults);
+  const app = new MockApp({
+    credentials,
+    behaviour: layer.behaviour,
+    clock: options.clock,
+  });
+  const wire = wireLayer(layer.wire, app);
   const server = createServer((request, response) => {
-    handle(app, faults, credentials, request, response).catch((error: unknown) => {
+    handle(app, wire, credentials, request, response).catch((error: unknown) => {
       send(response, internalError(error));
     });
   });
@@ -67,6 +66,33 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
   };
 }
 
+/** The wire transforms in force, applied in order to every request and every response. */
+interface WireLayer {
+  request(request: WireRequest): WireRequest;
+  response(
+    response: MockResponse,
+    request: WireRequest,
+    route: MatchedRoute | undefined,
+  ): Promise<MockResponse>;
+}
+
+function wireLayer(transforms: readonly WireTransform[], app: MockApp): WireLayer {
+  return {
+    request: (request) =>
+      transforms.reduce(
+        (current, transform) => transform.request?.(current, app.context) ?? current,
+        request,
+      ),
+    response: async (response, request, route) => {
+      let current = response;
+      for (const transform of transforms) {
+        if (transform.response) current = await transform.response(current, request, route, app.context);
+      }
+      return current;
+    },
+  };
+}
+
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -79,30 +105,41 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 async function handle(
   app: MockApp,
-  faults: FaultCheck,
+  wire: WireLayer,
   credentials: MockCredentials,
-  request: IncomingMessage,
+  incoming: IncomingMessage,
   response: ServerResponse,
 ) {
-  const method = request.method ?? 'GET';
-  const rawUrl = request.url ?? '/';
+  const method = incoming.method ?? 'GET';
+  const rawUrl = incoming.url ?? '/';
   const queryStart = rawUrl.indexOf('?');
   const path = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
-  const query = new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1));
-  const domain = requestDomain(app, request, path);
-  const body = method === 'POST' ? await text(request) : '';
-  if (!domain) return send(response, errorResponse(notFound(path)), faults);
+  const request = wire.request({
+    method,
+    domain: requestDomain(app, incoming, path),
+    path,
+    query: new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1)),
+    headers: incoming.headers,
+    body: method === 'POST' ? await text(incoming) : '',
+  });
+  const { result, route } = await answer(app, credentials, request);
+  send(response, await wire.response(result, request, route));
+}
 
+/** The emulator's answer to a request, and the route that gave it (none for a 404 or 405). */
+async function answer(
+  app: MockApp,
+  credentials: MockCredentials,
+  request: WireRequest,
+): Promise<{ result: MockResponse; route?: MatchedRoute }> {
+  const { domain, method, path } = request;
+  if (!domain) return { result: errorResponse(notFound(path)) };
   const match = app.router.match(domain, method, path);
-  if (match.kind === 'not-found') return send(response, errorResponse(notFound(path)), faults);
-  if (match.kind === 'method-not-allowed')
-    return send(response, errorResponse(methodNotAllowed(method)), faults);
-  if (
-    !match.route.public &&
-    !isAuthorized(request.headers, credentials) &&
-    !app.context.fault('auth-not-enforced')
-  ) {
-    return send(response, errorResponse(unauthenticated()), faults);
+  if (match.kind === 'not-found') return { result: errorResponse(notFound(path)) };
+  if (match.kind === 'method-not-allowed') return { result: errorResponse(methodNotAllowed(method)) };
+  const route = { domain, method, pattern: match.route.pattern };
+  if (!match.route.public && !isAuthorized(request.headers, credentials)) {
+    return { result: errorResponse(unauthenticated()), route };
   }
   try {
     const result = await match.route.handler({
@@ -110,14 +147,17 @@ async function handle(
       domain,
       path,
       pathParams: match.pathParams,
-      query,
-      form: new Params(parseForm(body, faults)),
+      query: request.query,
+      form: new Params(new URLSearchParams(request.body), app.context.behaviour.wire),
       origin: `http://${request.headers.host ?? '127.0.0.1'}`,
       headers: request.headers,
     });
-    send(response, result, faults);
+    return { result, route };
   } catch (error) {
-    send(response, error instanceof TwilioError ? errorResponse(error) : internalError(error), faults);
+    return {
+      result: error instanceof TwilioError ? errorResponse(error) : internalError(error),
+      route,
+    };
   }
 }
 
@@ -138,19 +178,17 @@ function internalError(error: unknown): MockResponse {
   return { status: 500, body: new TwilioError(500, 20500, `Internal Server Error: ${message}`).toBody() };
 }
 
-const noFaults: FaultCheck = () => false;
-
-function send(response: ServerResponse, answer: MockResponse, active: FaultCheck = noFaults): void {
+/** A response on the wire: `text` with its content type, or `body` as JSON (with `contentType` if one is given). */
+function send(response: ServerResponse, result: MockResponse): void {
   if (response.headersSent) return;
-  const result = faultyResponse(answer, active);
   const headers: Record<string, string> = { ...result.headers };
   let payload: string | undefined;
   if (result.text !== undefined) {
     payload = result.text;
     headers['content-type'] = result.contentType ?? 'text/plain';
   } else if (result.body !== undefined) {
-    payload = serializeJson(result.body, active);
-    headers['content-type'] = jsonContentType(active);
+    payload = JSON.stringify(result.body);
+    headers['content-type'] = result.contentType ?? 'application/json; charset=utf-8';
   }
   if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
   response.writeHead(result.status, headers);

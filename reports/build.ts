@@ -8,6 +8,7 @@ import type {
   RequestTotals,
   RuleResult,
   RuleStatus,
+  Selection,
   ShardRef,
   Totals,
 } from './model';
@@ -29,11 +30,19 @@ export interface RunFacts {
   readonly incompleteReason?: string;
   readonly shard?: ShardRef;
   readonly mergedFrom?: readonly MergedPart[];
+  /** What narrowed a partial run. */
+  readonly selection?: Selection;
+  /** On a partial run, the rules the whole suite has checks for: without a check in the run they are not selected, not untested. */
+  readonly rulesWithChecks?: readonly string[];
 }
 
-/** A rule fails if any check fails, passes if a check passed and none failed, is skipped if every check skipped. */
-export function ruleStatus(checks: readonly CheckResult[]): RuleStatus {
-  if (checks.length === 0) return 'untested';
+/**
+ * A rule fails if any check fails, passes if a check passed and none failed, is skipped if every
+ * check skipped; without checks it is untested, or not selected when the suite has checks for it
+ * that the run's selection left out.
+ */
+export function ruleStatus(checks: readonly CheckResult[], selectedOut = false): RuleStatus {
+  if (checks.length === 0) return selectedOut ? 'not-selected' : 'untested';
   if (checks.some((check) => check.status === 'failed')) return 'failed';
   if (checks.some((check) => check.status === 'passed')) return 'passed';
   return 'skipped';
@@ -48,6 +57,7 @@ export function buildReport(
   for (const check of checks) {
     for (const id of check.ruleIds) byRule.set(id, [...(byRule.get(id) ?? []), check]);
   }
+  const rulesWithChecks = new Set(facts.selection ? (facts.rulesWithChecks ?? []) : []);
   const ruleResults: RuleResult[] = rules.map((rule) => {
     const ruleChecks = byRule.get(rule.id) ?? [];
     const observed = new Set<string>();
@@ -67,7 +77,7 @@ export function buildReport(
       ...(rule.appliesTo ? { appliesTo: rule.appliesTo } : {}),
       ...(rule.ambiguity ? { ambiguity: rule.ambiguity } : {}),
       observedReadings: [...observed],
-      status: ruleStatus(ruleChecks),
+      status: ruleStatus(ruleChecks, rulesWithChecks.has(rule.id)),
       checks: ruleChecks.map(({ ruleIds: _ids, readings: _readings, ...check }) => check),
     };
   });
@@ -81,6 +91,7 @@ export function assembleReport(
   catalogHash: string,
 ): ConformanceReport {
   const mustFailed = ruleResults.some((rule) => rule.severity === 'must' && rule.status === 'failed');
+  const verdict = mustFailed ? 'fail' : facts.completeness === 'incomplete' ? 'incomplete' : 'pass';
   return {
     schemaVersion: 1,
     suite: { ...facts.suite, catalogSha256: catalogHash },
@@ -93,8 +104,9 @@ export function assembleReport(
     completeness: facts.completeness,
     ...(facts.incompleteReason ? { incompleteReason: facts.incompleteReason } : {}),
     ...(facts.shard ? { shard: facts.shard } : {}),
+    ...(facts.selection ? { selection: facts.selection } : {}),
     ...(facts.mergedFrom ? { mergedFrom: facts.mergedFrom } : {}),
-    verdict: mustFailed ? 'fail' : 'pass',
+    verdict,
     totals: countTotals(ruleResults),
     requests: countRequests(ruleResults),
     rules: ruleResults,
@@ -109,6 +121,7 @@ export function countTotals(rules: readonly { status: RuleStatus }[]): Totals {
     failed: count('failed'),
     skipped: count('skipped'),
     untested: count('untested'),
+    notSelected: count('not-selected'),
   };
 }
 

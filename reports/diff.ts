@@ -40,8 +40,8 @@ export interface ReportDiff {
   readonly changes: readonly RuleChange[];
 }
 
-/** passed > skipped = untested > failed: a move down this order is a regression. */
-const rank: Record<RuleStatus, number> = { passed: 2, skipped: 1, untested: 1, failed: 0 };
+/** passed > skipped = untested = not selected > failed: a move down this order is a regression. */
+const rank: Record<RuleStatus, number> = { passed: 2, skipped: 1, untested: 1, 'not-selected': 1, failed: 0 };
 
 export function diffReports(before: ConformanceReport, after: ConformanceReport): ReportDiff {
   const oldRules = new Map(before.rules.map((rule) => [rule.id, rule]));

@@ -4,6 +4,7 @@ import { failureReason } from './failure-reason';
 import type { KillMatrix } from './kill-matrix';
 import type { CheckResult, ConformanceReport, ExchangeEvidence, RuleResult, RuleStatus } from './model';
 import { defaultMockOrigin, failingExchange } from './reproduce';
+import { describeSelection } from './selection';
 import { sourceTitle } from './source-titles';
 
 /**
@@ -12,13 +13,25 @@ import { sourceTitle } from './source-titles';
  * engine on output.
  */
 
-export const statuses: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'untested'];
+export const statuses: readonly RuleStatus[] = ['passed', 'failed', 'skipped', 'untested', 'not-selected'];
 const statusLabels: Record<RuleStatus, string> = {
   passed: 'Passed',
   failed: 'Failed',
   skipped: 'Skipped',
   untested: 'Untested',
+  'not-selected': 'Not selected',
 };
+
+/** A report's totals keyed by rule status (reports written before selections have no `notSelected`). */
+export function totalsByStatus(totals: ConformanceReport['totals']): Record<RuleStatus, number> {
+  return {
+    passed: totals.passed,
+    failed: totals.failed,
+    skipped: totals.skipped,
+    untested: totals.untested,
+    'not-selected': totals.notSelected ?? 0,
+  };
+}
 
 export interface BarSegment {
   readonly status: RuleStatus;
@@ -53,7 +66,7 @@ export function reportView(report: ConformanceReport, killMatrix?: KillMatrix) {
     pageTitle: `Conformance report: ${report.verdict.toUpperCase()}${report.completeness === 'incomplete' ? ' (incomplete)' : ''} · ${report.target.kind} · ${report.suite.name}`,
     verdict: {
       value: report.verdict,
-      label: report.verdict === 'pass' ? 'PASS' : 'FAIL',
+      label: report.verdict.toUpperCase(),
       sentence: verdictSentence(report, mustFailed, tested),
       notGating: notGatingSentence(failedBySeverity('should'), failedBySeverity('info')),
     },
@@ -92,9 +105,12 @@ export function reportView(report: ConformanceReport, killMatrix?: KillMatrix) {
     totals: report.totals,
     totalTiles: [
       { status: '', label: 'Rules', count: report.totals.rules },
-      ...statuses.map((status) => ({ status, label: statusLabels[status], count: report.totals[status] })),
+      ...statuses
+        .filter((status) => status !== 'not-selected' || report.selection)
+        .map((status) => ({ status, label: statusLabels[status], count: totalsByStatus(report.totals)[status] })),
     ],
-    overall: barSegments(report.totals),
+    overall: barSegments(totalsByStatus(report.totals)),
+    selection: report.selection ? describeSelection(report.selection) : null,
     areas: presentAreas.map((area) => areaView(area, report.rules)),
     areaNames: presentAreas,
     requests: {
@@ -126,9 +142,12 @@ function verdictSentence(report: ConformanceReport, mustFailed: number, tested: 
   if (report.verdict === 'fail')
     return `${mustFailed} must ${plural(mustFailed, 'rule')} failed: the target does not conform.`;
   if (tested === 0) return 'No check ran: nothing was verified.';
+  const counted = `${report.totals.passed} of ${report.totals.rules} rules passed; ${report.totals.untested} untested${report.selection ? `; ${report.totals.notSelected ?? 0} not selected` : ''}`;
   if (report.completeness === 'incomplete')
-    return `No must rule failed in the part that ran (${report.totals.passed} of ${report.totals.rules} rules passed; ${report.totals.untested} untested), but the run is incomplete.`;
-  return `Every must rule that ran passed (${report.totals.passed} of ${report.totals.rules} rules passed; ${report.totals.untested} untested).`;
+    return `No must rule failed in the part that ran (${counted}), but the run is incomplete: conformance is not established.`;
+  if (report.selection)
+    return `Every must rule that ran passed (${counted}), in a partial run: only the selected checks ran.`;
+  return `Every must rule that ran passed (${counted}).`;
 }
 
 function notGatingSentence(should: number, info: number): string {
@@ -192,6 +211,7 @@ const checkOrder: Record<CheckResult['status'], number> = { failed: 0, skipped: 
 
 function statusNote(rule: RuleResult): string {
   if (rule.status === 'untested') return 'No check in this run names this rule.';
+  if (rule.status === 'not-selected') return 'The suite has checks for this rule; this run’s selection left them out.';
   if (rule.status === 'skipped')
     return `Every check was skipped: ${rule.checks[0]?.skipReason ?? 'not exercisable on this target'}.`;
   return '';

@@ -18,6 +18,7 @@ const glyphs: Record<RuleStatus | 'absent', string> = {
   failed: '✗',
   skipped: '–',
   untested: '·',
+  'not-selected': '○',
   absent: ' ',
 };
 

@@ -1,6 +1,6 @@
 import { assembleReport, checkKey, ruleStatus } from './build';
 import { ReportInputError } from './load';
-import type { CheckResult, ConformanceReport, MergedPart, RuleResult } from './model';
+import type { CheckResult, ConformanceReport, MergedPart, RuleResult, Selection } from './model';
 
 export interface MergeResult {
   readonly report: ConformanceReport;
@@ -36,6 +36,7 @@ export function mergeReports(parts: readonly ConformanceReport[]): MergeResult {
       throw new ReportInputError('the reports ran against the mock with different faults');
   }
   const shardProblem = checkShards(parts);
+  const selection = mergedSelection(parts, shardProblem === undefined);
   if (new Set(parts.map((part) => part.seed)).size > 1)
     warnings.push(
       `the parts used different seeds (${[...new Set(parts.map((part) => part.seed))].join(', ')}): their properties ran different inputs`,
@@ -57,7 +58,15 @@ export function mergeReports(parts: readonly ConformanceReport[]): MergeResult {
       }
     }
     const merged = [...checks.values()];
-    return { ...rule, observedReadings: [...observed], status: ruleStatus(merged), checks: merged };
+    const selectedOut =
+      selection !== undefined &&
+      parts.some((part) => part.rules.some((same) => same.id === rule.id && same.status === 'not-selected'));
+    return {
+      ...rule,
+      observedReadings: [...observed],
+      status: ruleStatus(merged, selectedOut),
+      checks: merged,
+    };
   });
 
   const incompleteParts = parts.filter((part) => part.completeness === 'incomplete');
@@ -92,10 +101,30 @@ export function mergeReports(parts: readonly ConformanceReport[]): MergeResult {
       completeness: reasons.length > 0 ? 'incomplete' : 'complete',
       ...(reasons.length > 0 ? { incompleteReason: reasons.join(' ') } : {}),
       mergedFrom,
+      ...(selection ? { selection } : {}),
     },
     first.suite.catalogSha256,
   );
   return { report, warnings };
+}
+
+/**
+ * What narrowed the merged run: the parts' own selections (they ran the same `--grep`), without the
+ * shard once every shard is there. Undefined when nothing narrowed it.
+ */
+function mergedSelection(parts: readonly ConformanceReport[], shardsComplete: boolean): Selection | undefined {
+  const first = parts.find((part) => part.selection)?.selection;
+  if (!first) return undefined;
+  const { grep, lastFailed, expectedFailures, suiteChecks } = first;
+  if (!grep && !lastFailed && !expectedFailures && shardsComplete) return undefined;
+  const checks = new Set(parts.flatMap((part) => part.rules.flatMap((rule) => rule.checks.map(checkKey)))).size;
+  return {
+    ...(grep ? { grep } : {}),
+    ...(lastFailed ? { lastFailed } : {}),
+    ...(expectedFailures ? { expectedFailures } : {}),
+    checks,
+    suiteChecks,
+  };
 }
 
 /** A shard given twice is an error; a missing shard makes the merged report incomplete. */

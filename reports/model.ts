@@ -2,7 +2,11 @@ import type { Ambiguity, AppliesTo, Area, Severity, SourceQuote } from '../contr
 
 /** The shape of conformance.json (validated by reports/schema/conformance.schema.json). */
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
-export type RuleStatus = CheckStatus | 'untested';
+/**
+ * `untested`: no check in the suite names the rule. `not-selected`: checks exist, but the run's
+ * selection (`--grep`, `--shard`, `--last-failed`) left them out.
+ */
+export type RuleStatus = CheckStatus | 'untested' | 'not-selected';
 
 export interface ExchangeEvidence {
   readonly method: string;
@@ -12,6 +16,8 @@ export interface ExchangeEvidence {
   readonly requestBody?: string;
   readonly responseBody: string;
   readonly durationMs: number;
+  /** Its place (1-based) among every request the check sent, when only some were kept. */
+  readonly sequence?: number;
 }
 
 export interface CheckResult {
@@ -33,10 +39,15 @@ export interface CheckResult {
     readonly byDomain?: Readonly<Record<string, number>>;
     readonly byApi?: Readonly<Record<string, number>>;
     readonly kept: readonly ExchangeEvidence[];
+    /**
+     * Index in `kept` of the exchange the failing assertion is about: the last response the check
+     * had read when an assertion first failed (for a property, in its last failing run).
+     */
+    readonly failedOn?: number;
   };
   /** A command that replays just this check. */
   readonly replay: string;
-  /** For a failed check with recorded requests: a `curl` command re-sending the request it failed on (its last before cleanup; credentials from the environment). */
+  /** For a failed check with recorded requests: a `curl` command re-sending the request it failed on (`exchanges.failedOn`; credentials from the environment). */
   readonly curl?: string;
   /** The check could not reach the target (connection refused): it is reported skipped and the run incomplete. */
   readonly unreachable?: boolean;
@@ -63,6 +74,8 @@ export interface Totals {
   readonly failed: number;
   readonly skipped: number;
   readonly untested: number;
+  /** Rules whose checks the selection left out (absent from reports written before selections were recorded). */
+  readonly notSelected?: number;
 }
 
 /** One shard of a run split with `run --shard INDEX/TOTAL`. */
@@ -81,6 +94,24 @@ export interface MergedPart {
   readonly checks: number;
 }
 
+/**
+ * What narrowed a partial run. Present only when something did: rules outside it are
+ * `not-selected`, and the report says so wherever it gives the verdict.
+ */
+export interface Selection {
+  /** `--grep` values as given (rule ids, areas, title patterns). */
+  readonly grep?: readonly string[];
+  /** `--last-failed`: the failed checks of the report it re-runs. */
+  readonly lastFailed?: { readonly from: string; readonly checks: number };
+  /** `--shard INDEX/TOTAL`. */
+  readonly shard?: ShardRef;
+  /** `--expected-failures FILE`: the rules whose failure it tolerates on this target. */
+  readonly expectedFailures?: { readonly file: string; readonly rules: readonly string[] };
+  /** Checks the selection holds, of the checks in the suite. */
+  readonly checks: number;
+  readonly suiteChecks: number;
+}
+
 export interface RequestTotals {
   readonly total: number;
   /** Requests per Twilio domain (flex-api, studio, taskrouter, …), summed over every check once. */
@@ -88,6 +119,8 @@ export interface RequestTotals {
   /** Requests per API and operation (`flex-api /v1/FlexFlows create`), the keys rate limits use. */
   readonly byApi?: Readonly<Record<string, number>>;
 }
+
+export type Verdict = 'pass' | 'fail' | 'incomplete';
 
 export interface ConformanceReport {
   readonly schemaVersion: 1;
@@ -115,12 +148,14 @@ export interface ConformanceReport {
   readonly incompleteReason?: string;
   /** Set on the report of one shard (`run --shard 2/3`). */
   readonly shard?: ShardRef;
+  /** Set on a partial run: what narrowed it. */
+  readonly selection?: Selection;
   /** Set on a report made by `report merge`: the reports it combines. */
   readonly mergedFrom?: readonly MergedPart[];
   /** HTTP requests the checks sent to the target. */
   readonly requests: RequestTotals;
-  /** `fail` when a `must` rule failed. */
-  readonly verdict: 'pass' | 'fail';
+  /** `fail` when a `must` rule failed; otherwise `incomplete` when the run did not finish, else `pass`. */
+  readonly verdict: Verdict;
   readonly totals: Totals;
   readonly rules: readonly RuleResult[];
 }

@@ -1,4 +1,4 @@
-import type { RunConfig } from '../targets/run-config';
+import type { RunSettings } from '../targets/run-settings';
 import { buildReport } from './build';
 import { Journal, readJournal } from './journal';
 import type { ConformanceReport } from './model';
@@ -10,27 +10,27 @@ import { writeReports } from './write';
  * of finished checks: marked incomplete, with what ran. Undefined when there is no journal (the
  * run never started a check).
  */
-export function recoverReport(config: RunConfig, why: string): ConformanceReport | undefined {
-  const journal = readJournal(config.outDir);
+export function recoverReport(settings: RunSettings, why: string): ConformanceReport | undefined {
+  const journal = readJournal(settings.outDir);
   if (!journal) return undefined;
   const finishedAt = new Date();
   const report = buildReport(journal.checks, {
     suite: suiteFacts(),
     target: journal.target ?? {
-      kind: config.target.kind,
-      url: config.targetArg,
+      kind: settings.target.kind,
+      url: settings.targetArg,
       fingerprint: null,
-      faults: config.faults,
+      faults: settings.faults,
     },
-    seed: config.seed,
-    runs: config.runs,
+    seed: settings.seed,
+    runs: settings.runs,
     startedAt: journal.startedAt ?? finishedAt,
     finishedAt,
     completeness: 'incomplete',
     incompleteReason: `${why}; the report holds the ${journal.checks.length} checks that finished before it stopped.`,
     ...(journal.shard ? { shard: journal.shard } : {}),
   });
-  const written = writeReports(report, config.outDir);
-  new Journal(config.outDir).remove();
+  const written = writeReports(report, settings.outDir);
+  new Journal(settings.outDir).remove();
   return written;
 }

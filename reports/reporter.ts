@@ -10,7 +10,7 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import { areas } from '../contracts/rules';
-import { type RunConfig, readRunConfig } from '../targets/run-config';
+import { type RunSettings, readRunSettings } from '../targets/run-settings';
 import { buildReport, type FinishedCheck } from './build';
 import { failureReason } from './failure-reason';
 import { Journal } from './journal';
@@ -38,8 +38,8 @@ export default class ConformanceReporter implements Reporter {
   private readonly checks = new Map<string, FinishedCheck>();
   private readonly globalErrors: string[] = [];
   private readonly redact: Redactor = redactor();
-  private readonly config: RunConfig = readRunConfig();
-  private readonly journal = new Journal(this.config.outDir);
+  private readonly settings: RunSettings = readRunSettings();
+  private readonly journal = new Journal(this.settings.outDir);
   private startedAt = new Date();
   private shard: ShardRef | null = null;
   private targetFacts: ConformanceReport['target'] | undefined;
@@ -62,11 +62,11 @@ export default class ConformanceReporter implements Reporter {
     const annotations = [...test.annotations, ...result.annotations];
     const target = annotations.find((a) => a.type === 'target')?.description;
     if (target && !this.targetFacts) {
-      this.targetFacts = parseTarget(target, this.config);
+      this.targetFacts = parseTarget(target, this.settings);
       this.journal.target(this.targetFacts);
     }
     const check: FinishedCheck = {
-      ...toCheck(test, result, this.config, this.targetFacts?.kind ?? this.config.target.kind),
+      ...toCheck(test, result, this.settings, this.targetFacts?.kind ?? this.settings.target.kind),
       ruleIds,
       readings: annotations.filter((a) => a.type === 'reading').map((a) => a.description ?? ''),
     };
@@ -86,22 +86,22 @@ export default class ConformanceReporter implements Reporter {
     const report = buildReport(checks, {
       suite: suiteFacts(),
       target: this.targetFacts ?? {
-        kind: this.config.target.kind,
-        url: this.config.targetArg,
+        kind: this.settings.target.kind,
+        url: this.settings.targetArg,
         fingerprint: null,
-        faults: this.config.faults,
+        faults: this.settings.faults,
       },
-      seed: this.config.seed,
-      runs: this.config.runs,
+      seed: this.settings.seed,
+      runs: this.settings.runs,
       startedAt: this.startedAt,
       finishedAt: new Date(),
       completeness: incompleteReason ? 'incomplete' : 'complete',
       ...(incompleteReason ? { incompleteReason } : {}),
       ...(this.shard ? { shard: this.shard } : {}),
     });
-    const written = writeReports(report, this.config.outDir, { redact: this.redact });
+    const written = writeReports(report, this.settings.outDir, { redact: this.redact });
     this.journal.remove();
-    if (this.options.print) printSummary(written, this.config.outDir, this.redact);
+    if (this.options.print) printSummary(written, this.settings.outDir, this.redact);
   }
 
   private incompleteReason(result: FullResult, checks: readonly FinishedCheck[]): string | undefined {
@@ -117,7 +117,7 @@ export default class ConformanceReporter implements Reporter {
   }
 }
 
-function toCheck(test: TestCase, result: TestResult, config: RunConfig, targetKind: string): CheckResult {
+function toCheck(test: TestCase, result: TestResult, settings: RunSettings, targetKind: string): CheckResult {
   const error = result.errors.map(errorText).join('\n') || undefined;
   const unreachable = result.status !== 'passed' && error !== undefined && unreachablePattern.test(error);
   const status =
@@ -156,9 +156,9 @@ function toCheck(test: TestCase, result: TestResult, config: RunConfig, targetKi
     ...(exchanges ? { exchanges } : {}),
     replay: replayCommand(test.title, {
       targetKind,
-      targetArg: config.targetArg,
-      faults: config.faults,
-      seed: counterexample?.seed ?? config.seed,
+      targetArg: settings.targetArg,
+      faults: settings.faults,
+      seed: counterexample?.seed ?? settings.seed,
     }),
     ...(failedOn ? { curl: curlCommand(failedOn, targetKind) } : {}),
   };
@@ -191,12 +191,12 @@ function readExchanges(result: TestResult): CheckResult['exchanges'] {
 }
 
 /** The `target` annotation is `KIND URL FINGERPRINT`; the URL the run was given is taken from the run's settings. */
-function parseTarget(description: string, config: RunConfig): ConformanceReport['target'] {
+function parseTarget(description: string, settings: RunSettings): ConformanceReport['target'] {
   const words = description.split(' ');
-  const kind = words[0] || config.target.kind;
+  const kind = words[0] || settings.target.kind;
   const fingerprint = words.length >= 3 ? (words.at(-1) ?? '') : '';
   const url = words.slice(1, words.length >= 3 ? -1 : undefined).join(' ');
-  return { kind, url: url || config.targetArg, fingerprint: fingerprint || null, faults: config.faults };
+  return { kind, url: url || settings.targetArg, fingerprint: fingerprint || null, faults: settings.faults };
 }
 
 function stripAnsi(text: string): string {

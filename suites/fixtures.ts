@@ -1,12 +1,18 @@
 import { type APIRequestContext, test as base, type TestInfo } from '@playwright/test';
 import fc from 'fast-check';
-import { TwilioApi } from '../targets/client';
+import { startEmbeddedMock } from '../support/embedded-mock';
+import { TwilioApi } from '../targets/http/client';
 import { openTarget } from '../targets/open';
-import { describeAnswer, prerequisiteSkip, provisioned } from '../targets/prerequisites';
-import { type RunConfig, readRunConfig } from '../targets/run-config';
+import { type RunSettings, readRunSettings } from '../targets/run-settings';
+import { describeAnswer, prerequisiteSkip, provisioned } from '../targets/twilio/prerequisites';
 import type { Prerequisites, Target } from '../targets/types';
-import { setPatience } from './send-to-flex/eventually';
-import { Routing } from './send-to-flex/routing';
+import { ConversationCustomer } from './drivers/conversation-customer';
+import { setPatience } from './drivers/eventually';
+import { HttpStub } from './drivers/http-stub';
+import { LegacyMessaging } from './drivers/legacy-messaging';
+import { StudioApi } from './drivers/studio-api';
+import { Routing } from './drivers/taskrouter';
+import { VoicePlatform } from './drivers/voice-platform';
 
 export { expect } from '@playwright/test';
 export { observeReading, recordObservation, verifies } from './rules';
@@ -27,9 +33,9 @@ export function skipWhereProgrammableChatEnded(
 }
 
 interface WorkerFixtures {
-  /** Faults the embedded mock starts with, in place of FLEXCONF_FAULTS (the self-test sets it per project). */
+  /** Faults the embedded mock starts with, in place of the run's (the self-test sets them per project). */
   mockFaults: readonly string[] | undefined;
-  runConfig: RunConfig;
+  runSettings: RunSettings;
   target: Target;
   /** The HTTP client the `api` fixture sends through: one per worker (a new one per check costs several ms). */
   apiRequest: APIRequestContext;
@@ -65,6 +71,19 @@ interface TestFixtures {
    */
   // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
   faultOutcomeExpected: void;
+  // The drivers every area may use (suites/drivers/); each is made only for a test that asks for it.
+  /** Studio v2: the test's flows (tagged, deleted after the test), their executions and steps. */
+  studio: StudioApi;
+  /** A workflow ("Assign to Anyone" shape) of the test's own, so its tasks are the test's tasks. */
+  workflow: string;
+  /** The voice platform; checks using it are skipped on a target whose voice webhooks cannot be reached. */
+  voice: VoicePlatform;
+  /** A local server for make-http-request / run-function widgets and webhooks to call. */
+  httpStub: HttpStub;
+  /** Legacy Flex messaging (Programmable Chat): chat service, Flex Flows, channels, messages. */
+  messaging: LegacyMessaging;
+  /** Customers of Flex Conversations: conversations, their webhooks and messages. */
+  customers: ConversationCustomer;
 }
 
 const exchangesKept = 12;
@@ -73,7 +92,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   mockFaults: [undefined, { scope: 'worker', option: true }],
 
   routing: [
-    async ({ playwright, target, runConfig }, use, workerInfo) => {
+    async ({ playwright, target, runSettings }, use, workerInfo) => {
       // The embedded mock runs flows and creates tasks before it answers; a real account takes seconds.
       setPatience(target.kind === 'mock' ? 300 : 5_000);
       const context = await playwright.request.newContext();
@@ -85,7 +104,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const api = new TwilioApi(context, target, session);
       const routing = await Routing.create(
         api,
-        `flexconf-${runConfig.runId}-w${workerInfo.workerIndex}-routing`,
+        `flexconf-${runSettings.runId}-w${workerInfo.workerIndex}-routing`,
       );
       await use(routing);
       await routing.remove(api).catch(() => undefined);
@@ -95,17 +114,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  runConfig: [
+  runSettings: [
     async ({ mockFaults }, use) => {
-      const config = readRunConfig();
-      await use(mockFaults === undefined ? config : { ...config, faults: mockFaults });
+      const settings = readRunSettings();
+      await use(mockFaults === undefined ? settings : { ...settings, faults: mockFaults });
     },
     { scope: 'worker' },
   ],
 
   target: [
-    async ({ runConfig }, use) => {
-      const target = await openTarget(runConfig);
+    async ({ runSettings }, use) => {
+      const target = await openTarget(runSettings, startEmbeddedMock);
       await use(target);
       await target.close();
     },
@@ -134,10 +153,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   propertySettings: [
-    async ({ runConfig, mockFaults }, use) => {
+    async ({ runSettings, mockFaults }, use) => {
       fc.configureGlobal({
-        seed: runConfig.seed,
-        numRuns: runConfig.runs,
+        seed: runSettings.seed,
+        numRuns: runSettings.runs,
         interruptAfterTimeLimit: 60_000,
         // the self-test only needs to see a property fail under a fault, not its smallest counterexample
         endOnFailure: Boolean(mockFaults?.length),
@@ -156,7 +175,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  api: async ({ apiRequest, target, runConfig }, use, testInfo) => {
+  api: async ({ apiRequest, target, runSettings }, use, testInfo) => {
     const session = await target.openSession?.({
       id: testInfo.testId,
       title: testInfo.titlePath.slice(1).join(' › '),
@@ -164,7 +183,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const api = new TwilioApi(apiRequest, target, session);
     testInfo.annotations.push(
       { type: 'target', description: `${target.kind} ${target.url} ${target.fingerprint()}` },
-      { type: 'seed', description: String(runConfig.seed) },
+      { type: 'seed', description: String(runSettings.seed) },
     );
     await use(api);
     await session?.close();
@@ -181,10 +200,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
 
-  uniqueName: async ({ runConfig }, use, testInfo) => {
+  uniqueName: async ({ runSettings }, use, testInfo) => {
     let counter = 0;
     const testKey = testInfo.testId.slice(-6);
-    await use((purpose) => `flexconf-${runConfig.runId}-${testKey}-${purpose}-${++counter}`);
+    await use((purpose) => `flexconf-${runSettings.runId}-${testKey}-${purpose}-${++counter}`);
   },
 
   faultOutcomeExpected: [
@@ -202,5 +221,41 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     for (const step of undo.reverse()) {
       await step().catch(() => undefined);
     }
+  },
+
+  studio: async ({ api, uniqueName, cleanup }, use) => {
+    await use(new StudioApi(api, uniqueName('flow'), cleanup));
+  },
+
+  workflow: async ({ api, routing, uniqueName, cleanup }, use) => {
+    const sid = await routing.createWorkflow(api, uniqueName('Assign to Anyone'));
+    cleanup(() => routing.workspace(api).deleteWorkflow(sid));
+    await use(sid);
+  },
+
+  voice: async ({ api, target }, use, testInfo) => {
+    testInfo.skip(
+      !target.capabilities.voiceWebhooks,
+      'voice checks need the flow webhook reachable as Twilio’s voice platform reaches it (a voice number on a real account)',
+    );
+    await use(new VoicePlatform(api));
+  },
+
+  httpStub: async ({ target }, use, testInfo) => {
+    testInfo.skip(
+      target.kind === 'twilio' || target.kind === 'replay',
+      'the check needs a server on this machine that the target can call',
+    );
+    const stub = await HttpStub.start();
+    await use(stub);
+    await stub.close();
+  },
+
+  messaging: async ({ api, uniqueName, cleanup }, use) => {
+    await use(new LegacyMessaging(api, uniqueName('messaging'), cleanup));
+  },
+
+  customers: async ({ api, uniqueName, cleanup }, use) => {
+    await use(new ConversationCustomer(api, uniqueName('conversation'), cleanup));
   },
 });

@@ -1,37 +1,49 @@
 import { type Domain, forwardedHostHeader, twilioHost } from '../contracts/domains';
-import type { MockCredentials } from '../mock/core/auth';
-import type { FaultName } from '../mock/faults';
-import { startMock } from '../mock/server';
-import { checkAccount } from './account';
-import { readCassetteMeta } from './cassette';
-import { credentialsFromEnv, maskSid, requireCredentials } from './credentials';
-import { defaultMaxRequests, TwilioRequestPolicy } from './request-policy';
-import type { RunConfig } from './run-config';
-import { twilioTarget } from './twilio';
+import { readCassetteMeta } from './cassette/format';
+import { credentialsFromEnv, maskSid, requireCredentials } from './http/credentials';
+import { defaultMaxRequests, TwilioRequestPolicy } from './http/request-policy';
+import type { RunSettings } from './run-settings';
+import { checkAccount } from './twilio/account';
+import { twilioTarget } from './twilio/target';
 import { ConfigError, type Credentials, type RequestPolicy, type Target } from './types';
 
+/** The embedded mock, started in this process, as the `mock` target needs it. */
+export interface EmbeddedMock {
+  readonly url: string;
+  /** The credentials it accepts: those it was given, or its own. */
+  readonly credentials: Credentials;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the embedded mock with these faults, accepting these credentials (its own when none).
+ * Given by whoever composes the run (support/embedded-mock.ts): targets/ does not depend on the mock.
+ */
+export type EmbeddedMockStarter = (options: {
+  readonly faults: readonly string[];
+  readonly credentials?: Credentials;
+}) => Promise<EmbeddedMock>;
+
 /** Opens the run's target: starts the embedded mock, or checks what is needed to reach another implementation. */
-export async function openTarget(config: RunConfig, env: NodeJS.ProcessEnv = process.env): Promise<Target> {
-  const spec = config.target;
+export async function openTarget(
+  settings: RunSettings,
+  startEmbeddedMock: EmbeddedMockStarter,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Target> {
+  const spec = settings.target;
   switch (spec.kind) {
     case 'mock': {
       const fromEnv = credentialsFromEnv(env);
-      const mock = await startMock({
-        faults: config.faults as FaultName[],
-        credentials: fromEnv ? mockCredentialsFor(fromEnv) : undefined,
+      const mock = await startEmbeddedMock({
+        faults: settings.faults,
+        ...(fromEnv ? { credentials: fromEnv } : {}),
       });
-      const credentials: Credentials = fromEnv ?? {
-        accountSid: mock.credentials.accountSid,
-        username: mock.credentials.accountSid,
-        password: mock.credentials.authToken,
-        kind: 'auth-token',
-      };
       return originTarget(
         'mock',
         mock.url,
         () => mock.url,
-        credentials,
-        config.faults,
+        mock.credentials,
+        settings.faults,
         () => mock.close(),
       );
     }
@@ -51,31 +63,33 @@ export async function openTarget(config: RunConfig, env: NodeJS.ProcessEnv = pro
         new TwilioRequestPolicy({
           rateLimits: false,
           retries: false,
-          timeoutMs: config.requestTimeoutMs,
-          ...(config.maxRequests ? { maxRequests: config.maxRequests, ledgerDir: config.stateDir } : {}),
+          timeoutMs: settings.requestTimeoutMs,
+          ...(settings.maxRequests
+            ? { maxRequests: settings.maxRequests, ledgerDir: settings.stateDir }
+            : {}),
         }),
       );
     }
     case 'twilio': {
       const credentials = requireCredentials(env, 'twilio');
-      checkAccount(config, credentials);
+      checkAccount(settings, credentials);
       return twilioTarget({
         credentials,
-        stateDir: config.stateDir,
-        maxRequests: config.maxRequests ?? defaultMaxRequests,
-        timeoutMs: config.requestTimeoutMs,
-        ...(config.voiceNumber ? { voiceNumber: config.voiceNumber } : {}),
-        ...(config.recordDir ? { recordDir: config.recordDir } : {}),
+        stateDir: settings.stateDir,
+        maxRequests: settings.maxRequests ?? defaultMaxRequests,
+        timeoutMs: settings.requestTimeoutMs,
+        ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
+        ...(settings.recordDir ? { recordDir: settings.recordDir } : {}),
       });
     }
     case 'replay': {
       // Loaded only here: importing nock intercepts every HTTP request of the process.
-      const { openReplayTarget } = await import('./replay');
+      const { openReplayTarget } = await import('./cassette/replay');
       return openReplayTarget({
         dir: spec.dir,
-        timeoutMs: config.requestTimeoutMs,
-        ledgerDir: config.stateDir,
-        ...(config.maxRequests ? { maxRequests: config.maxRequests } : {}),
+        timeoutMs: settings.requestTimeoutMs,
+        ledgerDir: settings.stateDir,
+        ...(settings.maxRequests ? { maxRequests: settings.maxRequests } : {}),
       });
     }
   }
@@ -86,24 +100,12 @@ export async function openTarget(config: RunConfig, env: NodeJS.ProcessEnv = pro
  * domain map, for a real account an `--account` naming the credentials' account, for a replay a
  * readable cassette.
  */
-export function preflight(config: RunConfig, env: NodeJS.ProcessEnv = process.env): void {
-  const spec = config.target;
+export function preflight(settings: RunSettings, env: NodeJS.ProcessEnv = process.env): void {
+  const spec = settings.target;
   if (spec.kind === 'mock') credentialsFromEnv(env);
   else if (spec.kind === 'url') requireCredentials(env, spec.label);
-  else if (spec.kind === 'twilio') checkAccount(config, requireCredentials(env, 'twilio'));
+  else if (spec.kind === 'twilio') checkAccount(settings, requireCredentials(env, 'twilio'));
   else readCassetteMeta(spec.dir);
-}
-
-/** The mock accepts the same credentials the suite sends. */
-export function mockCredentialsFor(credentials: Credentials): MockCredentials {
-  return credentials.kind === 'api-key'
-    ? {
-        accountSid: credentials.accountSid,
-        authToken: '',
-        apiKey: credentials.username,
-        apiSecret: credentials.password,
-      }
-    : { accountSid: credentials.accountSid, authToken: credentials.password };
 }
 
 function originTarget(

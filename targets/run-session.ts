@@ -1,20 +1,20 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
-import { checkAccount } from './account';
-import { readCassetteMeta, writeCassetteMeta } from './cassette';
-import { TwilioApi } from './client';
-import { CreatedLedger } from './created-ledger';
-import { maskSid, requireCredentials } from './credentials';
-import { describeAnswer } from './prerequisites';
-import { documentedLimits } from './rate-limits';
-import { placeholderAccountSid, placeholderVoiceNumber, Scrubber } from './redaction';
-import { readLedgerFile } from './request-ledger';
-import { defaultMaxRequests } from './request-policy';
-import type { RunConfig } from './run-config';
-import { runTag } from './run-tag';
-import { sweep } from './sweep';
-import { twilioTarget } from './twilio';
+import { readCassetteMeta, writeCassetteMeta } from './cassette/format';
+import { TwilioApi } from './http/client';
+import { maskSid, requireCredentials } from './http/credentials';
+import { documentedLimits } from './http/rate-limits';
+import { placeholderAccountSid, placeholderVoiceNumber, Scrubber } from './http/redaction';
+import { readLedgerFile } from './http/request-ledger';
+import { defaultMaxRequests } from './http/request-policy';
+import type { RunSettings } from './run-settings';
+import { checkAccount } from './twilio/account';
+import { CreatedLedger } from './twilio/created-ledger';
+import { describeAnswer } from './twilio/prerequisites';
+import { runTag } from './twilio/run-tag';
+import { sweep } from './twilio/sweep';
+import { twilioTarget } from './twilio/target';
 import type { Credentials, Prerequisites } from './types';
 
 /** What the `run` command does around Playwright for a real account or a replay. */
@@ -23,8 +23,6 @@ export interface RunSession {
   readonly announcement: readonly string[];
   /** After Playwright exits, however it exits: the sweep, the request counts (`requests.json`). */
   finish(): Promise<string[]>;
-  /** The `--grep` values a replay takes from its recording when given none. */
-  readonly grep?: readonly string[];
   /**
    * Recording and replay run in one worker: state a worker shares between its checks (its routing
    * workspace) is then created in the same order both times, so each check sends the same requests.
@@ -50,23 +48,26 @@ export const creatableResources = [
  * account through the Flex configuration, discovers the prerequisites once for every worker,
  * writes the cassette's header when recording, and announces what the run will do.
  */
-export async function beginRun(config: RunConfig, env: NodeJS.ProcessEnv): Promise<RunSession | undefined> {
-  if (config.target.kind === 'replay') return beginReplay(config, config.target.dir);
-  if (config.target.kind !== 'twilio') return undefined;
+export async function beginRun(
+  settings: RunSettings,
+  env: NodeJS.ProcessEnv,
+): Promise<RunSession | undefined> {
+  if (settings.target.kind === 'replay') return beginReplay(settings, settings.target.dir);
+  if (settings.target.kind !== 'twilio') return undefined;
   const credentials = requireCredentials(env, 'twilio');
-  checkAccount(config, credentials);
-  rmSync(config.stateDir, { recursive: true, force: true });
-  mkdirSync(config.stateDir, { recursive: true });
+  checkAccount(settings, credentials);
+  rmSync(settings.stateDir, { recursive: true, force: true });
+  mkdirSync(settings.stateDir, { recursive: true });
   // A cassette is one run: checks of an earlier recording in the same folder must not be replayed.
-  if (config.recordDir) rmSync(join(config.recordDir, 'tests'), { recursive: true, force: true });
-  const maxRequests = config.maxRequests ?? defaultMaxRequests;
+  if (settings.recordDir) rmSync(join(settings.recordDir, 'tests'), { recursive: true, force: true });
+  const maxRequests = settings.maxRequests ?? defaultMaxRequests;
   const target = twilioTarget({
     credentials,
-    stateDir: config.stateDir,
+    stateDir: settings.stateDir,
     maxRequests,
-    timeoutMs: config.requestTimeoutMs,
-    ...(config.voiceNumber ? { voiceNumber: config.voiceNumber } : {}),
-    ...(config.recordDir ? { recordDir: config.recordDir } : {}),
+    timeoutMs: settings.requestTimeoutMs,
+    ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
+    ...(settings.recordDir ? { recordDir: settings.recordDir } : {}),
   });
   const context = await playwrightRequest.newContext();
   let prerequisites: Prerequisites;
@@ -76,49 +77,49 @@ export async function beginRun(config: RunConfig, env: NodeJS.ProcessEnv): Promi
     await context.dispose();
     throw error;
   }
-  if (config.recordDir) {
+  if (settings.recordDir) {
     const scrubber = new Scrubber({
       credentials,
-      ...(config.voiceNumber ? { voiceNumber: config.voiceNumber } : {}),
+      ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
     });
-    writeCassetteMeta(config.recordDir, {
+    writeCassetteMeta(settings.recordDir, {
       format: 'flex-conformance-cassette',
       version: 1,
-      seed: config.seed,
-      runs: config.runs,
-      runId: config.runId,
+      seed: settings.seed,
+      runs: settings.runs,
+      runId: settings.runId,
       recordedAt: new Date().toISOString(),
       accountSid: placeholderAccountSid,
-      ...(config.voiceNumber ? { voiceNumber: placeholderVoiceNumber } : {}),
+      ...(settings.voiceNumber ? { voiceNumber: placeholderVoiceNumber } : {}),
       prerequisites: JSON.parse(scrubber.scrub(JSON.stringify(prerequisites))) as Prerequisites,
-      ...(env.FLEXCONF_GREP ? { grep: env.FLEXCONF_GREP.split('\n') } : {}),
+      ...(settings.grep?.length ? { grep: settings.grep } : {}),
     });
   }
   const started = Date.now();
-  const announcement = announce(config, credentials, prerequisites, maxRequests);
+  const announcement = announce(settings, credentials, prerequisites, maxRequests);
   return {
     announcement,
-    ...(config.recordDir ? { workers: 1 } : {}),
+    ...(settings.recordDir ? { workers: 1 } : {}),
     async finish() {
       const lines: string[] = [];
       try {
         // The sweep has a ledger and budget of its own: a run that spent its budget still cleans up.
         const sweeper = twilioTarget({
           credentials,
-          stateDir: join(config.stateDir, 'sweep'),
+          stateDir: join(settings.stateDir, 'sweep'),
           maxRequests: sweepBudget,
-          timeoutMs: config.requestTimeoutMs,
+          timeoutMs: settings.requestTimeoutMs,
         });
         const api = new TwilioApi(context, sweeper);
         const result = await sweep(api, prerequisites, {
-          runId: config.runId,
+          runId: settings.runId,
           olderThanMs: 0,
           now: Date.now(),
-          noted: new CreatedLedger(config.stateDir).remaining(),
+          noted: new CreatedLedger(settings.stateDir).remaining(),
           log: (line) => lines.push(`cleanup: ${line}`),
         });
         lines.push(
-          `cleanup: ${result.deleted} left-over resource(s) of run ${config.runId} deleted${result.undeletable ? `, ${result.undeletable} the API cannot delete` : ''}${result.failed ? `, ${result.failed} could not be deleted (run: flex-conformance cleanup --target twilio --account ${maskSid(credentials.accountSid)})` : ''}`,
+          `cleanup: ${result.deleted} left-over resource(s) of run ${settings.runId} deleted${result.undeletable ? `, ${result.undeletable} the API cannot delete` : ''}${result.failed ? `, ${result.failed} could not be deleted (run: flex-conformance cleanup --target twilio --account ${maskSid(credentials.accountSid)})` : ''}`,
         );
       } catch (error) {
         lines.push(
@@ -127,33 +128,32 @@ export async function beginRun(config: RunConfig, env: NodeJS.ProcessEnv): Promi
       } finally {
         await context.dispose();
       }
-      lines.push(writeRequestSummary(config, maxRequests, started));
-      rmSync(config.stateDir, { recursive: true, force: true });
+      lines.push(writeRequestSummary(settings, maxRequests, started));
+      rmSync(settings.stateDir, { recursive: true, force: true });
       return lines;
     },
   };
 }
 
-function beginReplay(config: RunConfig, dir: string): RunSession {
+function beginReplay(settings: RunSettings, dir: string): RunSession {
   const meta = readCassetteMeta(dir);
-  rmSync(config.stateDir, { recursive: true, force: true });
+  rmSync(settings.stateDir, { recursive: true, force: true });
   const started = Date.now();
   return {
-    ...(meta.grep ? { grep: meta.grep } : {}),
     workers: 1,
     announcement: [
       `replay: ${dir}, recorded ${meta.recordedAt} (run ${meta.runId}, seed ${meta.seed}, ${meta.runs} runs per property${meta.grep ? `, --grep ${meta.grep.join(' --grep ')}` : ''}); network locked down: a request the cassette does not hold fails`,
     ],
     async finish() {
-      const line = writeRequestSummary(config, config.maxRequests, started);
-      rmSync(config.stateDir, { recursive: true, force: true });
+      const line = writeRequestSummary(settings, settings.maxRequests, started);
+      rmSync(settings.stateDir, { recursive: true, force: true });
       return [line];
     },
   };
 }
 
 function announce(
-  config: RunConfig,
+  settings: RunSettings,
   credentials: Credentials,
   prerequisites: Prerequisites,
   maxRequests: number,
@@ -169,7 +169,7 @@ function announce(
     .join('; ');
   const lines = [
     `twilio: account ${maskSid(credentials.accountSid)} (${credentials.kind === 'api-key' ? 'API key' : 'auth token'} from the environment)`,
-    `will create, named ${runTag(config.runId)}… and deleted at the end (also after a failure or Ctrl-C): ${creatableResources.join('; ')}`,
+    `will create, named ${runTag(settings.runId)}… and deleted at the end (also after a failure or Ctrl-C): ${creatableResources.join('; ')}`,
     workspace
       ? `Flex workspace ${workspace.sid}: ${workspace.workflows.length} workflow(s), task channels ${workspace.taskChannels.join(', ') || '(none)'}`
       : 'no Flex workspace found',
@@ -184,19 +184,23 @@ function announce(
           `Programmable Chat for Flex has reached end of life here; its rules are skipped: ${describeAnswer(prerequisites.endOfLife)}`,
         ]
       : []),
-    `request budget ${maxRequests} (--max-requests); rate limits: ${limits}; other APIs paced conservatively; timeout ${config.requestTimeoutMs} ms`,
-    config.voiceNumber
-      ? `voice checks call ${config.voiceNumber}`
+    `request budget ${maxRequests} (--max-requests); rate limits: ${limits}; other APIs paced conservatively; timeout ${settings.requestTimeoutMs} ms`,
+    settings.voiceNumber
+      ? `voice checks call ${settings.voiceNumber}`
       : 'no --voice-number: voice checks are skipped',
   ];
-  if (config.recordDir) lines.push(`recording cassettes (scrubbed) to ${config.recordDir}`);
+  if (settings.recordDir) lines.push(`recording cassettes (scrubbed) to ${settings.recordDir}`);
   return lines;
 }
 
 /** Writes `requests.json` to the report folder and returns the line that summarises it. */
-function writeRequestSummary(config: RunConfig, maxRequests: number | undefined, started: number): string {
-  const ledger = readLedgerFile(config.stateDir);
-  const sweep = readLedgerFile(join(config.stateDir, 'sweep'));
+function writeRequestSummary(
+  settings: RunSettings,
+  maxRequests: number | undefined,
+  started: number,
+): string {
+  const ledger = readLedgerFile(settings.stateDir);
+  const sweep = readLedgerFile(join(settings.stateDir, 'sweep'));
   const wallMs = Date.now() - started;
   const byApi = Object.fromEntries(Object.entries(ledger.byApi).sort(([a], [b]) => a.localeCompare(b)));
   const summary = {
@@ -208,12 +212,12 @@ function writeRequestSummary(config: RunConfig, maxRequests: number | undefined,
     cleanup: { total: sweep.total, byApi: sweep.byApi },
     wallMs,
   };
-  mkdirSync(config.outDir, { recursive: true });
-  writeFileSync(join(config.outDir, 'requests.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  mkdirSync(settings.outDir, { recursive: true });
+  writeFileSync(join(settings.outDir, 'requests.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const busiest = Object.entries(byApi)
     .sort(([, a], [, b]) => b - a)
     .slice(0, 4)
     .map(([api, n]) => `${api} ${n}`)
     .join(', ');
-  return `requests: ${ledger.total}${maxRequests ? ` of a budget of ${maxRequests}` : ''}${ledger.exhausted ? ' (BUDGET EXHAUSTED)' : ''}${sweep.total ? ` and ${sweep.total} to clean up` : ''} in ${Math.round(wallMs / 1000)} s; ${ledger.outcomes.throttled} answered 429, ${ledger.outcomes.retries} retried${busiest ? `; busiest: ${busiest}` : ''} (per API: ${join(config.outDir, 'requests.json')})`;
+  return `requests: ${ledger.total}${maxRequests ? ` of a budget of ${maxRequests}` : ''}${ledger.exhausted ? ' (BUDGET EXHAUSTED)' : ''}${sweep.total ? ` and ${sweep.total} to clean up` : ''} in ${Math.round(wallMs / 1000)} s; ${ledger.outcomes.throttled} answered 429, ${ledger.outcomes.retries} retried${busiest ? `; busiest: ${busiest}` : ''} (per API: ${join(settings.outDir, 'requests.json')})`;
 }

@@ -2,18 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
-import { requireAccount } from '../../targets/account';
-import { TwilioApi } from '../../targets/client';
-import { maskSid, requireCredentials } from '../../targets/credentials';
-import { defaultMaxRequests, defaultTimeoutMs } from '../../targets/request-policy';
-import { readInteger } from '../../targets/run-config';
-import { runIdPattern, runTag } from '../../targets/run-tag';
-import { sweep } from '../../targets/sweep';
-import { twilioTarget } from '../../targets/twilio';
+import { TwilioApi } from '../../targets/http/client';
+import { maskSid, requireCredentials } from '../../targets/http/credentials';
+import { defaultMaxRequests, defaultTimeoutMs } from '../../targets/http/request-policy';
+import { requireAccount } from '../../targets/twilio/account';
+import { runIdPattern, runTag } from '../../targets/twilio/run-tag';
+import { sweep } from '../../targets/twilio/sweep';
+import { twilioTarget } from '../../targets/twilio/target';
 import type { Prerequisites } from '../../targets/types';
-import { parseFlags } from '../args';
+import { parseFlags, readInteger } from '../args';
 import { exitCodes, UsageError } from '../errors';
-import type { Command } from './index';
+import type { Command } from './command';
 
 const help = `usage: flex-conformance cleanup --target twilio --account AC… [--older-than 2h] [--run ID] [--dry-run]
 

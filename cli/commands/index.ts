@@ -1,15 +1,10 @@
 import { cleanupCommand } from './cleanup';
+import type { Command } from './command';
 import { mockCommand } from './mock';
 import { reportCommand } from './report';
 import { rulesCommand } from './rules';
 import { runCommand } from './run';
 import { selftestCommand } from './selftest';
-
-export interface Command {
-  readonly summary: string;
-  readonly help: string;
-  run(argv: readonly string[]): Promise<number>;
-}
 
 export const commands: Readonly<Record<string, Command>> = {
   run: runCommand,

@@ -1,11 +1,10 @@
 import { faults, isFaultName } from '../../mock/faults';
 import { generatedCredentials, startMock } from '../../mock/server';
-import { credentialsFromEnv } from '../../targets/credentials';
-import { mockCredentialsFor } from '../../targets/open';
-import { readInteger } from '../../targets/run-config';
-import { parseFlags } from '../args';
+import { mockCredentialsFor } from '../../support/embedded-mock';
+import { credentialsFromEnv } from '../../targets/http/credentials';
+import { parseFlags, readInteger } from '../args';
 import { exitCodes, UsageError } from '../errors';
-import type { Command } from './index';
+import type { Command } from './command';
 
 const help = `usage: flex-conformance mock [--port 4010] [--host 127.0.0.1] [--fault NAME]... [--list-faults]
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { diffReports, formatDiff } from '../../reports/diff';
 import { killMatrixFile, readKillMatrix } from '../../reports/kill-matrix';
@@ -10,7 +10,8 @@ import { redactor } from '../../reports/redact';
 import { rerenderReports, writeReports } from '../../reports/write';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
-import type { Command } from './index';
+import { prepareOutputDir } from '../output-dir';
+import type { Command } from './command';
 
 const help = `usage: flex-conformance report <subcommand> …
 
@@ -50,7 +51,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
     const loaded = positionals.map(load);
     const columns = loaded.map((item) => ({ label: columnLabel(item.path, loaded), report: item.report }));
     const file = resolve(values.out ?? 'reports/out/matrix.html');
-    mkdirSync(dirname(file), { recursive: true });
+    prepareOutputDir(dirname(file), '--out');
     writeFileSync(file, redactor()(renderMatrixHtml(columns)));
     process.stdout.write(`matrix of ${loaded.length} runs: ${file}\n`);
     return exitCodes.ok;
@@ -61,6 +62,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
     if (positionals.length === 0) throw new UsageError('report merge takes one or more report directories');
     const { report, warnings } = mergeReports(positionals.map((path) => load(path).report));
     const outDir = resolve(values.out ?? 'reports/out');
+    prepareOutputDir(outDir, '--out');
     const written = writeReports(report, outDir);
     for (const warning of warnings) process.stderr.write(`flex-conformance: warning: ${warning}\n`);
     const { totals } = written;

@@ -1,7 +1,7 @@
 import { areas, catalog } from '../../contracts/rules';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
-import type { Command } from './index';
+import type { Command } from './command';
 
 const help = `usage: flex-conformance rules [--json] [--area AREA] [--severity must|should|info]
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { areas, catalog } from '../../contracts/rules';
 import type { ConformanceReport } from '../../reports/model';
@@ -12,13 +12,16 @@ import { redactor } from '../../reports/redact';
 import { parseShard } from '../../reports/shard';
 import { clearReports } from '../../reports/write';
 import { preflight } from '../../targets/open';
-import { defaultSeed, readRunConfig } from '../../targets/run-config';
 import { beginRun } from '../../targets/run-session';
+import { defaultSeed, writeRunSettings } from '../../targets/run-settings';
+import { newRunId } from '../../targets/twilio/run-tag';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
 import { applyExpectedFailures, describeGate, readExpectedFailures, writeGate } from '../expected-failures';
-import { realAccountEnv, realAccountFlags, realAccountHelp } from '../real-account-flags';
-import type { Command } from './index';
+import { prepareOutputDir } from '../output-dir';
+import { realAccountFlags, realAccountHelp } from '../real-account-flags';
+import { settingsFromFlags } from '../settings-from-flags';
+import type { Command } from './command';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -59,32 +62,28 @@ export const runCommand: Command = {
     });
     if (values.shard !== undefined && !parseShard(values.shard))
       throw new UsageError(`--shard must be INDEX/TOTAL with 1 <= INDEX <= TOTAL (got "${values.shard}")`);
-    const outDir = resolve(values.out ?? 'reports/out');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      FLEXCONF_MODE: 'run',
-      FLEXCONF_TARGET: values.target ?? 'mock',
-      FLEXCONF_FAULTS: (values.fault ?? []).join(','),
-      FLEXCONF_SEED: values.seed ?? String(values.shard ? defaultSeed : randomInt(0, 2 ** 31 - 1)),
-      FLEXCONF_RUNS: values.runs ?? '',
-      FLEXCONF_OUT: outDir,
-      FLEXCONF_RUN_ID: randomBytes(4).toString('hex'),
-      ...realAccountEnv(values),
-    };
-    const config = readRunConfig(env);
-    preflight(config, env);
+    const settings = settingsFromFlags(
+      { ...values, seed: values.seed ?? String(values.shard ? defaultSeed : randomInt(0, 2 ** 31 - 1)) },
+      { mode: 'run', runId: newRunId() },
+    );
+    const { outDir } = settings;
+    preflight(settings);
+    const grep = (settings.grep ?? []).map(grepPattern);
     const expectedFailuresFile = values['expected-failures'];
     const expectedFailures = expectedFailuresFile ? readExpectedFailures(expectedFailuresFile) : undefined;
     const workers = values.workers;
     if (workers !== undefined && !/^[1-9]\d*$/.test(workers))
       throw new UsageError(`--workers must be a positive integer (got "${workers}")`);
+    // every argument is checked by now: only from here on is anything written
+    prepareOutputDir(outDir, '--out');
+    if (settings.recordDir) prepareOutputDir(settings.recordDir, '--record');
 
     process.stdout.write(
       redactor()(
-        `flex-conformance: target ${config.targetArg}${config.faults.length ? ` (faults: ${config.faults.join(', ')})` : ''}, seed ${config.seed} (replay with --seed ${config.seed}), ${config.runs} runs per property\n`,
+        `flex-conformance: target ${settings.targetArg}${settings.faults.length ? ` (faults: ${settings.faults.join(', ')})` : ''}, seed ${settings.seed} (replay with --seed ${settings.seed}), ${settings.runs} runs per property\n`,
       ),
     );
-    const session = await beginRun(config, env);
+    const session = await beginRun(settings, process.env);
     for (const line of session?.announcement ?? []) process.stdout.write(`${redactor()(line)}\n`);
     const reportFile = join(outDir, 'conformance.json');
     clearReports(outDir);
@@ -97,14 +96,13 @@ export const runCommand: Command = {
       '--project',
       'conformance',
     ];
-    const grep = (values.grep ?? session?.grep ?? []).map(grepPattern);
     if (grep.length > 0) args.push('--grep', grep.join('|'));
     if (workers ?? session?.workers) args.push('--workers', workers ?? String(session?.workers));
     if (values.shard) args.push('--shard', values.shard);
     const code = await new Promise<number>((done) => {
       const child = spawn(process.execPath, args, {
         cwd: root,
-        env,
+        env: writeRunSettings(process.env, settings),
         stdio: ['ignore', 'inherit', 'inherit'],
       });
       const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -119,7 +117,7 @@ export const runCommand: Command = {
     for (const line of (await session?.finish()) ?? []) process.stdout.write(`${redactor()(line)}\n`);
     if (
       !existsSync(reportFile) &&
-      recoverReport(config, `Playwright stopped (exit ${code}) before writing the report`)
+      recoverReport(settings, `Playwright stopped (exit ${code}) before writing the report`)
     )
       process.stderr.write(`flex-conformance: the run stopped early; incomplete report in ${outDir}\n`);
     if (!existsSync(reportFile)) {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,13 +8,16 @@ import { catalog } from '../../contracts/rules';
 import { faults, isFaultName } from '../../mock/faults';
 import { killMatrixFile } from '../../reports/kill-matrix';
 import { reportFiles, rerenderReports } from '../../reports/write';
-import { defaultSeed, readRunConfig } from '../../targets/run-config';
+import { defaultSeed, type RunSettings, writeRunSettings } from '../../targets/run-settings';
+import { newRunId } from '../../targets/twilio/run-tag';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
+import { prepareOutputDir } from '../output-dir';
 import { buildKillMatrix, formatKillMatrix, matrixPasses } from '../selftest/matrix';
 import type { SelftestOutcomes } from '../selftest/outcomes';
-import { selectedFaults, selftestEnv, transformCacheDir } from '../selftest/settings';
-import type { Command } from './index';
+import { selectedFaults, transformCacheDir } from '../selftest/settings';
+import { settingsFromFlags } from '../settings-from-flags';
+import type { Command } from './command';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,27 +56,28 @@ export const selftestCommand: Command = {
     if (!/^[1-9]\d*$/.test(workers))
       throw new UsageError(`--workers must be a positive integer (got "${workers}")`);
 
+    const checked = settingsFromFlags(
+      { seed: values.seed, runs: values.runs },
+      { mode: 'selftest', runId: newRunId() },
+    );
+    const outDir = resolve(values.out ?? 'reports/out');
+    prepareOutputDir(outDir, '--out');
+
     const scratch = mkdtempSync(join(tmpdir(), 'flexconf-selftest-'));
     const resultsFile = join(scratch, 'outcomes.json');
+    const settings: RunSettings = {
+      ...checked,
+      outDir: join(scratch, 'conformance'),
+      artifactsDir: join(scratch, 'artifacts'),
+      selftest: { faults: named, allChecks: Boolean(values['all-checks']), resultsFile },
+    };
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      FLEXCONF_MODE: 'selftest',
-      FLEXCONF_TARGET: 'mock',
-      FLEXCONF_FAULTS: '',
-      FLEXCONF_SEED: values.seed ?? String(defaultSeed),
-      FLEXCONF_RUNS: values.runs ?? '',
-      FLEXCONF_OUT: join(scratch, 'conformance'),
-      FLEXCONF_RUN_ID: randomBytes(4).toString('hex'),
-      [selftestEnv.faults]: named.join(','),
-      [selftestEnv.allChecks]: values['all-checks'] ? '1' : '',
-      [selftestEnv.results]: resultsFile,
-      [selftestEnv.artifacts]: join(scratch, 'artifacts'),
+      ...writeRunSettings(process.env, settings),
       PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
     };
-    const config = readRunConfig(env);
-    const chosen = selectedFaults(faults, env);
+    const chosen = selectedFaults(faults, named);
     process.stdout.write(
-      `flex-conformance selftest: ${chosen.length} faults, seed ${config.seed}, ${config.runs} runs per property\n`,
+      `flex-conformance selftest: ${chosen.length} faults, seed ${settings.seed}, ${settings.runs} runs per property\n`,
     );
 
     const started = performance.now();
@@ -96,8 +99,6 @@ export const selftestCommand: Command = {
         chosen,
         catalog.map((rule) => rule.id),
       );
-      const outDir = resolve(values.out ?? 'reports/out');
-      mkdirSync(outDir, { recursive: true });
       const file = join(outDir, killMatrixFile);
       writeFileSync(file, `${JSON.stringify(matrix, null, 2)}\n`);
       if (existsSync(join(outDir, reportFiles.json))) {

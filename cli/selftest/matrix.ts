@@ -1,4 +1,4 @@
-import type { FaultSpec } from '../../mock/fault-spec';
+import type { FaultSpec } from '../../mock/faults/fault';
 import type { KillMatrix, KillMatrixFault } from '../../reports/kill-matrix';
 import { failedRulesOf, type SelftestOutcomes } from './outcomes';
 import { cleanProject, faultProject } from './settings';

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Project } from '@playwright/test';
 import { faults } from '../../mock/faults';
 import base from '../../playwright.config';
-import { checksOf, cleanProject, faultProject, selectedFaults, selftestEnv } from './settings';
+import { readRunSettings } from '../../targets/run-settings';
+import { checksOf, cleanProject, faultProject, selectedFaults } from './settings';
 
 /**
  * The self-test's Playwright configuration: one run with a project for the clean mock (every
  * check) and one project per fault, each starting its workers' mock with that fault and running
- * only the checks of the rules the fault trips (or every check with FLEXCONF_SELFTEST_ALL_CHECKS=1).
+ * only the checks of the rules the fault trips (or every check with `selftest --all-checks`).
  * The projects are derived from the main config's `conformance` project, so they run exactly the
  * checks `flex-conformance run` runs.
  */
@@ -21,11 +22,12 @@ const conformance = base.projects?.find((project) => project.name === 'conforman
 if (!conformance) throw new Error('playwright.config.ts has no "conformance" project');
 const { dependencies: _dependencies, teardown: _teardown, ...suite } = conformance;
 const testDir = resolve(root, conformance.testDir ?? '.');
-const allChecks = process.env[selftestEnv.allChecks] === '1';
+const settings = readRunSettings();
+const allChecks = settings.selftest?.allChecks ?? false;
 
 const projects: Project<object, WorkerOptions>[] = [
   { ...suite, name: cleanProject, testDir, use: { ...suite.use, mockFaults: [] } },
-  ...selectedFaults(faults).map(
+  ...selectedFaults(faults, settings.selftest?.faults).map(
     (fault): Project<object, WorkerOptions> => ({
       ...suite,
       name: faultProject(fault.name),
@@ -43,7 +45,7 @@ export default defineConfig<object, WorkerOptions>({
   fullyParallel: true,
   forbidOnly: base.forbidOnly,
   retries: 0,
-  outputDir: process.env[selftestEnv.artifacts] ?? join(tmpdir(), 'flexconf-selftest-artifacts'),
+  outputDir: settings.artifactsDir ?? join(tmpdir(), 'flexconf-selftest-artifacts'),
   reporter: [['./reporter.ts']],
   use: base.use,
   projects,

@@ -8,13 +8,15 @@ import type {
   TestCase,
   TestResult,
 } from '@playwright/test/reporter';
+import { readRunSettings } from '../../targets/run-settings';
 import type { ProjectOutcome, SelftestOutcomes } from './outcomes';
-import { cleanProject, selftestEnv } from './settings';
+import { cleanProject } from './settings';
 
 /**
  * Records, per project (the clean mock or one fault), which rules' checks passed, failed or were
- * skipped, and writes it where FLEXCONF_SELFTEST_RESULTS says. Prints nothing but a count at the
- * start and the failures of the clean project: failures under a fault are the expected outcome.
+ * skipped, and writes it where the run settings say (`selftest.resultsFile`). Prints nothing but a
+ * count at the start and the failures of the clean project: failures under a fault are the
+ * expected outcome.
  */
 export default class SelftestReporter implements Reporter {
   private readonly projects: Record<string, ProjectOutcome> = {};
@@ -59,7 +61,7 @@ export default class SelftestReporter implements Reporter {
       durationMs: Math.round(performance.now() - this.started),
       projects: this.projects,
     };
-    const file = process.env[selftestEnv.results];
+    const file = readRunSettings().selftest?.resultsFile;
     if (!file) return;
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(outcomes)}\n`);

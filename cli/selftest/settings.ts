@@ -2,22 +2,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * How `flex-conformance selftest` tells its Playwright run what to do. The command sets these
- * variables; the self-test config (evaluated in the runner and in every worker) and its reporter
- * read them.
- */
-export const selftestEnv = {
-  /** Comma-separated fault names to run; empty or unset: every fault in the catalog. */
-  faults: 'FLEXCONF_SELFTEST_FAULTS',
-  /** `1`: run every check against every fault instead of only the checks of the rules it trips. */
-  allChecks: 'FLEXCONF_SELFTEST_ALL_CHECKS',
-  /** Where the reporter writes the per-project outcomes (JSON). */
-  results: 'FLEXCONF_SELFTEST_RESULTS',
-  /** Playwright's output directory for the run (cleared by Playwright when the run starts). */
-  artifacts: 'FLEXCONF_SELFTEST_ARTIFACTS',
-} as const;
-
-/**
  * A Playwright transform cache of the project's own. Playwright's shared one is rewritten by every
  * Playwright run on the machine that compiles the same files differently, and a cold cache costs
  * each worker start a second of compiling.
@@ -43,12 +27,11 @@ export function faultOfProject(project: string): string | undefined {
   return project.startsWith(faultProjectPrefix) ? project.slice(faultProjectPrefix.length) : undefined;
 }
 
-/** Fault names selected through the environment; every fault when none is named. */
+/** The faults named (`selftest --fault`); every fault when none is named. */
 export function selectedFaults<T extends { readonly name: string }>(
   all: readonly T[],
-  env: NodeJS.ProcessEnv = process.env,
+  named: readonly string[] = [],
 ): T[] {
-  const named = (env[selftestEnv.faults] ?? '').split(',').filter(Boolean);
   if (named.length === 0) return [...all];
   return all.filter((fault) => named.includes(fault.name));
 }

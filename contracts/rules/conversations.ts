@@ -394,12 +394,14 @@ export const conversationRules = [
   {
     id: 'CONV-ONMESSAGEADDED-PAYLOAD-FIELDS',
     area: 'conversations',
-    title: 'onMessageAdded payload fields (from the single example)',
+    title: 'The onMessageAdded payload carries every field of the documented example, with its type',
     statement:
       'The onMessageAdded payload has EventType, InstanceSid, Attributes, DateCreated, Index, From, MessageSid, ' +
       'AccountSid, Source, ChannelSid, RetryCount, Author, To, Body, WebhookSid, ConversationSid and ' +
-      'ChannelAttributes. Only one example shows this; missing fields are reported.',
-    severity: 'info',
+      'ChannelAttributes, each with the type the example shows: SIDs with their prefix (IS, IM, AC, CH, WH), Index ' +
+      'and RetryCount integers as text, DateCreated an ISO 8601 date-time, Attributes JSON object text, ' +
+      'ChannelAttributes a JSON object. The fields may arrive flat or under "conversation" (observed).',
+    severity: 'must',
     appliesTo: { triggers: ['incoming-conversation'] },
     sources: [
       { doc: '002_1e7363899d011c99.txt', quote: '"ConversationSid": "CH1b8e780f14db45b6b44b070bb3f9172c",' },
@@ -423,7 +425,8 @@ export const conversationRules = [
       ],
       applied: 'flat',
       rationale:
-        'The unclosed wrapper looks like a fragment of the page; the check reports which shape arrives.',
+        'The unclosed wrapper looks like a fragment of the page; the check reports which shape arrives and holds ' +
+        'the fields and their types in either shape, failing only a payload that lacks or mistypes one of them.',
       observed: true,
     },
   },

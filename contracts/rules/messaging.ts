@@ -223,12 +223,14 @@ export const messagingRules = [
   {
     id: 'MSG-EXTERNAL-WEBHOOK-PAYLOAD-FIELDS',
     area: 'messaging',
-    title: 'External webhook payload fields (from the single example)',
+    title: 'The external webhook request carries every field of the documented example, with its type',
     statement:
       'The webhook payload has EventType, InstanceSid, Attributes, DateCreated, Index, From, MessageSid, ' +
-      'AccountSid, Source, ChannelSid, RetryCount, WebhookType, Body and WebhookSid (EventType "onMessageSent", ' +
-      'WebhookType "webhook" in the example). Only one example shows this; missing fields are reported.',
-    severity: 'info',
+      'AccountSid, Source, ChannelSid, RetryCount, WebhookType, Body and WebhookSid, each with the type of the ' +
+      'example value: SIDs with their prefix (IS, IM, AC, CH, WH), Index and RetryCount integers as text, ' +
+      'DateCreated an ISO 8601 date-time, Attributes JSON object text, the others text. The example values ' +
+      '(EventType "onMessageSent", WebhookType "webhook") are not held.',
+    severity: 'must',
     appliesTo: { triggers: ['incoming-message'] },
     sources: [
       { doc: '004_4af5ab78ff31b1e9.txt', quote: '"EventType": "onMessageSent"' },

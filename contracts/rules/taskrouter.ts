@@ -12,8 +12,9 @@ export const taskRouterRules = [
     title: 'Higher-priority tasks are assigned before lower-priority ones, whatever their age',
     statement:
       'With one available worker and two pending tasks in the same queue, the task with the larger priority value is ' +
-      'reserved first, even when the lower-priority task is older. The check reports which reading (larger value ' +
-      'first, or 0 first) the target follows.',
+      'reserved first, even when the lower-priority task is older. Which end of the range is the higher priority ' +
+      'is a recorded ambiguity: the check reports the reading (larger value first, or 0 first) the target follows ' +
+      'and fails only when priority decides neither way.',
     severity: 'must',
     sources: [
       {
@@ -70,8 +71,8 @@ export const taskRouterRules = [
         'TaskRouter decides assignment, and every TaskRouter source (the Task spec, the TaskQueue docs) and every other ' +
         'version of the widget page says larger values first; the "0 is the highest" phrase appears only in this ' +
         'page. The check watches which of two waiting tasks is reserved first and reports the reading the target ' +
-        'follows (higher-number-first, zero-highest, or neither when priority does not decide); the statement holds ' +
-        'the target to the applied reading.',
+        'follows (higher-number-first or zero-highest) and fails only when it follows neither (priority does not ' +
+        'decide); the mock follows the applied reading.',
       observed: true,
     },
   },

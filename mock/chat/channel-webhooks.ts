@@ -1,6 +1,8 @@
 import type { MockContext } from '../context';
-import type { StudioTriggers } from '../studio';
+import { parsedOrEmpty } from '../core/json';
 import { isLoopbackUrl } from '../studio/loopback';
+import type { StudioTriggers } from '../studio/triggers';
+import type { MessageTriggerJsonField } from './chat-behaviour';
 import type {
   ChannelWebhookRecord,
   ChatChannelRecord,
@@ -52,7 +54,7 @@ export class ChannelWebhooks {
       ClientIdentity: message.from,
       RetryCount: '0',
       WebhookType: 'webhook',
-      Body: this.ctx.fault('flexchannel-external-body-missing') ? '' : message.body,
+      Body: this.ctx.behaviour.chat.externalWebhook.body(message),
       WebhookSid: webhook.sid,
     };
   }
@@ -60,11 +62,10 @@ export class ChannelWebhooks {
   private async post(webhook: ChannelWebhookRecord, payload: Record<string, string>): Promise<void> {
     const url = webhook.configuration.url;
     if (!url || !isLoopbackUrl(url)) return;
-    const retries =
-      webhook.configuration.retry_count + (this.ctx.fault('flexchannel-retry-off-by-one') ? 1 : 0);
-    const method = this.ctx.fault('flexchannel-external-get') ? 'GET' : 'POST';
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      const body = new URLSearchParams({ ...payload, RetryCount: String(attempt) }).toString();
+    const { method, attempts, fields } = this.ctx.behaviour.chat.externalWebhook;
+    const tries = attempts(webhook.configuration.retry_count);
+    for (let attempt = 0; attempt < tries; attempt++) {
+      const body = new URLSearchParams(fields({ ...payload, RetryCount: String(attempt) })).toString();
       const ok = await fetch(method === 'GET' ? `${url}?${body}` : url, {
         method,
         headers: method === 'GET' ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
@@ -102,34 +103,21 @@ export class ChannelWebhooks {
     channel: ChatChannelRecord,
     message: ChatMessageRecord,
   ): Record<string, unknown> {
-    let channelAttributes: unknown = channel.attributes;
-    if (!this.ctx.fault('chat-channel-attributes-unparsed')) {
-      try {
-        channelAttributes = JSON.parse(channel.attributes);
-      } catch {
-        channelAttributes = {};
-      }
-    }
-    let attributes: unknown = message.attributes;
-    if (this.ctx.fault('chat-message-attributes-parsed')) {
-      try {
-        attributes = JSON.parse(message.attributes);
-      } catch {
-        attributes = {};
-      }
-    }
+    const { parsedAsJson, channelSidOf } = this.ctx.behaviour.chat.trigger;
+    const field = (name: MessageTriggerJsonField, text: string): unknown =>
+      parsedAsJson.includes(name) ? parsedOrEmpty(text) : text;
     return {
       Body: message.body,
       From: message.from,
       To: channel.sid,
-      ChannelSid: this.ctx.fault('chat-trigger-channelsid-is-service') ? service.sid : channel.sid,
+      ChannelSid: channelSidOf === 'service' ? service.sid : channel.sid,
       InstanceSid: service.sid,
       MessageSid: message.sid,
       Index: message.index,
       EventType: 'onMessageSent',
       DateCreated: message.date_created,
-      ChannelAttributes: channelAttributes,
-      Attributes: attributes,
+      ChannelAttributes: field('ChannelAttributes', channel.attributes),
+      Attributes: field('Attributes', message.attributes),
     };
   }
 }

@@ -1,11 +1,11 @@
-import type { MockModule } from '../app';
 import type { MockContext } from '../context';
 import { notFound } from '../core/errors';
+import type { MockModule } from '../core/module';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { MockRequest, Route } from '../core/router';
 import { isoNow, newSid } from '../core/sids';
 import { Table } from '../core/table';
-import type { StudioTriggers } from '../studio';
+import type { StudioTriggers } from '../studio/triggers';
 import { ChannelWebhooks } from './channel-webhooks';
 import type {
   ChannelWebhookRecord,

@@ -1,12 +1,12 @@
-import type { MockModule } from '../app';
 import type { MockContext } from '../context';
 import { invalidParameter, missingParameter, notFound, TwilioError } from '../core/errors';
+import type { MockModule } from '../core/module';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { Params } from '../core/params';
 import type { MockRequest, Route } from '../core/router';
 import { isoNow, newSid } from '../core/sids';
 import { Table } from '../core/table';
-import type { StudioTriggers } from '../studio';
+import type { StudioTriggers } from '../studio/triggers';
 import type {
   ConversationRecord,
   MessageRecord,
@@ -280,9 +280,7 @@ export class Conversations implements MockModule {
   private addWebhook(request: MockRequest) {
     const conversation = this.find(request, 'ConversationSid');
     const form = request.form;
-    const target = this.ctx.fault('conversations-webhook-target-optional')
-      ? (form.oneOf('Target', targets) ?? 'webhook')
-      : (form.oneOf('Target', targets, true) as WebhookTarget);
+    const target = form.oneOf('Target', targets, true) as WebhookTarget;
     if (conversation.webhooks.size >= MAX_WEBHOOKS)
       throw new TwilioError(400, 50520, 'A Conversation can have at most five webhooks');
     const configuration = readConfiguration(form, target, {

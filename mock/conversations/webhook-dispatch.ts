@@ -1,6 +1,8 @@
 import type { MockContext } from '../context';
-import type { StudioTriggers } from '../studio';
+import { parsedOrEmpty } from '../core/json';
 import { isLoopbackUrl } from '../studio/loopback';
+import type { StudioTriggers } from '../studio/triggers';
+import type { ConversationTriggerJsonField } from './conversations-behaviour';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, WebhookRecord } from './records';
 
 /**
@@ -19,8 +21,9 @@ export class WebhookDispatch {
     const author = conversation.participants.get(message.participant_sid ?? '');
     for (const webhook of conversation.webhooks.all()) {
       const payload = this.payload(conversation, message, author, webhook);
-      if (webhook.target === 'studio') await this.startFlow(webhook, payload, conversation, message);
-      else if (this.listens(webhook, message)) await this.post(webhook, payload);
+      const action = this.ctx.behaviour.conversations.onMessageAdded[webhook.target];
+      if (action === 'start-flow') await this.startFlow(webhook, payload, conversation, message);
+      else if (action === 'post-event' && this.listens(webhook, message)) await this.post(webhook, payload);
     }
   }
 
@@ -32,9 +35,7 @@ export class WebhookDispatch {
     webhook: WebhookRecord,
   ): Record<string, string> {
     const payload: Record<string, string> = {
-      EventType: this.ctx.fault('conversations-webhook-event-type-wrong')
-        ? 'onMessageSent'
-        : 'onMessageAdded',
+      EventType: this.ctx.behaviour.conversations.messageAddedEventType,
       AccountSid: this.ctx.accountSid,
       InstanceSid: this.chatServiceSid,
       ChatServiceSid: this.chatServiceSid,
@@ -71,7 +72,9 @@ export class WebhookDispatch {
   private async post(webhook: WebhookRecord, payload: Record<string, string>): Promise<void> {
     const url = webhook.configuration.url;
     if (!url || !isLoopbackUrl(url)) return;
-    const form = new URLSearchParams(payload).toString();
+    const form = new URLSearchParams(
+      this.ctx.behaviour.conversations.messageAddedPayload(payload),
+    ).toString();
     const get = webhook.configuration.method === 'get';
     await fetch(get ? `${url}${url.includes('?') ? '&' : '?'}${form}` : url, {
       method: get ? 'GET' : 'POST',
@@ -88,7 +91,7 @@ export class WebhookDispatch {
     message: MessageRecord,
   ): Promise<void> {
     const flowSid = webhook.configuration.flow_sid;
-    if (!flowSid || this.ctx.fault('conversations-studio-webhook-ignored')) return;
+    if (!flowSid) return;
     await this.studio.start(flowSid, 'incomingConversationMessage', {
       contactAddress: message.author,
       flowAddress: conversation.sid,
@@ -102,23 +105,14 @@ export class WebhookDispatch {
     payload: Record<string, string>,
     conversation: ConversationRecord,
   ): Record<string, unknown> {
-    let channelAttributes: unknown = conversation.attributes;
-    if (!this.ctx.fault('conversations-channel-attributes-unparsed')) {
-      try {
-        channelAttributes = JSON.parse(conversation.attributes);
-      } catch {
-        channelAttributes = {};
-      }
-    }
-    let attributes: unknown = payload.Attributes;
-    if (this.ctx.fault('conversations-message-attributes-parsed')) {
-      try {
-        attributes = JSON.parse(String(payload.Attributes));
-      } catch {
-        attributes = {};
-      }
-    }
-    return { ...payload, Attributes: attributes, ChannelAttributes: channelAttributes };
+    const parsed = this.ctx.behaviour.conversations.triggerParsedAsJson;
+    const field = (name: ConversationTriggerJsonField, text: string): unknown =>
+      parsed.includes(name) ? parsedOrEmpty(text) : text;
+    return {
+      ...payload,
+      Attributes: field('Attributes', String(payload.Attributes)),
+      ChannelAttributes: field('ChannelAttributes', conversation.attributes),
+    };
   }
 }
 

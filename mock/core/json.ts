@@ -12,3 +12,12 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
     return undefined;
   }
 }
+
+/** A JSON text parsed, or {} when it does not parse (as Studio's triggers parse attributes). */
+export function parsedOrEmpty(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}

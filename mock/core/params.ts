@@ -1,12 +1,16 @@
 import { invalidParameter, missingParameter } from './errors';
 import { isSid } from './sids';
+import { referenceWireBehaviour, type WireBehaviour } from './wire-behaviour';
 
 /**
  * Readers for form-encoded request parameters. Each throws the Twilio error a real account
  * answers with (status 400, code 20001) when a value is missing or malformed.
  */
 export class Params {
-  constructor(readonly raw: URLSearchParams) {}
+  constructor(
+    readonly raw: URLSearchParams,
+    private readonly wire: WireBehaviour = referenceWireBehaviour,
+  ) {}
 
   has(name: string): boolean {
     return this.raw.has(name);
@@ -26,6 +30,14 @@ export class Params {
     const value = required ? this.required(name) : this.string(name);
     if (value === undefined) return undefined;
     if (!isSid(value, prefix)) throw invalidParameter(name, `must match ^${prefix}[0-9a-fA-F]{32}$`);
+    return value;
+  }
+
+  /** A value that must match `pattern` (a SID, for instance). */
+  matching(name: string, pattern: RegExp, required = false): string | undefined {
+    const value = required ? this.required(name) : this.string(name);
+    if (value === undefined) return undefined;
+    if (!pattern.test(value)) throw invalidParameter(name, `must match ${pattern.source}`);
     return value;
   }
 
@@ -53,10 +65,9 @@ export class Params {
   boolean(name: string): boolean | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    const lower = value.toLowerCase();
-    if (lower === 'true') return true;
-    if (lower === 'false') return false;
-    throw invalidParameter(name, 'must be true or false');
+    const parsed = this.wire.booleanOf(value);
+    if (parsed === undefined) throw invalidParameter(name, 'must be true or false');
+    return parsed;
   }
 
   url(name: string, required = false): string | undefined {

@@ -1,20 +1,21 @@
-import type { MockModule } from '../app';
 import type { Chat } from '../chat/chat';
 import type { ChatChannelRecord, ChatServiceRecord } from '../chat/records';
 import type { MockContext } from '../context';
 import { notFound, TwilioError } from '../core/errors';
+import type { MockModule } from '../core/module';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { Params } from '../core/params';
 import type { MockRequest, MockResponse, Route } from '../core/router';
 import { isoNow } from '../core/sids';
 import { Table } from '../core/table';
+import type { ChannelAttribute, IntegrationType } from './channel-behaviour';
 
 interface FlexFlow {
   sid: string;
   chat_service_sid: string;
   channel_type: string;
   enabled: boolean;
-  integration_type: 'studio' | 'external' | 'task';
+  integration_type: IntegrationType;
   integration: Record<string, unknown>;
   long_lived: boolean;
 }
@@ -44,8 +45,6 @@ const ENDED = ['completed', 'canceled'];
  */
 export class FlexChannels implements MockModule {
   readonly table = new Table<FlexChannelRecord>();
-  /** Fault `flexchannel-flow-sid-cached`: the Studio flow first seen for each Flex Flow. */
-  private readonly cachedFlowSids = new Map<string, unknown>();
 
   constructor(
     private readonly ctx: MockContext,
@@ -96,9 +95,7 @@ export class FlexChannels implements MockModule {
   private async create(request: MockRequest, kind: 'chat' | 'web'): Promise<MockResponse> {
     const form = request.form;
     const flexFlowSid = form.sid('FlexFlowSid', 'FO', true) as string;
-    const identity = this.ctx.fault('flexchannel-identity-optional')
-      ? (form.string('Identity') ?? 'anonymous')
-      : form.required('Identity');
+    const identity = form.required('Identity');
     const userFriendlyName = form.required(kind === 'web' ? 'CustomerFriendlyName' : 'ChatUserFriendlyName');
     const chatFriendlyName = form.required('ChatFriendlyName');
     const fetched = await this.ctx.call('flex-api', 'GET', `/v1/FlexFlows/${flexFlowSid}`);
@@ -112,13 +109,16 @@ export class FlexChannels implements MockModule {
     if (current) return { status: 201, body: this.render(current, request.origin) };
 
     const preEngagement = form.string('PreEngagementData');
-    const attributes: Record<string, unknown> = {
+    const values: Record<ChannelAttribute, unknown> = {
       status: 'ACTIVE',
       long_lived: longLived,
       from: userFriendlyName,
-      channel_type: this.ctx.fault('flexchannel-channel-type-missing') ? undefined : flow.channel_type,
+      channel_type: flow.channel_type,
+      pre_engagement_data: preEngagement === undefined ? undefined : parseOrText(preEngagement),
     };
-    if (preEngagement !== undefined) attributes.pre_engagement_data = parseOrText(preEngagement);
+    const attributes = Object.fromEntries(
+      this.ctx.behaviour.flexChannels.channelAttributes.map((name) => [name, values[name]]),
+    );
     const chatChannel = this.chat.createChannel(service, {
       friendlyName: chatFriendlyName,
       uniqueName: form.string('ChatUniqueName') ?? null,
@@ -130,7 +130,8 @@ export class FlexChannels implements MockModule {
     let taskSid = flow.enabled
       ? await this.integrate(flow, service, chatChannel, form, userFriendlyName)
       : null;
-    if (this.ctx.fault('flexchannel-task-sid-echoed')) taskSid = form.sid('TaskSid', 'WT') ?? taskSid;
+    if (this.ctx.behaviour.flexChannels.taskSidParameterFor.includes(flow.integration_type))
+      taskSid = form.sid('TaskSid', 'WT') ?? taskSid;
     const now = isoNow(this.ctx.clock.now());
     const record = this.table.insert((seq) => ({
       seq,
@@ -163,7 +164,7 @@ export class FlexChannels implements MockModule {
     if (!existing) return undefined;
     const attributes = parseOrText(existing.chat.attributes) as Record<string, unknown>;
     if (attributes.status === 'INACTIVE') return undefined;
-    if (existing.long_lived && !this.ctx.fault('flexchannel-long-lived-ignored')) return existing;
+    if (existing.long_lived && this.ctx.behaviour.flexChannels.longLivedOutlivesTask) return existing;
     const taskSid = existing.chat.taskSids.at(-1) ?? existing.task_sid;
     if (!taskSid || !(await this.taskEnded(taskSid))) return existing;
     existing.chat.attributes = JSON.stringify({ ...attributes, status: 'INACTIVE' });
@@ -194,25 +195,22 @@ export class FlexChannels implements MockModule {
   ): Promise<string | null> {
     const integration = flow.integration;
     const retryCount = typeof integration.retry_count === 'number' ? integration.retry_count : 3;
-    if (flow.integration_type === 'studio') {
-      if (!this.cachedFlowSids.has(flow.sid)) this.cachedFlowSids.set(flow.sid, integration.flow_sid);
-      const flowSid = this.ctx.fault('flexchannel-flow-sid-cached')
-        ? this.cachedFlowSids.get(flow.sid)
-        : integration.flow_sid;
-      if (this.ctx.fault('flexchannel-no-studio-webhook')) return null;
+    const behaviour = this.ctx.behaviour.flexChannels;
+    const setup = behaviour.setupFor[flow.integration_type];
+    if (setup === 'studio-webhook') {
       this.chat.addWebhook(channel, {
         type: 'studio',
         configuration: {
           url: null,
           method: null,
           filters: ['onMessageSent'],
-          flow_sid: String(flowSid),
+          flow_sid: behaviour.studioFlowOf(flow.sid, String(integration.flow_sid)),
           retry_count: retryCount,
         },
       });
       return null;
     }
-    if (flow.integration_type === 'external') {
+    if (setup === 'webhook') {
       this.chat.addWebhook(channel, {
         type: 'webhook',
         configuration: {
@@ -225,8 +223,7 @@ export class FlexChannels implements MockModule {
       });
       return null;
     }
-    if (integration.creation_on_message === true || this.ctx.fault('flexchannel-task-integration-no-task'))
-      return null;
+    if (setup !== 'task' || integration.creation_on_message === true) return null;
     const taskAttributes = form.string('TaskAttributes');
     const given =
       taskAttributes === undefined ? {} : (parseOrText(taskAttributes) as Record<string, unknown>);
@@ -288,7 +285,7 @@ export class FlexChannels implements MockModule {
   }
 
   private list(request: MockRequest, kind: 'chat' | 'web', path: string) {
-    const key = this.ctx.fault('flexchannel-list-key-channels') ? 'channels' : 'flex_chat_channels';
+    const key = this.ctx.behaviour.flexChannels.listKey;
     return {
       status: 200,
       body: pageOf(

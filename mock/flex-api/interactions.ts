@@ -1,7 +1,7 @@
-import type { MockModule } from '../app';
 import type { MockContext } from '../context';
 import { invalidParameter, missingParameter, notFound } from '../core/errors';
 import { isJsonObject } from '../core/json';
+import type { MockModule } from '../core/module';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { MockRequest, MockResponse, Route } from '../core/router';
 import { isoNow, newSid } from '../core/sids';
@@ -61,20 +61,18 @@ export class Interactions implements MockModule {
 
   private async create(request: MockRequest): Promise<MockResponse> {
     const form = request.form;
-    const channel = this.ctx.fault('interactions-channel-optional')
-      ? (form.json('Channel') ?? { type: 'chat', initiated_by: 'customer' })
-      : form.json('Channel', true);
+    const channel = form.json('Channel', true);
     if (!isJsonObject(channel)) throw invalidParameter('Channel', 'must be a JSON object');
     if (!(channelTypes as readonly string[]).includes(String(channel.type)))
       throw invalidParameter('Channel', `type must be one of ${channelTypes.join(', ')}`);
     const routing = form.json('Routing') ?? {};
     if (!isJsonObject(routing)) throw invalidParameter('Routing', 'must be a JSON object');
-    const sid = this.ctx.fault('interactions-sid-not-kd') ? newSid('KY') : newSid('KD');
+    const sid = newSid(this.ctx.behaviour.interactions.sidPrefix);
     const channelSid = newSid('UO');
 
     let taskBody: Json | undefined;
     const properties = isJsonObject(routing.properties) ? routing.properties : undefined;
-    if (properties && !this.ctx.fault('interactions-create-no-task')) {
+    if (properties && this.ctx.behaviour.interactions.taskOnCreate) {
       const created = await this.createTask(properties, channel, sid, channelSid);
       if (created.status !== 201) return created;
       taskBody = created.body as Json;
@@ -93,8 +91,7 @@ export class Interactions implements MockModule {
       webhook_ttid: form.string('WebhookTtid') ?? null,
       date_created: isoNow(this.ctx.clock.now()),
     }));
-    const status = this.ctx.fault('interactions-create-returns-201') ? 201 : 200;
-    return { status, body: this.render(interaction, request.origin) };
+    return { status: 200, body: this.render(interaction, request.origin) };
   }
 
   /** The task: Routing properties as TaskRouter parameters, the attributes as given plus the Interaction's SIDs. */
@@ -107,19 +104,11 @@ export class Interactions implements MockModule {
     const workspaceSid = properties.workspace_sid;
     if (typeof workspaceSid !== 'string') throw missingParameter('Routing.properties.workspace_sid');
     const given = isJsonObject(properties.attributes) ? properties.attributes : {};
-    const asIs = this.ctx.fault('interactions-attributes-flattened')
-      ? Object.fromEntries(
-          Object.entries(given).map(([k, v]) => [
-            k,
-            isJsonObject(v) || Array.isArray(v) ? JSON.stringify(v) : v,
-          ]),
-        )
-      : given;
     const mediaChannelSid = isJsonObject(channel.properties)
       ? channel.properties.media_channel_sid
       : undefined;
     const attributes: Json = {
-      ...asIs,
+      ...given,
       flexInteractionSid: sid,
       flexInteractionChannelSid: channelSid,
       ...(typeof mediaChannelSid === 'string' && mediaChannelSid.startsWith('CH')

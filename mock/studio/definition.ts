@@ -1,5 +1,5 @@
-import type { MockContext } from '../context';
 import { isJsonObject } from '../core/json';
+import type { StudioBehaviour } from './studio-behaviour';
 
 /**
  * A Studio flow definition (https://schemas.twilio.com/studio/draft/2019-09/flow-definition) and
@@ -69,29 +69,15 @@ export const triggerEvents = [
   'incomingParent',
 ] as const;
 
-export const sendToFlexEvents = ['callComplete', 'failedToEnqueue', 'callFailure'] as const;
-
-/** The send-to-flex properties a widget may carry (Studio's export format), besides the editor's `offset`. */
-const sendToFlexProperties = [
-  'workflow',
-  'channel',
-  'attributes',
-  'priority',
-  'timeout',
-  'waitUrl',
-  'waitUrlMethod',
-  'offset',
-] as const;
-
-/** The widget's Attributes field holds at most 1024 characters (the configured text, before rendering). */
-export const attributesMaxLength = 1024;
-
 const MAX_STATES = 1000;
 
 type Json = Record<string, unknown>;
 
+/** What validation asks of a definition beyond its schema (the reference: studio-behaviour.ts). */
+export type DefinitionRules = StudioBehaviour['definition'];
+
 /** Every failure of `raw` against the definition schema and Studio's cross-widget rules. */
-export function validateDefinition(raw: unknown, ctx: MockContext): ValidationFailure[] {
+export function validateDefinition(raw: unknown, rules: DefinitionRules): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   const fail = (property_path: string, message: string) => failures.push({ message, property_path });
   if (!isJsonObject(raw)) {
@@ -120,10 +106,10 @@ export function validateDefinition(raw: unknown, ctx: MockContext): ValidationFa
       fail(path, 'a widget must be an object');
       return;
     }
-    validateWidget(state, path, fail, ctx);
+    validateWidget(state, path, fail, rules);
     if (typeof state.name === 'string') {
       const first = names.get(state.name);
-      if (first !== undefined && !ctx.fault('studio-duplicate-names-accepted'))
+      if (first !== undefined && rules.uniqueWidgetNames)
         fail(`${path}/name`, `widget name "${state.name}" is not unique (also #/states/${first})`);
       else names.set(state.name, index);
     }
@@ -135,13 +121,14 @@ export function validateDefinition(raw: unknown, ctx: MockContext): ValidationFa
     if (!isJsonObject(state) || !Array.isArray(state.transitions)) return;
     state.transitions.forEach((transition: unknown, t) => {
       if (!isJsonObject(transition) || transition.next === undefined || transition.next === '') return;
-      if (typeof transition.next !== 'string' || !names.has(transition.next)) {
-        if (ctx.fault('studio-dangling-transition-accepted')) return;
+      if (
+        rules.transitionTargetsExist &&
+        (typeof transition.next !== 'string' || !names.has(transition.next))
+      )
         fail(
           `#/states/${index}/transitions/${t}/next`,
           `transition "${String(transition.event)}" leads to "${String(transition.next)}", which is not a widget of this flow`,
         );
-      }
     });
   });
   return failures;
@@ -151,7 +138,7 @@ function validateWidget(
   state: Json,
   path: string,
   fail: (path: string, message: string) => void,
-  ctx: MockContext,
+  rules: DefinitionRules,
 ): void {
   if (typeof state.name !== 'string' || state.name === '')
     fail(`${path}/name`, 'name is required and must be a non-empty string');
@@ -165,7 +152,7 @@ function validateWidget(
     });
   if (state.properties !== undefined && !isJsonObject(state.properties))
     fail(`${path}/properties`, 'properties must be an object');
-  if (state.type === 'send-to-flex') validateSendToFlex(state, path, fail, ctx);
+  if (state.type === 'send-to-flex') validateSendToFlex(state, path, fail, rules.sendToFlex);
   if (state.type === 'trigger') validateEvents(state, path, triggerEvents, fail);
 }
 
@@ -193,19 +180,15 @@ function validateSendToFlex(
   state: Json,
   path: string,
   fail: (path: string, message: string) => void,
-  ctx: MockContext,
+  rules: DefinitionRules['sendToFlex'],
 ): void {
-  const allowedEvents = ctx.fault('studio-stf-rejects-callfailure')
-    ? sendToFlexEvents.filter((event) => event !== 'callFailure')
-    : sendToFlexEvents;
-  validateEvents(state, path, allowedEvents, fail);
+  validateEvents(state, path, rules.events, fail);
   const properties = isJsonObject(state.properties) ? state.properties : {};
   const present = (name: string) =>
     properties[name] !== undefined && properties[name] !== null && properties[name] !== '';
-  if (!present('workflow') && !ctx.fault('studio-stf-workflow-optional'))
-    fail(`${path}/properties/workflow`, 'a send-to-flex widget requires a workflow');
-  if (!present('channel') && !ctx.fault('studio-stf-channel-optional'))
-    fail(`${path}/properties/channel`, 'a send-to-flex widget requires a channel');
+  for (const name of rules.requiredProperties) {
+    if (!present(name)) fail(`${path}/properties/${name}`, `a send-to-flex widget requires a ${name}`);
+  }
   for (const name of ['workflow', 'channel', 'attributes', 'waitUrl', 'waitUrlMethod'] as const) {
     if (present(name) && typeof properties[name] !== 'string')
       fail(`${path}/properties/${name}`, `${name} must be a string`);
@@ -215,23 +198,15 @@ function validateSendToFlex(
     if (present(name) && typeof value !== 'string' && typeof value !== 'number')
       fail(`${path}/properties/${name}`, `${name} must be a string or a number`);
   }
-  const limit = ctx.fault('stf-attributes-limit-off-by-one') ? attributesMaxLength - 1 : attributesMaxLength;
-  if (typeof properties.attributes === 'string' && properties.attributes.length > limit)
+  if (typeof properties.attributes === 'string' && properties.attributes.length > rules.attributesMaxLength)
     fail(
       `${path}/properties/attributes`,
-      `attributes hold at most ${attributesMaxLength} characters (got ${properties.attributes.length})`,
+      `attributes hold at most ${rules.attributesMaxLength} characters (got ${properties.attributes.length})`,
     );
   if (present('waitUrlMethod') && !['GET', 'POST'].includes(String(properties.waitUrlMethod)))
     fail(`${path}/properties/waitUrlMethod`, 'waitUrlMethod must be GET or POST');
-  if (ctx.fault('studio-widget-schema-strict')) {
-    for (const name of Object.keys(properties)) {
-      if (!['workflow', 'channel', 'attributes', 'offset'].includes(name))
-        fail(`${path}/properties/${name}`, `property ${name} is not allowed`);
-    }
-  } else {
-    for (const name of Object.keys(properties)) {
-      if (!(sendToFlexProperties as readonly string[]).includes(name))
-        fail(`${path}/properties/${name}`, `send-to-flex has no property ${name}`);
-    }
+  for (const name of Object.keys(properties)) {
+    if (!(rules.properties as readonly string[]).includes(name))
+      fail(`${path}/properties/${name}`, `send-to-flex has no property ${name}`);
   }
 }

@@ -114,9 +114,7 @@ export class FlowEngine {
     this.store.addStep(execution, {
       name: outcome.event,
       transitioned_from: from.name,
-      transitioned_to: this.ctx.fault('studio-steps-missing-transitioned-to')
-        ? 'Ended'
-        : (next?.name ?? 'Ended'),
+      transitioned_to: next?.name ?? 'Ended',
       type: from.type,
       context: { ...(outcome.variables ?? {}) },
     });
@@ -142,14 +140,14 @@ export class FlowEngine {
 
   private widgetRun(flow: FlowRecord, execution: ExecutionRecord, widget: Widget): WidgetRun {
     const scope = execution.context;
-    const dialect = this.ctx.fault('liquid-to-json-string') ? 'quoting' : 'faithful';
+    const { toJson } = this.ctx.behaviour.studio.liquid;
     return {
       ctx: this.ctx,
       execution,
       widget,
       actionUrl: `${this.webhookUrl(flow.sid)}?FlowEvent=return`,
-      render: (value) => renderProperty(value, scope, dialect),
-      renderTemplate: (template) => renderTemplate(template, scope, dialect),
+      render: (value) => renderProperty(value, scope, toJson),
+      renderTemplate: (template) => renderTemplate(template, scope, toJson),
     };
   }
 }

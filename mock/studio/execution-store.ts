@@ -65,7 +65,7 @@ export interface ExecutionRecord {
   readonly context: ExecutionContext;
   readonly steps: Table<StepRecord>;
   waiting?: Waiting;
-  /** Work a widget left for after the flow's run (fault hooks: a task created after its transition). */
+  /** Work a widget left for after the flow's run (a task created after its transition: `transitionTiming`). */
   readonly deferred: Array<() => Promise<unknown>>;
 }
 

@@ -58,7 +58,7 @@ export class Executions {
       contact_channel_address: execution.contact_channel_address,
       contact_sid: execution.contact_sid,
       flow_version: execution.flow_version,
-      context: this.visibleContext(execution),
+      context: { ...execution.context },
       status: execution.status,
       date_created: execution.date_created,
       date_updated: execution.date_updated,
@@ -66,12 +66,6 @@ export class Executions {
       url,
       links: { steps: `${url}/Steps`, execution_context: `${url}/Context` },
     };
-  }
-
-  private visibleContext(execution: ExecutionRecord): Record<string, unknown> {
-    if (!this.ctx.fault('studio-context-without-widgets')) return { ...execution.context };
-    const { widgets: _hidden, ...rest } = execution.context;
-    return rest;
   }
 
   private renderStep(execution: ExecutionRecord, step: StepRecord, origin: string) {
@@ -97,10 +91,11 @@ export class Executions {
   private async create(request: MockRequest) {
     const flow = this.flows.find(request.pathParams.FlowSid ?? '', request.path);
     const form = request.form;
-    const to = form.required('To');
-    const from = this.ctx.fault('studio-execution-from-optional')
-      ? (form.string('From') ?? '')
-      : form.required('From');
+    const { requiredOnCreate } = this.ctx.behaviour.studio.executions;
+    const parameter = (name: 'To' | 'From') =>
+      requiredOnCreate.includes(name) ? form.required(name) : (form.string(name) ?? '');
+    const to = parameter('To');
+    const from = parameter('From');
     if (Buffer.byteLength(to) + Buffer.byteLength(from) > 300) {
       throw invalidParameter('To', 'To and From parameters exceeded 300 bytes');
     }
@@ -177,7 +172,7 @@ export class Executions {
       status: 200,
       body: {
         account_sid: this.ctx.accountSid,
-        context: this.visibleContext(execution),
+        context: { ...execution.context },
         flow_sid: execution.flow_sid,
         execution_sid: execution.sid,
         url: `${this.url(request.origin, execution)}/Context`,

@@ -86,9 +86,7 @@ export class Flows {
 
   private readCreate(form: Params) {
     const friendlyName = form.required('FriendlyName');
-    const status = this.ctx.fault('studio-flow-status-optional')
-      ? (form.oneOf('Status', statuses) ?? 'draft')
-      : (form.oneOf('Status', statuses, true) as FlowStatus);
+    const status = form.oneOf('Status', statuses, true) as FlowStatus;
     const definition = this.readDefinition(form, true) as FlowDefinition;
     return { friendlyName, status, definition, commitMessage: form.string('CommitMessage') ?? null };
   }
@@ -96,18 +94,13 @@ export class Flows {
   private readDefinition(form: Params, required: boolean): FlowDefinition | undefined {
     const raw = form.json('Definition', required);
     if (raw === undefined) return undefined;
-    const failures = validateDefinition(raw, this.ctx);
-    if (failures.length > 0) {
-      if (this.ctx.fault('studio-invalid-definition-20001'))
-        throw new TwilioError(400, 20001, 'Invalid parameter Definition');
-      throw invalidDefinition(failures);
-    }
+    const failures = validateDefinition(raw, this.ctx.behaviour.studio.definition);
+    if (failures.length > 0) throw invalidDefinition(failures);
     return raw as FlowDefinition;
   }
 
   private validate(request: MockRequest) {
-    const { friendlyName, status, definition } = this.readCreate(request.form);
-    if (this.ctx.fault('studio-validate-creates-flow')) this.store(friendlyName, status, definition, null);
+    this.readCreate(request.form);
     return { status: 200, body: { valid: true } };
   }
 

@@ -1,24 +1,16 @@
-import type { MockModule } from '../app';
 import type { MockContext } from '../context';
+import type { MockModule } from '../core/module';
 import type { Route } from '../core/router';
-import { type EngineResult, FlowEngine } from './engine';
+import { FlowEngine } from './engine';
 import { ExecutionStore, type NewExecution, type TriggerEventName } from './execution-store';
 import { Executions } from './executions';
 import { Flows } from './flows';
+import type { StudioTriggers } from './triggers';
 import { VoiceWebhook } from './voice-webhook';
 import { makeHttpRequest, runFunction } from './widgets/http-request';
 import { sendToFlex } from './widgets/send-to-flex';
 import { sendMessage, setVariables } from './widgets/set-variables';
 import { splitBasedOn } from './widgets/split-based-on';
-
-/** How another domain starts a flow (a chat message, a conversation message): in-process, as Twilio does. */
-export interface StudioTriggers {
-  start(
-    flowSid: string,
-    event: TriggerEventName,
-    spec: Omit<NewExecution, 'flowSid' | 'flowVersion'>,
-  ): Promise<EngineResult | undefined>;
-}
 
 /** Studio v2: flows, executions with steps and context, the flow engine and the voice webhook. */
 export class Studio implements MockModule, StudioTriggers {

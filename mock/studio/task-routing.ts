@@ -30,13 +30,6 @@ export async function workspaceOfWorkflow(
   return undefined;
 }
 
-/** The first workflow of a workspace (fault `stf-workflow-from-first-in-workspace`). */
-export async function firstWorkflowOf(ctx: MockContext, workspaceSid: string): Promise<string | undefined> {
-  const list = await ctx.call('taskrouter', 'GET', `/v1/Workspaces/${workspaceSid}/Workflows?PageSize=1`);
-  const first = (list.body as { workflows?: Array<{ sid?: unknown }> } | undefined)?.workflows?.[0]?.sid;
-  return typeof first === 'string' ? first : undefined;
-}
-
 export interface TaskParameters {
   readonly workflowSid: string;
   readonly taskChannel?: string;
@@ -59,9 +52,11 @@ export async function createTask(ctx: MockContext, parameters: TaskParameters): 
       reason: `workflow ${parameters.workflowSid} is in no workspace of the account`,
     };
   }
-  let workflowSid = parameters.workflowSid;
-  if (ctx.fault('stf-workflow-from-first-in-workspace'))
-    workflowSid = (await firstWorkflowOf(ctx, workspaceSid)) ?? workflowSid;
+  const workflowSid = await ctx.behaviour.studio.sendToFlex.workflowOf(
+    ctx.call,
+    workspaceSid,
+    parameters.workflowSid,
+  );
   const form: Record<string, string> = { WorkflowSid: workflowSid, Attributes: parameters.attributes };
   if (parameters.taskChannel !== undefined) form.TaskChannel = parameters.taskChannel;
   if (parameters.priority !== undefined) form.Priority = parameters.priority;

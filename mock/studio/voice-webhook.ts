@@ -61,7 +61,8 @@ export class VoiceWebhook {
     if (!voice) return twiml(twimlDocument(''));
     if (voice.enqueue && execution.waiting) {
       execution.waiting.enqueue = await enqueueCall(this.ctx, voice.enqueue, callSid);
-      if (this.ctx.fault('stf-voice-complete-before-action')) {
+      // Task created is taken when the action URL is requested (resume), or already now.
+      if (this.ctx.behaviour.studio.sendToFlex.transitionTiming.call === 'twiml-answered') {
         this.store.addStep(execution, {
           name: 'callComplete',
           transitioned_from: execution.waiting.widget,

@@ -10,11 +10,7 @@ import {
   type WorkerRecord,
   type WorkspaceState,
 } from './records';
-
-/** The reason a task canceled by its timeout carries (and the description of its task.canceled event). */
-export const TTL_EXCEEDED = 'Task TTL Exceeded';
-
-const DEFAULT_RESERVATION_TIMEOUT = 120;
+import type { TaskRouterBehaviour } from './taskrouter-behaviour';
 
 /**
  * TaskRouter's assignment engine for one account. A pending task in a queue is reserved for an
@@ -22,7 +18,8 @@ const DEFAULT_RESERVATION_TIMEOUT = 120;
  * and has capacity; FIFO queues serve the highest priority first and, among equal priorities, the
  * oldest task first; LIFO queues serve the newest task first. Reservations are accepted, rejected
  * or time out; tasks are assigned, wrapped, completed or canceled; an unassigned task is canceled
- * with reason "Task TTL Exceeded" once its timeout has passed.
+ * with reason "Task TTL Exceeded" once its timeout has passed. The orders, bounds and statuses are
+ * the behaviour's (taskrouter-behaviour.ts).
  *
  * Time comes from the context's clock. Timers wake the engine when a timeout falls due, and every
  * request settles its workspace first, so answers are right even if a timer is late.
@@ -37,6 +34,10 @@ export class AssignmentEngine {
 
   now(): number {
     return this.ctx.clock.now();
+  }
+
+  private get behaviour(): TaskRouterBehaviour {
+    return this.ctx.behaviour.taskRouter;
   }
 
   /** Applies the timeouts that have fallen due, then offers reservations. */
@@ -61,8 +62,7 @@ export class AssignmentEngine {
 
   /** Starts the timeout of a newly created task. */
   taskCreated(workspace: WorkspaceState, task: TaskRecord): void {
-    if (!this.ctx.fault('taskrouter-timeout-ignored'))
-      this.watch(workspace, ttlKey(task.sid), deadline(task));
+    if (this.behaviour.timeoutCancelsTask) this.watch(workspace, ttlKey(task.sid), deadline(task));
   }
 
   cancel(workspace: WorkspaceState, task: TaskRecord, reason: string): void {
@@ -117,9 +117,7 @@ export class AssignmentEngine {
     for (const other of this.reservationsOf(workspace, task, ['pending'])) {
       this.endReservation(other, 'rescinded', now);
     }
-    task.assignmentStatus = this.ctx.fault('taskrouter-status-accepted')
-      ? ('accepted' as TaskRecord['assignmentStatus'])
-      : 'assigned';
+    task.assignmentStatus = 'assigned';
     task.updatedAt = now;
     this.forget(ttlKey(task.sid));
     const queue = task.taskQueueSid ? workspace.taskQueues.get(task.taskQueueSid) : undefined;
@@ -133,11 +131,9 @@ export class AssignmentEngine {
     const worker = workspace.workers.get(reservation.workerSid);
     if (worker && workerActivitySid) this.moveWorker(worker, workerActivitySid, now);
     const task = this.taskOf(workspace, reservation);
-    if (this.ctx.fault('taskrouter-reject-cancels-task')) {
-      this.cancel(workspace, task, 'Reservation rejected');
-      return;
-    }
-    this.release(workspace, task, now);
+    const { rejectedTask } = this.behaviour;
+    if (rejectedTask === 'requeued') this.release(workspace, task, now);
+    else this.cancel(workspace, task, rejectedTask.canceledWithReason);
   }
 
   /** The reservations of a worker that are still open (pending) are rejected. */
@@ -184,23 +180,11 @@ export class AssignmentEngine {
     const waiting = workspace.tasks
       .all()
       .filter((task) => task.assignmentStatus === 'pending' && queueOf(task) !== undefined);
-    const isLifo = (task: TaskRecord) =>
-      queueOf(task)?.taskOrder === 'LIFO' && !this.ctx.fault('taskrouter-lifo-queue-as-fifo');
-    const fifo = waiting.filter((task) => !isLifo(task)).sort((a, b) => this.fifoOrder(a, b));
-    const lifo = waiting
-      .filter(isLifo)
-      .sort((a, b) => b.virtualStartTime - a.virtualStartTime || b.seq - a.seq);
+    const isLifo = (task: TaskRecord) => queueOf(task)?.taskOrder === 'LIFO';
+    const { taskOrders } = this.behaviour;
+    const fifo = waiting.filter((task) => !isLifo(task)).sort(taskOrders.FIFO);
+    const lifo = waiting.filter(isLifo).sort(taskOrders.LIFO);
     return workspace.record.prioritizeQueueOrder === 'LIFO' ? [...lifo, ...fifo] : [...fifo, ...lifo];
-  }
-
-  /** Higher priority first whatever the age; among equal priorities, the oldest first. */
-  private fifoOrder(a: TaskRecord, b: TaskRecord): number {
-    const byPriority = this.ctx.fault('taskrouter-priority-inverted')
-      ? a.priority - b.priority
-      : b.priority - a.priority;
-    if (byPriority !== 0) return byPriority;
-    const byAge = a.virtualStartTime - b.virtualStartTime || a.seq - b.seq;
-    return this.ctx.fault('taskrouter-ties-lifo') ? -byAge : byAge;
   }
 
   private eligibleWorkers(
@@ -213,16 +197,11 @@ export class AssignmentEngine {
       .all()
       .filter((worker) => {
         const activity = workspace.activities.get(worker.activitySid);
-        if (!activity?.available && !this.ctx.fault('taskrouter-ignores-availability')) return false;
+        if (!activity?.available && this.behaviour.reservesOnlyAvailableWorkers) return false;
         if (!this.hasCapacity(workspace, worker, task)) return false;
         const attributes = parsedAttributes(worker.attributes);
         const resolve = attributeResolver(attributes, { worker: attributes, task: taskAttributes });
-        if (
-          !this.ctx.fault('taskrouter-target-workers-ignored') &&
-          !evaluate(queue.targetExpression, resolve)
-        ) {
-          return false;
-        }
+        if (this.behaviour.evaluatesTargetWorkers && !evaluate(queue.targetExpression, resolve)) return false;
         return !task.target?.expression || evaluate(task.target.expression, resolve);
       })
       .sort((a, b) => a.statusChangedAt - b.statusChangedAt || a.seq - b.seq);
@@ -233,14 +212,11 @@ export class AssignmentEngine {
    * assigned or wrapping task holds the capacity until it is completed or canceled.
    */
   private hasCapacity(workspace: WorkspaceState, worker: WorkerRecord, task: TaskRecord): boolean {
+    const { capacityHeldBy } = this.behaviour;
     const holding = workspace.reservations
       .all()
       .filter(
-        (reservation) =>
-          reservation.workerSid === worker.sid &&
-          (reservation.status === 'pending' ||
-            reservation.status === 'accepted' ||
-            (reservation.status === 'wrapping' && !this.ctx.fault('taskrouter-wrapping-frees-worker'))),
+        (reservation) => reservation.workerSid === worker.sid && capacityHeldBy.includes(reservation.status),
       );
     if (!workspace.record.multiTaskEnabled) return holding.length === 0;
     return !holding.some(
@@ -256,7 +232,7 @@ export class AssignmentEngine {
     now: number,
   ): void {
     const workflow = task.workflowSid ? workspace.workflows.get(task.workflowSid) : undefined;
-    const timeout = workflow?.taskReservationTimeout ?? DEFAULT_RESERVATION_TIMEOUT;
+    const timeout = workflow?.taskReservationTimeout ?? this.behaviour.reservationTimeout.default;
     const reservation = workspace.reservations.insert((seq) => ({
       seq,
       sid: newSid('WR'),
@@ -267,7 +243,7 @@ export class AssignmentEngine {
       status: 'pending',
       expiresAt: now + timeout * 1000,
     }));
-    if (!this.ctx.fault('taskrouter-task-stays-pending-when-reserved')) task.assignmentStatus = 'reserved';
+    task.assignmentStatus = this.behaviour.reservedTaskStatus;
     task.updatedAt = now;
     if (queue.reservationActivitySid) this.moveWorker(worker, queue.reservationActivitySid, now);
     this.watch(workspace, reservationKey(reservation.sid), reservation.expiresAt);
@@ -281,11 +257,11 @@ export class AssignmentEngine {
       if (reservation.status === 'pending' && reservation.expiresAt <= now)
         this.timeOut(workspace, reservation, now);
     }
-    if (this.ctx.fault('taskrouter-timeout-ignored')) return;
-    const reason = this.ctx.fault('taskrouter-canceled-reason-wrong') ? 'Task timed out' : TTL_EXCEEDED;
+    const { timeoutCancelsTask, timeoutReason } = this.behaviour;
+    if (!timeoutCancelsTask) return;
     for (const task of workspace.tasks.all()) {
       const unassigned = task.assignmentStatus === 'pending' || task.assignmentStatus === 'reserved';
-      if (unassigned && deadline(task) <= now) this.cancel(workspace, task, reason);
+      if (unassigned && deadline(task) <= now) this.cancel(workspace, task, timeoutReason);
     }
   }
 

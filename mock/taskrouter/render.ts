@@ -1,5 +1,4 @@
 import { isoNow } from '../core/sids';
-import type { FaultName } from '../faults';
 import type {
   ActivityRecord,
   ReservationRecord,
@@ -20,7 +19,6 @@ export interface RenderScope {
   readonly origin: string;
   readonly now: number;
   readonly workspace: WorkspaceState;
-  fault(name: FaultName): boolean;
 }
 
 const date = (ms: number | null) => (ms === null ? null : isoNow(ms));
@@ -195,21 +193,16 @@ export function renderTask(
   const queue = record.taskQueueSid ? workspace.taskQueues.get(record.taskQueueSid) : undefined;
   const workflow = record.workflowSid ? workspace.workflows.get(record.workflowSid) : undefined;
   const elapsed = Math.max(0, scope.now - record.createdAt);
-  const attributes = options.inList
-    ? null
-    : scope.fault('taskrouter-attributes-as-object')
-      ? (JSON.parse(record.attributes) as unknown)
-      : record.attributes;
   return {
     account_sid: scope.accountSid,
-    age: scope.fault('taskrouter-age-in-milliseconds') ? elapsed : Math.floor(elapsed / 1000),
+    age: Math.floor(elapsed / 1000),
     assignment_status: record.assignmentStatus,
-    attributes,
+    attributes: options.inList ? null : record.attributes,
     addons: '{}',
     date_created: date(record.createdAt),
     date_updated: date(record.updatedAt),
     task_queue_entered_date: date(record.taskQueueEnteredAt),
-    priority: priorityOf(scope, record),
+    priority: record.priority,
     reason: record.reason,
     sid: record.sid,
     task_queue_sid: record.taskQueueSid,
@@ -231,12 +224,6 @@ export function renderTask(
     ignore_capacity: false,
     routing_target: null,
   };
-}
-
-/** Fault hook: a sloppy implementation leaves priority unset when neither the request nor a target gave one. */
-function priorityOf(scope: RenderScope, record: TaskRecord): number | null {
-  const unset = record.requestedPriority === undefined && record.target?.priority === undefined;
-  return unset && scope.fault('taskrouter-priority-default-null') ? null : record.priority;
 }
 
 /** A reservation seen from its task (`/Tasks/WT…/Reservations/WR…`) or its worker (`/Workers/WK…/Reservations/WR…`). */

@@ -19,15 +19,20 @@ export function routeTask(workspace: WorkspaceState, task: TaskRecord): Workflow
 
 /**
  * The priority a task takes: a Workflow target with a priority overrides the one supplied;
- * without either the task has priority 0.
+ * without either the task has priority 0 (the behaviour's `prioritySources` and `priority.default`).
  */
 export function effectivePriority(
   ctx: MockContext,
   target: WorkflowTarget | null,
   supplied: number | undefined,
 ): number {
-  if (ctx.fault('taskrouter-target-priority-ignored')) return supplied ?? target?.priority ?? 0;
-  return target?.priority ?? supplied ?? 0;
+  const { prioritySources, priority } = ctx.behaviour.taskRouter;
+  const given = { target: target?.priority, request: supplied };
+  for (const source of prioritySources) {
+    const value = given[source];
+    if (value !== undefined) return value;
+  }
+  return priority.default;
 }
 
 /** Places a task in the queue its Workflow routes it to, as of `now`. */

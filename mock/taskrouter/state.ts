@@ -53,7 +53,6 @@ export class TaskRouterState {
       origin: request.origin,
       now: this.now(),
       workspace,
-      fault: (name) => this.ctx.fault(name),
     };
   }
 }

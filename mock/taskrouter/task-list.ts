@@ -1,4 +1,3 @@
-import type { MockContext } from '../context';
 import { invalidParameter } from '../core/errors';
 import {
   attributeResolver,
@@ -25,7 +24,6 @@ const sortKeys: readonly SortKey[] = ['DateCreated', 'Priority', 'VirtualStartTi
  * ascending). Also the filters to echo into the page URLs.
  */
 export function listTasks(
-  ctx: MockContext,
   workspace: WorkspaceState,
   query: URLSearchParams,
 ): { items: ListedTask[]; filters: [string, string][] } {
@@ -54,9 +52,8 @@ export function listTasks(
         throw invalidParameter('AssignmentStatus', `must be one of ${taskStatuses.join(', ')}`);
       }
     }
-    const wanted = ctx.fault('taskrouter-list-status-single-value') ? statuses.slice(0, 1) : statuses;
     filters.push(['AssignmentStatus', statuses.join(',')]);
-    tasks = tasks.filter((task) => wanted.includes(task.assignmentStatus));
+    tasks = tasks.filter((task) => statuses.includes(task.assignmentStatus));
   }
 
   keep('WorkflowSid', (sid) => (task) => task.workflowSid === sid);
@@ -71,15 +68,13 @@ export function listTasks(
   );
   keep('EvaluateTaskAttributes', (source) => {
     const expression = attributesExpression(source);
-    if (ctx.fault('taskrouter-evaluate-attributes-ignored')) return () => true;
     return (task) => evaluate(expression, attributeResolver(parsedAttributes(task.attributes)));
   });
 
   const ordering = query.get('Ordering');
   if (ordering !== null) {
     filters.push(['Ordering', ordering]);
-    const order = readOrdering(ordering);
-    if (!ctx.fault('taskrouter-ordering-ignored')) tasks = [...tasks].sort(order);
+    tasks = [...tasks].sort(readOrdering(ordering));
   }
   return { items: tasks.map((task, index) => ({ seq: index + 1, task })), filters };
 }

@@ -1,5 +1,5 @@
-import type { MockModule } from '../app';
 import type { MockContext } from '../context';
+import type { MockModule } from '../core/module';
 import type { Route } from '../core/router';
 import { Activities } from './activities';
 import { Reservations } from './reservations';

@@ -1,26 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { invalidParameter, missingParameter, TwilioError } from '../core/errors';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { Params } from '../core/params';
 import { collectionRoutes, type MockRequest, type Route } from '../core/router';
-import { newSid } from '../core/sids';
-import { type TaskRecord, type TaskStatus, taskStatuses, type WorkspaceState } from './records';
+import { type TaskRecord, taskStatuses, type WorkspaceState } from './records';
 import { renderTask } from './render';
 import { effectivePriority, placeTask } from './routing';
 import { findIn, jsonObjectParam, type TaskRouterState } from './state';
 import { listTasks } from './task-list';
-
-/** Priority: "Value can be 0 to 2^31^ (2,147,483,647)." */
-export const PRIORITY = { min: 0, max: 2_147_483_647 };
-/** Timeout: "Can be up to a maximum of 2 weeks (1,209,600 seconds). The default value is 24 hours (86,400 seconds)." */
-export const TIMEOUT = { min: 1, max: 1_209_600, fallback: 86_400 };
-
-/** The status changes an update may ask for, from the statuses a task may then be in. */
-const allowedFrom: Partial<Record<TaskStatus, readonly TaskStatus[]>> = {
-  canceled: ['pending', 'reserved'],
-  wrapping: ['assigned'],
-  completed: ['assigned', 'wrapping'],
-};
+import type { TaskRouterBehaviour } from './taskrouter-behaviour';
 
 /** `/v1/Workspaces/{WorkspaceSid}/Tasks[/{Sid}]`. */
 export class Tasks {
@@ -38,8 +25,7 @@ export class Tasks {
     const ctx = this.state.ctx;
     const attributes = jsonObjectParam(form, 'Attributes') ?? '{}';
     const priority = this.priority(form);
-    const timeout =
-      this.timeout(form) ?? (ctx.fault('taskrouter-default-timeout-3600') ? 3600 : TIMEOUT.fallback);
+    const timeout = this.timeout(form) ?? this.behaviour.timeout.default;
     const channelSid = this.channel(workspace, form);
     const queueSid = form.sid('TaskQueueSid', 'WQ');
     if (queueSid !== undefined && !workspace.taskQueues.get(queueSid)) {
@@ -51,7 +37,7 @@ export class Tasks {
     const task = workspace.tasks.insert(
       (seq): TaskRecord => ({
         seq,
-        sid: ctx.fault('taskrouter-task-sid-uuid') ? `WT${randomUUID()}` : newSid('WT'),
+        sid: this.behaviour.newTaskSid(),
         createdAt: now,
         updatedAt: now,
         attributes,
@@ -99,21 +85,15 @@ export class Tasks {
     const task = findIn(workspace.tasks, request);
     const form = request.form;
     const ctx = this.state.ctx;
+    const { statusChanges, reasonRequiredFor } = this.behaviour;
     const status = form.oneOf('AssignmentStatus', taskStatuses);
     const reason = form.string('Reason');
     const attributes = jsonObjectParam(form, 'Attributes');
     const priority = this.priority(form);
     const channelSid = form.has('TaskChannel') ? this.channel(workspace, form) : undefined;
     if (status !== undefined) {
-      if (
-        (status === 'canceled' || status === 'completed') &&
-        !reason &&
-        !ctx.fault('taskrouter-cancel-without-reason')
-      ) {
-        throw missingParameter('Reason');
-      }
-      const from =
-        status === 'wrapping' && ctx.fault('taskrouter-wrapping-refused') ? [] : allowedFrom[status];
+      if (reasonRequiredFor.includes(status) && !reason) throw missingParameter('Reason');
+      const from = statusChanges[status];
       if (!from?.includes(task.assignmentStatus)) {
         throw new TwilioError(
           400,
@@ -152,7 +132,7 @@ export class Tasks {
 
   list(request: MockRequest) {
     const workspace = this.state.workspace(request);
-    const { items, filters } = listTasks(this.state.ctx, workspace, request.query);
+    const { items, filters } = listTasks(workspace, request.query);
     const scope = this.state.scope(request, workspace);
     return {
       status: 200,
@@ -166,21 +146,25 @@ export class Tasks {
     };
   }
 
+  private get behaviour(): TaskRouterBehaviour {
+    return this.state.ctx.behaviour.taskRouter;
+  }
+
   private priority(form: Params): number | undefined {
-    const range = this.state.ctx.fault('taskrouter-priority-range-not-enforced') ? {} : PRIORITY;
-    return form.integer('Priority', range);
+    const { min, max } = this.behaviour.priority;
+    return form.integer('Priority', { min, max });
   }
 
   private timeout(form: Params): number | undefined {
-    const max = this.state.ctx.fault('taskrouter-timeout-max-not-enforced') ? undefined : TIMEOUT.max;
-    return form.integer('Timeout', { min: TIMEOUT.min, max });
+    const { min, max } = this.behaviour.timeout;
+    return form.integer('Timeout', { min, max });
   }
 
-  /** TaskChannel by SID or unique name; "Default value is `default`." */
+  /** TaskChannel by SID or unique name; "Default value is `default`." (no Task Channel when the default is null). */
   private channel(workspace: WorkspaceState, form: Params): string {
     const requested = form.string('TaskChannel');
-    if (requested === undefined && this.state.ctx.fault('taskrouter-channel-default-null')) return '';
-    const name = requested === undefined || requested === '' ? 'default' : requested;
+    const name = requested === undefined || requested === '' ? this.behaviour.taskChannelDefault : requested;
+    if (name === null) return '';
     const channel = workspace.taskChannel(name);
     if (!channel) throw invalidParameter('TaskChannel', `names no Task Channel of this Workspace: ${name}`);
     return channel.sid;

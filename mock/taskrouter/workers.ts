@@ -24,7 +24,8 @@ export class Workers {
     const friendlyName = form.required('FriendlyName');
     this.requireUniqueName(workspace, friendlyName);
     const attributes = jsonObjectParam(form, 'Attributes') ?? '{}';
-    const activitySid = this.activity(workspace, request) ?? this.defaultActivity(workspace);
+    const activitySid =
+      this.activity(workspace, request) ?? this.state.ctx.behaviour.taskRouter.initialActivity(workspace);
     const now = this.state.now();
     const record = workspace.workers.insert(
       (seq): WorkerRecord => ({
@@ -154,14 +155,6 @@ export class Workers {
     if (sid !== undefined && !workspace.activities.get(sid))
       throw invalidParameter('ActivitySid', 'names no Activity of this Workspace');
     return sid;
-  }
-
-  private defaultActivity(workspace: WorkspaceState): string {
-    if (this.state.ctx.fault('taskrouter-worker-starts-available')) {
-      const available = workspace.activities.all().find((activity) => activity.available);
-      if (available) return available.sid;
-    }
-    return workspace.record.defaultActivitySid;
   }
 }
 

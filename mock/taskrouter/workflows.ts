@@ -9,9 +9,6 @@ import { findIn, type TaskRouterState, truthyFlag } from './state';
 import { readWorkflowConfiguration } from './workflow-config';
 import { nonEmpty } from './workspaces';
 
-/** TaskReservationTimeout: "Can be up to `86,400` (24 hours) and the default is `120`." */
-const RESERVATION_TIMEOUT = { min: 1, max: 86_400, fallback: 120 };
-
 /** `/v1/Workspaces/{WorkspaceSid}/Workflows[/{Sid}]`. */
 export class Workflows {
   constructor(private readonly state: TaskRouterState) {}
@@ -39,7 +36,8 @@ export class Workflows {
         routing,
         assignmentCallbackUrl: form.url('AssignmentCallbackUrl') ?? null,
         fallbackAssignmentCallbackUrl: form.url('FallbackAssignmentCallbackUrl') ?? null,
-        taskReservationTimeout: this.reservationTimeout(request) ?? RESERVATION_TIMEOUT.fallback,
+        taskReservationTimeout:
+          this.reservationTimeout(request) ?? this.state.ctx.behaviour.taskRouter.reservationTimeout.default,
       }),
     );
     return { status: 201, body: renderWorkflow(this.state.scope(request, workspace), record) };
@@ -118,10 +116,9 @@ export class Workflows {
     };
   }
 
+  /** TaskReservationTimeout within the behaviour's bounds. */
   private reservationTimeout(request: MockRequest): number | undefined {
-    const max = this.state.ctx.fault('taskrouter-reservation-timeout-unbounded')
-      ? undefined
-      : RESERVATION_TIMEOUT.max;
-    return request.form.integer('TaskReservationTimeout', { min: RESERVATION_TIMEOUT.min, max });
+    const { min, max } = this.state.ctx.behaviour.taskRouter.reservationTimeout;
+    return request.form.integer('TaskReservationTimeout', { min, max });
   }
 }

@@ -21,8 +21,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Verifier } from '@pact-foundation/pact';
 import type { RuleId } from '../../contracts/rules';
-import type { Form, TwilioApi } from '../../targets/client';
-import { startRelay } from '../../targets/relay';
+import type { Form, TwilioApi } from '../../targets/http/client';
+import { startRelay } from '../../targets/http/relay';
 import { expect, test, verifies } from '../fixtures';
 
 const pactFile = join(

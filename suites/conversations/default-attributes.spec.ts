@@ -6,10 +6,11 @@ import {
   smsCustomer,
   whatsappCustomer,
 } from '../../generators/conversations';
-import type { TwilioApi } from '../../targets/client';
-import { attributesOf, awaitNewTasks, type Routing } from '../send-to-flex/routing';
-import { type ConversationCustomer, publishConversationFlow } from './conversation-customer';
-import { expect, observeReading, test, verifies } from './fixtures';
+import type { TwilioApi } from '../../targets/http/client';
+import { type ConversationCustomer, publishConversationFlow } from '../drivers/conversation-customer';
+import { attributesOf, awaitNewTasks, type Routing } from '../drivers/taskrouter';
+import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 
@@ -50,7 +51,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
             observeReading(testInfo, 'CONV-DEFAULT-ATTR-CHANNELTYPE', 'channel-type-value');
           }
         }),
-        { numRuns: 2 },
+        scaled(weights.flow),
       );
     },
   );
@@ -71,7 +72,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
             for (const who of senders)
               expect((await taskAttributesFor(who, flow.sid, tools))[attribute]).toBe(who.address);
           }),
-          { numRuns: 2 },
+          scaled(weights.flow),
         );
       },
     );
@@ -95,7 +96,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
             expect(attributes.name).toBe(who.address);
           }
         }),
-        { numRuns: 2 },
+        scaled(weights.flow),
       );
     },
   );
@@ -112,7 +113,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
           expect(address).toMatch(E164);
           expect(address).toBe(who.address);
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );
@@ -129,7 +130,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
           expect(address).toMatch(/^whatsapp:\+[1-9]\d{1,14}$/);
           expect(address).toBe(who.address);
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );
@@ -152,7 +153,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
           expect(from).toBe(who.friendlyName);
           observeReading(testInfo, 'CONV-CHAT-FROM-FRIENDLYNAME', 'configured-wins');
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );

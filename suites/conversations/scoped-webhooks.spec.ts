@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { customer } from '../../generators/conversations';
 import { sid } from '../../generators/sids';
-import { expect, test, verifies } from './fixtures';
+import { expect, test, verifies } from '../fixtures';
 
 test.describe('conversation-scoped webhooks', () => {
   test(

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { customer, firstMessage, smsCustomer } from '../../generators/conversations';
-import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
-import { conversationWidget, publishConversationFlow } from './conversation-customer';
-import { expect, test, verifies } from './fixtures';
-import { conversationChannel, interactionRouting } from './interaction-form';
+import { conversationWidget, publishConversationFlow } from '../drivers/conversation-customer';
+import { conversationChannel, interactionRouting } from '../drivers/interaction-form';
+import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
+import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 test.describe('the Incoming Conversation trigger and Send to Flex', () => {
   test(
@@ -25,7 +26,7 @@ test.describe('the Incoming Conversation trigger and Send to Flex', () => {
             });
           }
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -50,7 +51,7 @@ test.describe('the Incoming Conversation trigger and Send to Flex', () => {
           expect(interaction.status, interaction.text).toBe(200);
           expect(interaction.json.channel.type).toBe(who.channel);
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -89,7 +90,7 @@ test.describe('Interactions create tasks', () => {
           expect(task?.assignment_status).toBe('pending');
           expect(attributesOf(task!).from).toBe(who.address);
         }),
-        { numRuns: 4 },
+        scaled(weights.resource),
       );
     },
   );

@@ -1,32 +1,34 @@
 import fc from 'fast-check';
 import { customer, firstMessage } from '../../generators/conversations';
-import { eventually } from '../send-to-flex/eventually';
-import { fieldsOf } from '../send-to-flex/http-stub';
-import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
-import { publishConversationFlow } from './conversation-customer';
-import { expect, observeReading, test, verifies } from './fixtures';
-import { conversationChannel, interactionRouting } from './interaction-form';
+import { publishConversationFlow } from '../drivers/conversation-customer';
+import { eventually } from '../drivers/eventually';
+import { fieldsOf } from '../drivers/http-stub';
+import { fieldTypes as is, mistypedFields } from '../drivers/webhook-payload';
+import { conversationChannel, interactionRouting } from '../drivers/interaction-form';
+import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
+import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
-/** The seed's example payload fields. */
-const exampleFields = [
-  'EventType',
-  'InstanceSid',
-  'Attributes',
-  'DateCreated',
-  'Index',
-  'From',
-  'MessageSid',
-  'AccountSid',
-  'Source',
-  'ChannelSid',
-  'RetryCount',
-  'Author',
-  'To',
-  'Body',
-  'WebhookSid',
-  'ConversationSid',
-  'ChannelAttributes',
-] as const;
+/** 002's example onMessageAdded payload: each field with the type of its example value. */
+const messageAddedFields = {
+  EventType: is.exactly('onMessageAdded'),
+  InstanceSid: is.sid('IS'),
+  Attributes: is.jsonObjectText,
+  DateCreated: is.dateTime,
+  Index: is.integerText,
+  From: is.text,
+  MessageSid: is.sid('IM'),
+  AccountSid: is.sid('AC'),
+  Source: is.nonEmptyText,
+  ChannelSid: is.sid('CH'),
+  RetryCount: is.integerText,
+  Author: is.text,
+  To: is.text,
+  Body: is.text,
+  WebhookSid: is.sid('WH'),
+  ConversationSid: is.sid('CH'),
+  ChannelAttributes: is.jsonObject,
+};
 
 test.describe('inbound conversations through your own webhook', () => {
   test(
@@ -47,32 +49,37 @@ test.describe('inbound conversations through your own webhook', () => {
           const fields = fieldsOf(request!);
           expect(fields).toMatchObject({ EventType: 'onMessageAdded', Body: body, Author: who.address });
         }),
-        { numRuns: 5 },
+        scaled(weights.resource),
       );
     },
   );
 
   test(
-    'the onMessageAdded request carries the example’s fields, flat or nested under "conversation" (reported)',
+    'the onMessageAdded request carries every field of the example with the example’s type, flat or nested under "conversation" (reading observed)',
     verifies('CONV-ONMESSAGEADDED-PAYLOAD-FIELDS'),
     async ({ customers, httpStub }, testInfo) => {
       httpStub.respond('/inbound', { status: 200, body: '' });
-      const [who] = fc.sample(customer(), { numRuns: 1, seed: 97 });
-      const conversation = await customers.open(who!);
-      await customers.connectWebhook(conversation, httpStub.url('/inbound'));
-      await customers.say(conversation, 'hello');
-      const request = await eventually(async () => httpStub.requestsTo('/inbound')[0]);
-      expect(request, 'the webhook was not called').toBeDefined();
-      const fields = fieldsOf(request!);
-      const nested = typeof fields.conversation === 'object' && fields.conversation !== null;
-      observeReading(testInfo, 'CONV-ONMESSAGEADDED-PAYLOAD-FIELDS', nested ? 'nested' : 'flat');
-      const payload = (nested ? fields.conversation : fields) as Record<string, unknown>;
-      const missing = exampleFields.filter((field) => !(field in payload));
-      testInfo.annotations.push({
-        type: 'observation',
-        description: `missing fields: ${missing.join(', ') || 'none'}`,
-      });
-      expect(payload.EventType).toBe('onMessageAdded');
+      await fc.assert(
+        fc.asyncProperty(customer(), firstMessage(), async (who, body) => {
+          const conversation = await customers.open(who);
+          await customers.connectWebhook(conversation, httpStub.url('/inbound'));
+          await customers.say(conversation, body);
+          const request = await eventually(async () =>
+            httpStub.requestsTo('/inbound').find((r) => {
+              const fields = fieldsOf(r);
+              const payload = (fields.conversation ?? fields) as Record<string, unknown>;
+              return payload.ConversationSid === conversation.sid;
+            }),
+          );
+          expect(request, 'the webhook was not called for the message').toBeDefined();
+          const fields = fieldsOf(request!);
+          const nested = typeof fields.conversation === 'object' && fields.conversation !== null;
+          observeReading(testInfo, 'CONV-ONMESSAGEADDED-PAYLOAD-FIELDS', nested ? 'nested' : 'flat');
+          const payload = (nested ? fields.conversation : fields) as Record<string, unknown>;
+          expect(mistypedFields(payload, messageAddedFields), 'the example’s fields missing or of another type').toEqual([]);
+        }),
+        scaled(weights.resource),
+      );
     },
   );
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validCreate } from '../../generators/flex-flow';
-import { expect, test, verifies } from './flex-flow-fixtures';
+import { expect, test, verifies } from './fixtures';
 
 /** The wire name of each create parameter and where the resource echoes it. */
 const echoed: ReadonlyArray<readonly [string, (body: Record<string, unknown>) => unknown]> = [

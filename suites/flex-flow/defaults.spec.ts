@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validCreate } from '../../generators/flex-flow';
-import { expect, observeReading, test, verifies } from './flex-flow-fixtures';
+import { expect, observeReading, test, verifies } from './fixtures';
 
 const withoutKeys =
   (...keys: string[]) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { integrationType, partialUpdate, sid, validCreate } from '../../generators/flex-flow';
-import { expect, test, verifies } from './flex-flow-fixtures';
+import { expect, test, verifies } from './fixtures';
 
 /** Response fields a partial update must leave alone when it does not send them. */
 const fieldOf: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { friendlyName, validCreate } from '../../generators/flex-flow';
-import { expect, test, verifies } from './flex-flow-fixtures';
+import { expect, test, verifies } from './fixtures';
 
 test.describe('listing and paging Flex Flows', () => {
   test(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { partialUpdate, validCreate } from '../../generators/flex-flow';
-import { expect, type FlexFlowApi, type FlexFlowBody, test, verifies } from './flex-flow-fixtures';
+import { expect, type FlexFlowApi, type FlexFlowBody, test, verifies } from './fixtures';
 
 /**
  * Model-based test: random sequences of create, fetch, update, delete and list, checked after each

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { RuleId } from '../../contracts/rules';
 import { createWithout, type IntegrationType, validCreate } from '../../generators/flex-flow';
-import { expect, test, verifies } from './flex-flow-fixtures';
+import { expect, test, verifies } from './fixtures';
 
 const alwaysRequired: ReadonlyArray<readonly [string, RuleId]> = [
   ['FriendlyName', 'FLEXFLOW-CREATE-REQUIRES-FRIENDLYNAME'],

@@ -9,7 +9,7 @@ import {
   retryCount,
   validCreate,
 } from '../../generators/flex-flow';
-import { expect, test, verifies } from './flex-flow-fixtures';
+import { expect, test, verifies } from './fixtures';
 
 const isClientError = (status: number) => status >= 400 && status < 500;
 

@@ -1,5 +1,5 @@
 import { programmableChatEndOfLife } from '../../contracts/rules/lifecycle';
-import { describeAnswer, endOfLifeAnswer } from '../../targets/prerequisites';
+import { describeAnswer, endOfLifeAnswer } from '../../targets/twilio/prerequisites';
 import { expect, observeReading, test, verifies } from '../fixtures';
 
 /**
@@ -16,7 +16,7 @@ interface FlexConfiguration {
 }
 
 /** The Flex UI version the account's Flex configuration names, or why it cannot be read. */
-async function flexUiVersion(api: import('../../targets/client').TwilioApi) {
+async function flexUiVersion(api: import('../../targets/http/client').TwilioApi) {
   const response = await api.get<FlexConfiguration>('flex-api', '/v1/Configuration');
   return {
     response,

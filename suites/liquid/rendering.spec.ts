@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { incomingCall } from '../../generators/callers';
 import { attributesTemplate, jsonSafeText, renderedAttributes, templateText } from '../../generators/liquid';
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
-import { callFlowDefinition, callThroughQueue, taskOfCall, voiceWidget } from '../send-to-flex/call-flows';
-import { expect, observeReading, test, verifies } from '../send-to-flex/fixtures';
-import { attributesOf } from '../send-to-flex/routing';
+import { callFlowDefinition, callThroughQueue, taskOfCall, voiceWidget } from '../drivers/call-flows';
+import { attributesOf } from '../drivers/taskrouter';
+import { expect, observeReading, test, verifies } from '../fixtures';
 
 test.describe('Liquid in the widget’s attributes', () => {
   test(

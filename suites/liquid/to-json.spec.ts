@@ -7,9 +7,9 @@ import {
   runFunctionWidget,
   sendToFlexWidget,
 } from '../../generators/studio';
-import { taskOfCall, voiceWidget } from '../send-to-flex/call-flows';
-import { expect, test, verifies } from '../send-to-flex/fixtures';
-import { attributesOf } from '../send-to-flex/routing';
+import { taskOfCall, voiceWidget } from '../drivers/call-flows';
+import { attributesOf } from '../drivers/taskrouter';
+import { expect, test, verifies } from '../fixtures';
 
 const small = (value: unknown) =>
   JSON.stringify(value).length <= 600 && !/\{\{|\{%/.test(JSON.stringify(value));

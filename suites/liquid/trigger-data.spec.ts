@@ -2,19 +2,10 @@ import fc from 'fast-check';
 import { chatIdentity, personName } from '../../generators/callers';
 import { chatCustomer, customer } from '../../generators/conversations';
 import { messageAttributes } from '../../generators/liquid';
-import { ConversationCustomer, publishConversationFlow } from '../conversations/conversation-customer';
-import { LegacyMessaging, publishMessageFlow } from '../messaging/legacy-messaging';
-import { test as base, expect, verifies } from '../send-to-flex/fixtures';
-import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
-
-const test = base.extend<{ messaging: LegacyMessaging; customers: ConversationCustomer }>({
-  messaging: async ({ api, uniqueName, cleanup }, use) => {
-    await use(new LegacyMessaging(api, uniqueName('messaging'), cleanup));
-  },
-  customers: async ({ api, uniqueName, cleanup }, use) => {
-    await use(new ConversationCustomer(api, uniqueName('conversation'), cleanup));
-  },
-});
+import { publishConversationFlow } from '../drivers/conversation-customer';
+import { publishMessageFlow } from '../drivers/legacy-messaging';
+import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
+import { expect, test, verifies } from '../fixtures';
 
 test.describe('which trigger data Liquid sees as JSON', () => {
   test(

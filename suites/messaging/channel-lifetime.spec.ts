@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { chatIdentity, personName } from '../../generators/callers';
 import { jsonSafeText } from '../../generators/liquid';
-import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
-import { expect, test, verifies } from './fixtures';
-import { publishMessageFlow } from './legacy-messaging';
+import { publishMessageFlow } from '../drivers/legacy-messaging';
+import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
+import { expect, test, verifies } from '../fixtures';
 
 test.describe('the life of a chat channel', () => {
   for (const longLived of [true, false]) {

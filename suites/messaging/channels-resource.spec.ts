@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { chatIdentity } from '../../generators/callers';
 import { sid } from '../../generators/sids';
-import { expect, test, verifies } from './fixtures';
+import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 const required = ['FlexFlowSid', 'Identity', 'ChatUserFriendlyName', 'ChatFriendlyName'] as const;
 const requiredWeb = ['FlexFlowSid', 'Identity', 'CustomerFriendlyName', 'ChatFriendlyName'] as const;
@@ -24,10 +25,8 @@ test.describe('the Flex chat channel resources', () => {
           const { [omitted]: _left, ...without } = form;
           const refused = await api.post('flex-api', '/v1/Channels', without);
           expect(refused.status, refused.text).toBe(400);
-          expect(refused.json).toMatchObject({
-            code: 20001,
-            message: `Missing required parameter ${omitted} in the post body`,
-          });
+          // the message text is not documented (WIRE-MISSING-PARAM-MESSAGE reports it); the code is
+          expect(refused.json).toMatchObject({ code: 20001 });
           const created = await api.post<{ sid: string; flex_flow_sid: string }>(
             'flex-api',
             '/v1/Channels',
@@ -37,7 +36,7 @@ test.describe('the Flex chat channel resources', () => {
           expect(created.json.sid).toMatch(/^CH[0-9a-fA-F]{32}$/);
           expect(created.json.flex_flow_sid).toBe(flexFlow.sid);
         }),
-        { numRuns: 4 },
+        scaled(weights.request),
       );
     },
   );
@@ -63,7 +62,7 @@ test.describe('the Flex chat channel resources', () => {
           const created = await api.post('flex-api', '/v1/WebChannels', form);
           expect(created.status, created.text).toBe(201);
         }),
-        { numRuns: 4 },
+        scaled(weights.request),
       );
     },
   );

@@ -1,27 +1,30 @@
 import fc from 'fast-check';
 import { chatIdentity } from '../../generators/callers';
 import { firstMessage } from '../../generators/conversations';
-import { eventually } from '../send-to-flex/eventually';
-import { fieldsOf, type HttpStub } from '../send-to-flex/http-stub';
-import { expect, test, verifies } from './fixtures';
-import type { LegacyMessaging } from './legacy-messaging';
+import { eventually } from '../drivers/eventually';
+import { fieldsOf, type HttpStub } from '../drivers/http-stub';
+import { fieldTypes as is, mistypedFields } from '../drivers/webhook-payload';
+import type { LegacyMessaging } from '../drivers/legacy-messaging';
+import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
-const exampleFields = [
-  'EventType',
-  'InstanceSid',
-  'Attributes',
-  'DateCreated',
-  'Index',
-  'From',
-  'MessageSid',
-  'AccountSid',
-  'Source',
-  'ChannelSid',
-  'RetryCount',
-  'WebhookType',
-  'Body',
-  'WebhookSid',
-] as const;
+/** 004's example webhook request: each field with the type of its example value. */
+const exampleFields = {
+  EventType: is.nonEmptyText,
+  InstanceSid: is.sid('IS'),
+  Attributes: is.jsonObjectText,
+  DateCreated: is.dateTime,
+  Index: is.integerText,
+  From: is.text,
+  MessageSid: is.sid('IM'),
+  AccountSid: is.sid('AC'),
+  Source: is.nonEmptyText,
+  ChannelSid: is.sid('CH'),
+  RetryCount: is.integerText,
+  WebhookType: is.nonEmptyText,
+  Body: is.text,
+  WebhookSid: is.sid('WH'),
+};
 
 async function externalChannel(
   messaging: LegacyMessaging,
@@ -55,7 +58,7 @@ test.describe('external Flex Flows', () => {
           });
           expect(arrived?.map((request) => request.method)).toEqual(Array(count).fill('POST'));
         }),
-        { numRuns: 3 },
+        scaled(weights.resource),
       );
     },
   );
@@ -74,26 +77,27 @@ test.describe('external Flex Flows', () => {
           expect(request, 'the webhook was not called').toBeDefined();
           expect(fieldsOf(request!).Body).toBe(body);
         }),
-        { numRuns: 4 },
+        scaled(weights.resource),
       );
     },
   );
 
   test(
-    'the request has the example’s fields (missing ones reported)',
+    'the request carries every field of the example, each with the example value’s type',
     verifies('MSG-EXTERNAL-WEBHOOK-PAYLOAD-FIELDS'),
-    async ({ messaging, httpStub }, testInfo) => {
+    async ({ messaging, httpStub }) => {
       httpStub.respond('/external', { status: 200, body: '' });
       const { channel, identity } = await externalChannel(messaging, httpStub, '/external');
-      await messaging.say(channel, identity, 'message goes here');
-      const request = await eventually(async () => httpStub.requestsTo('/external')[0]);
-      const fields = fieldsOf(request!);
-      const missing = exampleFields.filter((field) => !(field in fields));
-      testInfo.annotations.push({
-        type: 'observation',
-        description: `missing fields: ${missing.join(', ') || 'none'}`,
-      });
-      expect(fields.EventType).toBeDefined();
+      await fc.assert(
+        fc.asyncProperty(firstMessage(), async (body) => {
+          const before = httpStub.requestsTo('/external').length;
+          await messaging.say(channel, identity, body);
+          const request = await eventually(async () => httpStub.requestsTo('/external')[before]);
+          expect(request, 'the webhook was not called').toBeDefined();
+          expect(mistypedFields(fieldsOf(request!), exampleFields), 'the example’s fields missing or of another type').toEqual([]);
+        }),
+        scaled(weights.resource),
+      );
     },
   );
 
@@ -131,7 +135,7 @@ test.describe('external Flex Flows', () => {
           await new Promise((resolve) => setTimeout(resolve, 50));
           expect(httpStub.requestsTo(path)).toHaveLength(retryCount + 1);
         }),
-        { numRuns: 4 },
+        scaled(weights.resource),
       );
     },
   );

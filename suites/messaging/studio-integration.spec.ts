@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { chatIdentity } from '../../generators/callers';
-import { attributesOf, awaitNewTasks } from '../send-to-flex/routing';
-import { expect, observeReading, test, verifies } from './fixtures';
-import { legacyDefaultAttributes, messageWidget, publishMessageFlow } from './legacy-messaging';
+import { legacyDefaultAttributes, messageWidget, publishMessageFlow } from '../drivers/legacy-messaging';
+import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
+import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 const flexChannelType = () => fc.constantFrom('web', 'sms', 'facebook', 'whatsapp', 'line', 'custom');
 
@@ -26,7 +27,7 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
             transitioned_to: messageWidget,
           });
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );
@@ -69,7 +70,7 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(attributesOf(task!).channelType).toBe(channelType);
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );
@@ -94,7 +95,7 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
             expect(task?.task_channel_unique_name).toBe('chat');
           },
         ),
-        { numRuns: 3 },
+        scaled(weights.flow),
       );
     },
   );

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { chatIdentity } from '../../generators/callers';
 import { priority, timeout } from '../../generators/studio';
-import { awaitNewTasks } from '../send-to-flex/routing';
-import { expect, test, verifies } from './fixtures';
+import { awaitNewTasks } from '../drivers/taskrouter';
+import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 test.describe('task Flex Flows', () => {
   test(
@@ -37,7 +38,7 @@ test.describe('task Flex Flows', () => {
             expect(opened.task_sid).toBe(task?.sid);
           },
         ),
-        { numRuns: 4 },
+        scaled(weights.resource),
       );
     },
   );

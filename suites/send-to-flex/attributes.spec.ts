@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { incomingCall } from '../../generators/callers';
 import { customAttributes } from '../../generators/liquid';
-import { callFlowDefinition, callThroughQueue, publishCallFlow, voiceWidget } from './call-flows';
-import { expect, observeReading, test, verifies } from './fixtures';
-import { attributesOf } from './routing';
+import { callFlowDefinition, callThroughQueue, publishCallFlow, voiceWidget } from '../drivers/call-flows';
+import { attributesOf } from '../drivers/taskrouter';
+import { expect, observeReading, test, verifies } from '../fixtures';
 
 /** A JSON object of exactly `length` characters: `{"filler":"xxx…"}`. */
 const attributesOfLength = (length: number) =>

@@ -9,7 +9,7 @@ import {
   sendToFlexWidget,
   setVariablesWidget,
 } from '../../generators/studio';
-import { expect, test, verifies } from './fixtures';
+import { expect, test, verifies } from '../fixtures';
 
 /** The `details` of error 81022: an array of failures, directly or under `errors`. */
 const failuresIn = (details: unknown): unknown[] =>

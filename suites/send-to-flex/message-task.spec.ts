@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { chatIdentity, personName } from '../../generators/callers';
 import { exported, priority, timeout } from '../../generators/studio';
-import { expect, test, verifies } from '../messaging/fixtures';
-import { legacyDefaultAttributes, publishMessageFlow } from '../messaging/legacy-messaging';
-import { attributesOf, awaitNewTasks } from './routing';
+import { legacyDefaultAttributes, publishMessageFlow } from '../drivers/legacy-messaging';
+import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
+import { expect, test, verifies } from '../fixtures';
 
 const legacyChannelType = () => fc.constantFrom('sms', 'web');
 const taskChannelName = () => fc.constantFrom<'chat' | 'sms' | 'default'>('chat', 'sms', 'default');
@@ -67,7 +67,7 @@ test.describe('an incoming message becomes a task', () => {
     verifies('STF-WORKFLOW-SID-ON-WIDGET'),
     async ({ api, studio, routing, workflow, messaging, uniqueName, cleanup }) => {
       const other = await routing.createWorkflow(api, uniqueName('Other workflow'));
-      cleanup(() => routing.deleteWorkflow(api, other));
+      cleanup(() => routing.workspace(api).deleteWorkflow(other));
       const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 113 });
       const flow = await publishMessageFlow(studio, routing, other);
       const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
@@ -75,7 +75,7 @@ test.describe('an incoming message becomes a task', () => {
       await messaging.say(chat, identity!, 'Hi');
       const [task] = await awaitNewTasks(api, routing, other, new Set());
       expect(task?.workflow_sid).toBe(other);
-      expect(await routing.tasksOf(api, workflow)).toEqual([]);
+      expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
     },
   );
 });

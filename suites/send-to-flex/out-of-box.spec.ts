@@ -1,4 +1,4 @@
-import { expect, test, verifies } from './fixtures';
+import { expect, test, verifies } from '../fixtures';
 
 /** What a new Flex account comes with: only a real account can show it. */
 const realAccountOnly = 'only a real Flex account shows what it was provisioned with';

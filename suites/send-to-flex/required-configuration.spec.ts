@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { invalidDefinition } from '../../generators/studio';
-import { expect, observeReading, test, verifies } from './fixtures';
+import { expect, observeReading, test, verifies } from '../fixtures';
 
 /** The `details` of error 81022 as text, to find the property a failure names. */
 const detailsText = (body: { details?: unknown }) => JSON.stringify(body.details ?? null);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { incomingCall } from '../../generators/callers';
 import { exported, TIMEOUT_MAX, timeout } from '../../generators/studio';
-import { callFlowDefinition, callThroughQueue, publishCallFlow, voiceWidget } from './call-flows';
-import { expect, observeReading, test, verifies } from './fixtures';
+import { callFlowDefinition, callThroughQueue, publishCallFlow, voiceWidget } from '../drivers/call-flows';
+import { expect, observeReading, test, verifies } from '../fixtures';
 
 test.describe('task timeout', () => {
   test(

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { incomingCall } from '../../generators/callers';
 import { exported, holdMusicUrl, priority, timeout } from '../../generators/studio';
-import { callThroughQueue, publishCallFlow, taskOfCall } from './call-flows';
-import { expect, observeReading, test, verifies } from './fixtures';
+import { callThroughQueue, publishCallFlow, taskOfCall } from '../drivers/call-flows';
+import { expect, observeReading, test, verifies } from '../fixtures';
 
 /** The Voice IVR flow's default attributes (seed 001, the current Twilio page). */
 const voiceDefaultAttributes = '{ "type": "inbound", "name": "{{trigger.call.From}}" }';

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { queuePriority } from '../../generators/taskrouter';
-import {
-  type AssignmentTiming,
-  expect,
-  poll,
-  type RoutingScene,
-  test,
-  verifies,
-} from './taskrouter-fixtures';
+import { type AssignmentTiming, poll, type RoutingScene } from '../drivers/taskrouter';
+import { expect, test, verifies } from './fixtures';
+import { scaled, weights } from '../properties';
 
 /**
  * Model-based test of assignment order: random sequences of task creation (random priorities), the
@@ -216,7 +211,7 @@ test.describe('assignment order as a stateful system', () => {
           );
         }),
         // each step waits out a quiet period on an asynchronous target: fewer, equally long runs there
-        { numRuns: timing.synchronous ? 12 : 3 },
+        scaled(weights.scenario),
       );
     },
   );

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { MAX_PRIORITY, outOfRangePriority, priority } from '../../generators/taskrouter';
-import { expect, recordObservation, test, verifies } from './taskrouter-fixtures';
+import { expect, recordObservation, test, verifies } from './fixtures';
+import { scaled, weights } from '../properties';
 
 test.describe('task priority values', () => {
   test(
@@ -13,7 +14,7 @@ test.describe('task priority values', () => {
           expect(task.priority).toBe(value);
           expect((await scene.workspace.fetchTask(task.sid)).json.priority).toBe(value);
         }),
-        { numRuns: 8 },
+        scaled(weights.request),
       );
     },
   );
@@ -29,7 +30,7 @@ test.describe('task priority values', () => {
           expect(response.status, response.text).toBe(200);
           expect(response.json.priority).toBe(value);
         }),
-        { numRuns: 8 },
+        scaled(weights.request),
       );
     },
   );
@@ -48,7 +49,7 @@ test.describe('task priority values', () => {
           expect(response.json.priority).toBeGreaterThanOrEqual(0);
           expect(response.json.priority).toBeLessThanOrEqual(MAX_PRIORITY);
         }),
-        { numRuns: 6 },
+        scaled(weights.request),
       );
     },
   );
@@ -113,7 +114,7 @@ test.describe('task priority values', () => {
             expect((await scene.workspace.fetchTask(task.sid)).json.priority).toBe(targetPriority);
           },
         ),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );

@@ -1,20 +1,10 @@
-import { mergeTests } from '@playwright/test';
 import fc from 'fast-check';
 import { chatCustomer } from '../../generators/conversations';
 import { exported, flowDefinition, lowerAndHigherPriority, sendToFlexWidget } from '../../generators/studio';
-import { conversationWidget } from '../conversations/conversation-customer';
-import { test as conversationTest } from '../conversations/fixtures';
-import {
-  type AssignmentTiming,
-  expect,
-  poll,
-  type RoutingScene,
-  type TaskBody,
-  test as taskRouterTest,
-  verifies,
-} from './taskrouter-fixtures';
-
-const test = mergeTests(taskRouterTest, conversationTest);
+import { conversationWidget } from '../drivers/conversation-customer';
+import { type AssignmentTiming, poll, type RoutingScene, type TaskBody } from '../drivers/taskrouter';
+import { expect, test, verifies } from './fixtures';
+import { scaled, weights } from '../properties';
 
 /**
  * End to end: customers write in Flex Conversations, Studio's Send to Flex widget creates their
@@ -64,7 +54,7 @@ test.describe('the priority Send to Flex sets, as TaskRouter sees it', () => {
             expect(await scene.serveNext(), 'the task offered next').toBe(olderTask.sid);
           },
         ),
-        { numRuns: 3 },
+        scaled(weights.scenario),
       );
     },
   );

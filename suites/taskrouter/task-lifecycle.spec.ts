@@ -1,4 +1,5 @@
-import { expect, poll, test, verifies } from './taskrouter-fixtures';
+import { poll } from '../drivers/taskrouter';
+import { expect, test, verifies } from './fixtures';
 
 test.describe('the life of a task: reserved, assigned, wrapping, completed or canceled', () => {
   test(
@@ -31,7 +32,8 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
       });
       expect(response.status, response.text).toBe(200);
       expect(response.json.reservation_status).toBe('rejected');
-      await poll(timing, () => scene.workspace.statusOf(task.sid)).toBe('pending');
+      // back to waiting: the status a new task waits in (TR-NEW-TASK-PENDING reports which that is)
+      await poll(timing, () => scene.workspace.statusOf(task.sid)).toBe(task.assignment_status);
     },
   );
 

@@ -5,7 +5,8 @@ import {
   queuePriority,
   statusFilter,
 } from '../../generators/taskrouter';
-import { expect, observeReading, test, verifies } from './taskrouter-fixtures';
+import { expect, observeReading, test, verifies } from './fixtures';
+import { scaled, weights } from '../properties';
 
 test.describe('reading tasks: filters and ordering', () => {
   test(
@@ -22,7 +23,7 @@ test.describe('reading tasks: filters and ordering', () => {
             .map(([sid]) => sid);
           expect(listed.sort()).toEqual(expected.sort());
         }),
-        { numRuns: 10 },
+        scaled(weights.request),
       );
     },
   );
@@ -54,7 +55,7 @@ test.describe('reading tasks: filters and ordering', () => {
             }
           },
         ),
-        { numRuns: 4 },
+        scaled(weights.resource),
       );
     },
   );
@@ -74,7 +75,7 @@ test.describe('reading tasks: filters and ordering', () => {
           const expected = [...created].sort((a, b) => b.priority - a.priority || a.order - b.order);
           expect(listed.map((task) => task.sid)).toEqual(expected.map((task) => task.sid));
         }),
-        { numRuns: 4 },
+        scaled(weights.resource),
       );
     },
   );

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_TIMEOUT, taskAttributes, taskStatuses } from '../../generators/taskrouter';
-import { expect, recordObservation, test, verifies } from './taskrouter-fixtures';
+import { expect, recordObservation, test, verifies } from './fixtures';
+import { scaled, weights } from '../properties';
 
 const TASK_SID = /^WT[0-9a-fA-F]{32}$/;
 
@@ -14,7 +15,7 @@ test.describe('the Task resource', () => {
           const task = await scene.task({ Attributes: JSON.stringify(attributes) });
           expect(task.sid).toMatch(TASK_SID);
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );
@@ -31,7 +32,7 @@ test.describe('the Task resource', () => {
           expect(typeof json.attributes).toBe('string');
           expect(JSON.parse(json.attributes as string)).toEqual(JSON.parse(sent));
         }),
-        { numRuns: 8 },
+        scaled(weights.request),
       );
     },
   );

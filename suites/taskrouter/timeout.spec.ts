@@ -1,5 +1,5 @@
 import { MAX_TIMEOUT } from '../../generators/taskrouter';
-import { expect, test, verifies } from './taskrouter-fixtures';
+import { expect, test, verifies } from './fixtures';
 
 /**
  * Timeouts run on the target's own clock: a task created with a Timeout of one second is canceled

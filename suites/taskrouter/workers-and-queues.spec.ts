@@ -1,4 +1,5 @@
-import { expect, poll, test, verifies } from './taskrouter-fixtures';
+import { poll } from '../drivers/taskrouter';
+import { expect, test, verifies } from './fixtures';
 
 test.describe('which workers are offered a waiting task', () => {
   test(
@@ -20,7 +21,9 @@ test.describe('which workers are offered a waiting task', () => {
       const newcomer = await scene.workspace.createWorker({ FriendlyName: 'new hire' });
       await timing.quietPeriod();
       expect(await scene.workspace.reservationsOf(newcomer.sid)).toEqual([]);
-      expect(await scene.workspace.statusOf(task.sid)).toBe('pending');
+      expect(await scene.workspace.statusOf(task.sid), 'the waiting task keeps the status it was created with').toBe(
+        task.assignment_status,
+      );
     },
   );
 
@@ -38,7 +41,9 @@ test.describe('which workers are offered a waiting task', () => {
       await scene.workspace.setActivity(scene.workerSid, 'Break');
       await timing.quietPeriod();
       expect(await scene.workspace.reservationsOf(scene.workerSid)).toEqual([]);
-      expect(await scene.workspace.statusOf(task.sid)).toBe('pending');
+      expect(await scene.workspace.statusOf(task.sid), 'the waiting task keeps the status it was created with').toBe(
+        task.assignment_status,
+      );
     },
   );
 

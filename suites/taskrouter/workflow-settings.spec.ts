@@ -1,17 +1,14 @@
-import { expect, test, verifies } from './taskrouter-fixtures';
-
-const assignToAnyone = (queueSid: string) =>
-  JSON.stringify({ task_routing: { filters: [], default_filter: { queue: queueSid } } });
+import { assignToAnyoneWorkflow } from '../drivers/taskrouter';
+import { expect, test, verifies } from './fixtures';
 
 test.describe('Workflow TaskReservationTimeout', () => {
   test(
     'a Workflow created without TaskReservationTimeout has 120',
     verifies('TR-WORKFLOW-RESERVATION-TIMEOUT'),
     async ({ scene }) => {
-      const response = await scene.workspace.createWorkflow({
-        FriendlyName: 'default timeout',
-        Configuration: assignToAnyone(scene.queueSid),
-      });
+      const response = await scene.workspace.createWorkflow(
+        assignToAnyoneWorkflow(scene.queueSid, 'default timeout'),
+      );
       expect(response.status, response.text).toBe(201);
       expect(response.json.task_reservation_timeout).toBe(120);
     },
@@ -22,8 +19,7 @@ test.describe('Workflow TaskReservationTimeout', () => {
     verifies('TR-WORKFLOW-RESERVATION-TIMEOUT'),
     async ({ scene }) => {
       const response = await scene.workspace.createWorkflow({
-        FriendlyName: 'a day',
-        Configuration: assignToAnyone(scene.queueSid),
+        ...assignToAnyoneWorkflow(scene.queueSid, 'a day'),
         TaskReservationTimeout: 86_400,
       });
       expect(response.status, response.text).toBe(201);
@@ -37,8 +33,7 @@ test.describe('Workflow TaskReservationTimeout', () => {
     verifies('TR-WORKFLOW-RESERVATION-TIMEOUT'),
     async ({ scene }) => {
       const response = await scene.workspace.createWorkflow({
-        FriendlyName: 'too long',
-        Configuration: assignToAnyone(scene.queueSid),
+        ...assignToAnyoneWorkflow(scene.queueSid, 'too long'),
         TaskReservationTimeout: 86_401,
       });
       expect(response.status, response.text).toBeGreaterThanOrEqual(400);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { e164, incomingCall } from '../../generators/callers';
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
-import { voiceWidget } from '../send-to-flex/call-flows';
-import { expect, test, verifies } from '../send-to-flex/fixtures';
+import { voiceWidget } from '../drivers/call-flows';
+import { expect, test, verifies } from '../fixtures';
 
 /** After the widget: one set-variables widget per event, so each transition has somewhere to go. */
 const afterEach = {
@@ -73,7 +73,7 @@ test.describe('Studio executions record what the widget did', () => {
       );
       const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 67 });
       const answered = await voice.call(flow, caller!);
-      const tasks = await routing.tasksOf(api, workflow);
+      const tasks = await routing.workspace(api).tasksOf(workflow);
       await voice.leaveQueue(answered.enqueue!, answered.call, 'hangup');
       const [execution] = await studio.awaitExecutions(flow.sid);
       await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);

@@ -10,23 +10,10 @@ import {
   PRIORITY_MAX,
   sendToFlexWidget,
 } from '../../generators/studio';
-import {
-  ConversationCustomer,
-  conversationWidget,
-  publishConversationFlow,
-} from '../conversations/conversation-customer';
-import { LegacyMessaging, messageWidget, publishMessageFlow } from '../messaging/legacy-messaging';
-import { test as base, expect, verifies } from '../send-to-flex/fixtures';
-import type { StudioApi } from '../send-to-flex/studio-api';
-
-const test = base.extend<{ messaging: LegacyMessaging; customers: ConversationCustomer }>({
-  messaging: async ({ api, uniqueName, cleanup }, use) => {
-    await use(new LegacyMessaging(api, uniqueName('messaging'), cleanup));
-  },
-  customers: async ({ api, uniqueName, cleanup }, use) => {
-    await use(new ConversationCustomer(api, uniqueName('conversation'), cleanup));
-  },
-});
+import { conversationWidget, publishConversationFlow } from '../drivers/conversation-customer';
+import { messageWidget, publishMessageFlow } from '../drivers/legacy-messaging';
+import type { StudioApi } from '../drivers/studio-api';
+import { expect, test, verifies } from '../fixtures';
 
 /** Widget settings TaskRouter refuses: an unknown workflow, a timeout out of range, a priority above 2^31 - 1. */
 const refusedSettings = (workflow: string) =>
@@ -58,7 +45,7 @@ test.describe('message transitions of Send to Flex', () => {
     async ({ api, studio, routing, workflow, messaging, httpStub }) => {
       let tasksWhenNextWidgetRan: number | undefined;
       httpStub.onRequest = async () => {
-        tasksWhenNextWidgetRan = (await routing.tasksOf(api, workflow)).length;
+        tasksWhenNextWidgetRan = (await routing.workspace(api).tasksOf(workflow)).length;
       };
       httpStub.respondJson('/after-task', { ok: true });
       const flow = await studio.publish(
@@ -91,7 +78,7 @@ test.describe('message transitions of Send to Flex', () => {
           const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
           await messaging.say(await messaging.channel(flexFlow.sid, identity!), identity!, 'Hello');
           expect(await eventFrom(studio, flow.sid, messageWidget, 1)).toBe('failedToEnqueue');
-          expect(await routing.tasksOf(api, workflow)).toEqual([]);
+          expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
         }),
         { numRuns: 4 },
       );
@@ -126,7 +113,7 @@ test.describe('conversation transitions of Send to Flex', () => {
     async ({ api, studio, routing, workflow, customers, httpStub }) => {
       let interactionWhenNextWidgetRan: number | undefined;
       httpStub.onRequest = async () => {
-        const [task] = await routing.tasksOf(api, workflow);
+        const [task] = await routing.workspace(api).tasksOf(workflow);
         const interaction = task && JSON.parse(task.attributes ?? '{}').flexInteractionSid;
         interactionWhenNextWidgetRan = interaction
           ? (await api.get('flex-api', `/v1/Interactions/${interaction}`)).status
@@ -160,7 +147,7 @@ test.describe('conversation transitions of Send to Flex', () => {
           const flow = await publishConversationFlow(studio, routing, workflow, settings);
           await customers.startWith(who, flow);
           expect(await eventFrom(studio, flow.sid, conversationWidget, 1)).toBe('failedToEnqueue');
-          expect(await routing.tasksOf(api, workflow)).toEqual([]);
+          expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
         }),
         { numRuns: 4 },
       );

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { incomingCall } from '../../generators/callers';
 import { sid } from '../../generators/sids';
 import { exported, invalidTimeout } from '../../generators/studio';
-import { callThroughQueue, publishCallFlow, voiceWidget } from '../send-to-flex/call-flows';
-import { expect, test, verifies } from '../send-to-flex/fixtures';
+import { callThroughQueue, publishCallFlow, voiceWidget } from '../drivers/call-flows';
+import { expect, test, verifies } from '../fixtures';
 
 /** QueueResult values with which a call leaves the queue after its task was created. */
 const leftQueue = () => fc.constantFrom('bridged', 'hangup', 'leave', 'redirected');

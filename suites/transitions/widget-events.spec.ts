@@ -1,5 +1,5 @@
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
-import { expect, observeReading, test, verifies } from '../send-to-flex/fixtures';
+import { expect, observeReading, test, verifies } from '../fixtures';
 
 test.describe('the widget’s transitions in a flow definition', () => {
   test(

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { incomingCall } from '../../generators/callers';
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
-import { voiceWidget } from '../send-to-flex/call-flows';
-import { expect, observeReading, test, verifies } from '../send-to-flex/fixtures';
-import { attributesOf } from '../send-to-flex/routing';
+import { voiceWidget } from '../drivers/call-flows';
+import { attributesOf } from '../drivers/taskrouter';
+import { expect, observeReading, test, verifies } from '../fixtures';
 
 test.describe('variables the widget stores', () => {
   test(
@@ -23,7 +23,7 @@ test.describe('variables the widget stores', () => {
       const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 71 });
       const answered = await voice.call(flow, caller!);
       await voice.leaveQueue(answered.enqueue!, answered.call, 'bridged');
-      const [task] = await routing.tasksOf(api, workflow);
+      const [task] = await routing.workspace(api).tasksOf(workflow);
       const [execution] = await studio.awaitExecutions(flow.sid);
       await studio.awaitStepFrom(flow.sid, execution!.sid, 'remember');
       const context = await studio.context(flow.sid, execution!.sid);
@@ -71,7 +71,7 @@ test.describe('variables the widget stores', () => {
       const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 79 });
       const answered = await voice.call(flow, caller!);
       await voice.leaveQueue(answered.enqueue!, answered.call, 'hangup');
-      const [task] = await routing.tasksOf(api, workflow);
+      const [task] = await routing.workspace(api).tasksOf(workflow);
       const [execution] = await studio.awaitExecutions(flow.sid);
       await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
       const variables = await studio.widgetVariables(flow.sid, execution!.sid, voiceWidget);

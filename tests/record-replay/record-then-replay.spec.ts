@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import nock from 'nock';
 import type { ConformanceReport } from '../../reports/model';
-import type { CassetteMeta, TestCassette } from '../../targets/cassette';
-import { placeholderAccountSid, placeholderVoiceNumber } from '../../targets/redaction';
+import type { CassetteMeta, TestCassette } from '../../targets/cassette/format';
+import { placeholderAccountSid, placeholderVoiceNumber } from '../../targets/http/redaction';
 import {
   type SimulatedTwilio,
   stagingAccountSid,
@@ -23,7 +23,7 @@ test.describe.configure({ mode: 'serial', timeout: 300_000 });
 test.afterAll(stopStrayRuns);
 
 const voiceNumber = '+14155550123';
-// The Pact provider checks among them: the verifier's requests are recorded through targets/relay.ts.
+// The Pact provider checks among them: the verifier's requests are recorded through targets/http/relay.ts.
 const rules = [
   'FLEXFLOW-FETCH-UNKNOWN-404',
   'FLEXFLOW-DELETE-RETURNS-204',

@@ -1,16 +1,16 @@
 /**
  * A replay reaches no host at all, loopback included, with one exception: a relay open in the same
- * process (targets/relay.ts), which the Pact verifier talks to and which sends what it receives
+ * process (targets/http/relay.ts), which the Pact verifier talks to and which sends what it receives
  * through the replayed target itself.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import nock from 'nock';
-import { writeCassetteMeta } from '../../targets/cassette';
-import { TwilioApi } from '../../targets/client';
-import { startRelay } from '../../targets/relay';
-import { openReplayTarget } from '../../targets/replay';
+import { writeCassetteMeta } from '../../targets/cassette/format';
+import { openReplayTarget } from '../../targets/cassette/replay';
+import { TwilioApi } from '../../targets/http/client';
+import { startRelay } from '../../targets/http/relay';
 import type { Target } from '../../targets/types';
 import { scratchDir } from '../twilio-target/support/staging';
 

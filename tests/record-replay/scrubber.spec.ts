@@ -4,14 +4,14 @@
  */
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { basicAuthorization } from '../../targets/credentials';
+import { basicAuthorization } from '../../targets/http/credentials';
 import {
   placeholderAccountSid,
   placeholderApiKey,
   placeholderVoiceNumber,
   redactSecrets,
   Scrubber,
-} from '../../targets/redaction';
+} from '../../targets/http/redaction';
 import type { Credentials } from '../../targets/types';
 
 const account = `AC${'ab12'.repeat(8)}`;

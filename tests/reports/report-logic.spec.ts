@@ -93,7 +93,8 @@ test.describe('diff classification', () => {
     ['untested', 'passed', 'improved'],
     ['skipped', 'untested', 'changed'],
   ];
-  const checksFor = (status: RuleStatus) => (status === 'untested' ? [] : [check(status)]);
+  const checksFor = (status: RuleStatus) =>
+    status === 'untested' || status === 'not-selected' ? [] : [check(status)];
   for (const [from, to, kind] of cases) {
     test(`${from} → ${to} is ${kind}`, () => {
       const diff = diffReports(report([rule('A-B', checksFor(from))]), report([rule('A-B', checksFor(to))]));

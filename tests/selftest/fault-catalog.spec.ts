@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { areas, catalog, ruleById } from '../../contracts/rules';
@@ -7,12 +7,13 @@ import { faults } from '../../mock/faults';
 import { runCli } from '../cli/cli-fixtures';
 
 /**
- * Self-test of the fault catalog: every fault is well-formed and hooked into the mock, and every
+ * Self-test of the fault catalog: every fault is well-formed and implemented in the fault layer, and every
  * `must` rule is tripped by some fault, so each has a check that is shown to fail
  * (`flex-conformance selftest` runs them; tests/selftest/kill-matrix-cli.spec.ts holds it to that).
  */
 
 const mockDir = fileURLToPath(new URL('../../mock/', import.meta.url));
+const faultLayerDir = join(mockDir, 'faults');
 
 /**
  * `must` rules no check can exercise on the mock, so no fault can show them failing: their checks
@@ -41,15 +42,24 @@ test.describe('the fault catalog', () => {
     }
   });
 
-  test('every fault is hooked somewhere in the mock', () => {
-    const sources = mockSources()
-      .filter((file) => basename(file) !== 'faults.ts')
-      .map((file) => readFileSync(file, 'utf8'))
-      .join('\n');
-    const unhooked = faults
-      .filter((fault) => !sources.includes(`'${fault.name}'`))
+  test('every fault is implemented in the fault layer: a behaviour override, a wire transform or both', () => {
+    const empty = faults
+      .filter((fault) => !('behaviour' in fault && fault.behaviour) && !('wire' in fault && fault.wire))
       .map((fault) => fault.name);
-    expect(unhooked, 'faults no mock code asks for').toEqual([]);
+    expect(empty, 'faults that change nothing').toEqual([]);
+  });
+
+  test('the domain code names no fault: faults live only in mock/faults/', () => {
+    const domainFiles = mockSources().filter((file) => !file.startsWith(faultLayerDir));
+    const named = domainFiles.flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      const calls = /\bfault\(/.test(source) ? [`${relative(mockDir, file)}: fault(`] : [];
+      const names = faults
+        .filter((fault) => source.includes(`'${fault.name}'`))
+        .map((fault) => `${relative(mockDir, file)}: '${fault.name}'`);
+      return [...calls, ...names];
+    });
+    expect(named, 'fault branches in domain code').toEqual([]);
   });
 
   test('every must rule is tripped by a fault, except the ones no check can exercise on the mock', () => {

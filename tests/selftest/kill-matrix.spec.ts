@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { buildKillMatrix, formatKillMatrix, matrixPasses } from '../../cli/selftest/matrix';
 import type { ProjectOutcome, SelftestOutcomes } from '../../cli/selftest/outcomes';
 import { checksOf, cleanProject, faultOfProject, faultProject } from '../../cli/selftest/settings';
-import type { FaultSpec } from '../../mock/fault-spec';
+import type { FaultSpec } from '../../mock/faults/fault';
 import { isKillMatrix } from '../../reports/kill-matrix';
 
 /** How the kill matrix is read from the self-test's per-project outcomes. */

@@ -5,8 +5,8 @@
  */
 import { catalog } from '../../contracts/rules';
 import { coversProgrammableChat } from '../../contracts/rules/lifecycle';
-import { TwilioApi } from '../../targets/client';
-import { discoverPrerequisites, prerequisiteSkip, provisioned } from '../../targets/prerequisites';
+import { TwilioApi } from '../../targets/http/client';
+import { discoverPrerequisites, prerequisiteSkip, provisioned } from '../../targets/twilio/prerequisites';
 import { ConfigError } from '../../targets/types';
 import { expect, test } from './support/fixtures';
 import { stagingTarget } from './support/staging';

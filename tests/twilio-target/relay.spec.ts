@@ -2,8 +2,8 @@
  * A tool with its own HTTP client (the Pact verifier) reaches a real account through a loopback
  * relay, so its requests are paced, counted, recorded and sent with the target's credentials.
  */
-import { TwilioApi } from '../../targets/client';
-import { startRelay } from '../../targets/relay';
+import { TwilioApi } from '../../targets/http/client';
+import { startRelay } from '../../targets/http/relay';
 import { expect, test } from './support/fixtures';
 import { stagingAccountSid, stagingAuthToken } from './support/simulated-twilio';
 import { stagingTarget } from './support/staging';

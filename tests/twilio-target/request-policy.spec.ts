@@ -4,8 +4,8 @@
  * Retry-After, 5xx retried only when repeating cannot change the outcome, hung requests timed out,
  * and the request budget.
  */
-import { TwilioApi } from '../../targets/client';
-import { RequestBudgetExhausted, RequestTimedOut } from '../../targets/request-policy';
+import { TwilioApi } from '../../targets/http/client';
+import { RequestBudgetExhausted, RequestTimedOut } from '../../targets/http/request-policy';
 import { busiestWindow, expect, test } from './support/fixtures';
 import { scratchDir, stagingTarget } from './support/staging';
 

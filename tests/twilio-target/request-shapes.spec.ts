@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import nock from 'nock';
-import { TwilioApi } from '../../targets/client';
+import { TwilioApi } from '../../targets/http/client';
 import type { Credentials } from '../../targets/types';
 import { lockDownNetwork } from './support/intercept-twilio';
 import { stagingAccountSid, stagingAuthToken } from './support/simulated-twilio';

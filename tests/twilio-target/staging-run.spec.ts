@@ -8,8 +8,13 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { domains, twilioHost } from '../../contracts/domains';
 import type { ConformanceReport } from '../../reports/model';
-import { accountLimitPerSecond, apiOperation, limitFor, type Operation } from '../../targets/rate-limits';
-import { defaultMaxRequests } from '../../targets/request-policy';
+import {
+  accountLimitPerSecond,
+  apiOperation,
+  limitFor,
+  type Operation,
+} from '../../targets/http/rate-limits';
+import { defaultMaxRequests } from '../../targets/http/request-policy';
 import { announcedRunId, flexFlowsOnAccount, seedFlexFlow } from './support/account-state';
 import { busiestWindow } from './support/fixtures';
 import {
@@ -86,7 +91,7 @@ test.describe('a run on the staging account', () => {
   let result: CliResult;
   let out: string;
   let runId: string;
-  // The Pact provider checks among them: the verifier's own requests go through targets/relay.ts.
+  // The Pact provider checks among them: the verifier's own requests go through targets/http/relay.ts.
   const rules = [
     'FLEXFLOW-FETCH-RETURNS-RESOURCE',
     'FLEXFLOW-DELETE-RETURNS-204',

@@ -70,8 +70,11 @@ async function request(
       content_type: responseType,
       body: text,
     };
-    const parsed = responseType.includes('application/json') ? parseJsonObject(text) : undefined;
-    if (parsed !== undefined && !run.ctx.fault('studio-http-response-not-parsed')) variables.parsed = parsed;
+    const parses = run.ctx.behaviour.studio.httpRequest.parsedContentTypes.some((type) =>
+      responseType.includes(type),
+    );
+    const parsed = parses ? parseJsonObject(text) : undefined;
+    if (parsed !== undefined) variables.parsed = parsed;
     const ok = response.status >= 200 && response.status < 300;
     return { kind: 'transition' as const, event: ok ? 'success' : failEvent, variables };
   } catch {

@@ -1,8 +1,14 @@
 import type { WidgetOutcome, WidgetRun } from '../engine';
-import { createTask, workspaceOfWorkflow } from '../task-routing';
-import { failed, type SendToFlexSettings, taskVariables, trySettings } from './send-to-flex-settings';
-
-type ConversationChannel = 'sms' | 'whatsapp' | 'chat';
+import type { ConversationChannel } from '../studio-behaviour';
+import { workspaceOfWorkflow } from '../task-routing';
+import {
+  type CreatedTask,
+  createTaskFor,
+  failed,
+  type SendToFlexSettings,
+  taskCreated,
+  trySettings,
+} from './send-to-flex-settings';
 
 /**
  * Conversations: Send to Flex creates an Interaction (POST /v1/Interactions), which creates the task.
@@ -16,28 +22,16 @@ export async function conversationSendToFlex(run: WidgetRun): Promise<WidgetOutc
   const conversation = run.execution.context.trigger.conversation as Record<string, unknown>;
   const channelType = channelOf(conversation.Source);
   const attributes = { ...addedAttributes(run, conversation, channelType), ...settings.attributes };
-
-  if (run.ctx.fault('stf-conversation-creates-task-directly')) {
-    const created = await createTask(run.ctx, {
-      workflowSid: settings.workflow,
-      taskChannel: settings.channel,
-      attributes: JSON.stringify(attributes),
-      priority: settings.priority,
-      timeout: settings.timeout,
-    });
-    if (!created.ok) return failed(run);
-    return { kind: 'transition', event: 'callComplete', variables: taskVariables(run, created.task) };
-  }
-
-  const create = () =>
-    createInteraction(run, settings, channelType, String(conversation.ConversationSid), attributes);
-  if (run.ctx.fault('stf-conversation-transition-before-task')) {
-    run.execution.deferred.push(create);
-    return { kind: 'transition', event: 'callComplete', variables: {} };
-  }
-  const task = await create();
-  if (!task) return failed(run);
-  return { kind: 'transition', event: 'callComplete', variables: taskVariables(run, task) };
+  const routes = {
+    interaction: () =>
+      createInteraction(run, settings, channelType, String(conversation.ConversationSid), attributes),
+    task: () => createTaskFor(run, settings, attributes),
+  };
+  return taskCreated(
+    run,
+    'conversation',
+    routes[run.ctx.behaviour.studio.sendToFlex.conversation.routedThrough],
+  );
 }
 
 async function createInteraction(
@@ -46,18 +40,20 @@ async function createInteraction(
   channelType: ConversationChannel,
   conversationSid: string,
   attributes: Record<string, unknown>,
-): Promise<{ sid: string; attributes?: unknown; age?: unknown } | undefined> {
+): Promise<CreatedTask | undefined> {
   const workspaceSid = await workspaceOfWorkflow(run.ctx, settings.workflow);
   if (!workspaceSid) return undefined;
-  const channelKey = /^TC[0-9a-fA-F]{32}$/.test(settings.channel)
-    ? 'task_channel_sid'
-    : 'task_channel_unique_name';
   const properties: Record<string, unknown> = {
     workspace_sid: workspaceSid,
     workflow_sid: settings.workflow,
-    [channelKey]: settings.channel,
-    attributes,
   };
+  if (settings.channel !== undefined) {
+    const channelKey = /^TC[0-9a-fA-F]{32}$/.test(settings.channel)
+      ? 'task_channel_sid'
+      : 'task_channel_unique_name';
+    properties[channelKey] = settings.channel;
+  }
+  properties.attributes = attributes;
   if (settings.priority !== undefined) properties.priority = integerOrText(settings.priority);
   if (settings.timeout !== undefined) properties.timeout = integerOrText(settings.timeout);
   const response = await run.ctx.call('flex-api', 'POST', '/v1/Interactions', {
@@ -72,7 +68,7 @@ async function createInteraction(
     ?.routing;
   const task = routing?.properties;
   if (response.status !== 200 || typeof task?.sid !== 'string') return undefined;
-  return task as { sid: string; attributes?: unknown; age?: unknown };
+  return { sid: task.sid, attributes: task.attributes, age: task.age };
 }
 
 /** The attributes Send to Flex adds for SMS, WhatsApp and Chat conversations: all the sender's address. */
@@ -81,17 +77,17 @@ function addedAttributes(
   conversation: Record<string, unknown>,
   channelType: ConversationChannel,
 ): Record<string, unknown> {
-  let sender = String(conversation.Author ?? conversation.From ?? '');
-  if (run.ctx.fault('stf-conversation-sms-address-without-plus')) sender = sender.replace(/^\+/, '');
-  if (run.ctx.fault('stf-conversation-whatsapp-prefix-stripped')) sender = sender.replace(/^whatsapp:/, '');
-  const name = run.ctx.fault('stf-conversation-name-is-friendly-name')
-    ? String(conversation.FriendlyName ?? conversation.ConversationSid ?? '')
-    : sender;
+  const behaviour = run.ctx.behaviour.studio.sendToFlex.conversation;
+  const sender = behaviour.senderAddress(String(conversation.Author ?? conversation.From ?? ''));
+  const names = {
+    'sender-address': sender,
+    'friendly-name': String(conversation.FriendlyName ?? conversation.ConversationSid ?? ''),
+  };
   return {
-    channelType: run.ctx.fault('stf-conversation-channeltype-generic') ? 'conversations' : channelType,
+    channelType: behaviour.channelTypes[channelType],
     customerAddress: sender,
     from: sender,
-    name,
+    name: names[behaviour.name],
     customerName: sender,
   };
 }

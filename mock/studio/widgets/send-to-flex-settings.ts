@@ -1,19 +1,15 @@
-import { parseJsonObject } from '../../core/json';
 import type { WidgetOutcome, WidgetRun } from '../engine';
-import { TemplateError } from '../liquid';
-
-/** The widget's defaults where the Send to Flex page gives them: priority 0, timeout 3600 (1 hour). */
-export const defaultPriority = '0';
-export const defaultTimeout = '3600';
-const ONE_WEEK = 604_800;
+import { TemplateError, writtenAs } from '../liquid';
+import type { SendToFlexProperty, SendToFlexVariable, TaskSetting } from '../studio-behaviour';
+import { createTask } from '../task-routing';
 
 /** A send-to-flex widget's properties after Liquid, as the three channel paths use them. */
 export interface SendToFlexSettings {
   readonly workflow: string;
-  readonly channel: string;
-  /** The rendered attributes, parsed; undefined when they are not a JSON object. */
+  /** The rendered attributes, as the task gets them; undefined when they make none (not a JSON object). */
   readonly attributes: Record<string, unknown> | undefined;
-  /** Priority and timeout as sent to TaskRouter; undefined when not sent. */
+  /** Channel, priority and timeout as passed on to the task; undefined when not passed. */
+  readonly channel: string | undefined;
   readonly priority: string | undefined;
   readonly timeout: string | undefined;
   readonly waitUrl: string | undefined;
@@ -23,40 +19,36 @@ export interface SendToFlexSettings {
 /** Reads and renders the widget's properties; a template that cannot render throws TemplateError. */
 export async function readSettings(run: WidgetRun): Promise<SendToFlexSettings> {
   const properties = run.widget.properties;
-  const { ctx } = run;
-  const stringsIgnored = (value: unknown) =>
-    ctx.fault('stf-string-values-ignored') && typeof value === 'string' ? undefined : value;
+  const behaviour = run.ctx.behaviour.studio.sendToFlex;
+  /** The value of property `name`, rendered with Liquid or as written. */
+  const propertyValue = (name: SendToFlexProperty, value: unknown) =>
+    behaviour.renderedProperties.includes(name) ? run.render(value) : Promise.resolve(writtenAs(value));
+  const read = (name: SendToFlexProperty) => propertyValue(name, properties[name]);
+  const readNumber = (name: 'priority' | 'timeout') => {
+    const value = properties[name];
+    const readable = (behaviour.numberPropertyTypes as readonly string[]).includes(typeof value);
+    return propertyValue(name, readable ? value : undefined);
+  };
+  const passed = (setting: TaskSetting, value: string) =>
+    behaviour.taskSettings.includes(setting) ? value : undefined;
 
-  let priority = nonEmpty(await run.render(stringsIgnored(properties.priority)));
-  priority ??= ctx.fault('stf-priority-default-1') ? '1' : defaultPriority;
-  if (ctx.fault('stf-priority-ignored')) priority = undefined;
-
-  let timeout = nonEmpty(await run.render(stringsIgnored(properties.timeout)));
-  timeout ??= ctx.fault('stf-timeout-default-60') ? '60' : defaultTimeout;
-  if (ctx.fault('stf-timeout-ignored')) timeout = undefined;
-  if (ctx.fault('stf-timeout-max-one-week') && timeout !== undefined && Number(timeout) > ONE_WEEK)
-    timeout = String(ONE_WEEK);
-
+  const priority = nonEmpty(await readNumber('priority')) ?? behaviour.defaults.priority;
+  const timeout = nonEmpty(await readNumber('timeout')) ?? behaviour.defaults.timeout;
   const template = typeof properties.attributes === 'string' ? properties.attributes : '{}';
-  const rendered = ctx.fault('liquid-not-rendered') ? template : await run.renderTemplate(template);
-
-  const rawWaitUrl = properties.waitUrl;
-  const waitUrl = ctx.fault('stf-wait-url-unrendered')
-    ? nonEmpty(typeof rawWaitUrl === 'string' ? rawWaitUrl : undefined)
-    : nonEmpty(await run.render(rawWaitUrl));
+  const attributes = behaviour.attributesOf((await propertyValue('attributes', template)) ?? '');
+  const waitUrl = nonEmpty(await read('waitUrl'));
 
   return {
-    workflow: (await run.render(properties.workflow)) ?? '',
-    channel: ctx.fault('stf-channel-ignored') ? 'default' : ((await run.render(properties.channel)) ?? ''),
-    attributes: ctx.fault('stf-attributes-nested-stringified')
-      ? stringifyNested(parseJsonObject(rendered))
-      : parseJsonObject(rendered),
-    priority,
-    timeout,
+    workflow: (await read('workflow')) ?? '',
+    attributes,
+    channel: passed('channel', (await read('channel')) ?? ''),
+    priority: passed('priority', priority),
+    timeout: passed(
+      'timeout',
+      Number(timeout) > behaviour.timeoutMax ? String(behaviour.timeoutMax) : timeout,
+    ),
     waitUrl,
-    waitUrlMethod: ctx.fault('stf-wait-method-dropped')
-      ? undefined
-      : nonEmpty(await run.render(properties.waitUrlMethod)),
+    waitUrlMethod: nonEmpty(await read('waitUrlMethod')),
   };
 }
 
@@ -72,35 +64,71 @@ export async function trySettings(run: WidgetRun): Promise<SendToFlexSettings | 
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 
-/** Fault `stf-attributes-nested-stringified`: nested objects and arrays become JSON text. */
-function stringifyNested(
-  attributes: Record<string, unknown> | undefined,
-): Record<string, unknown> | undefined {
-  if (!attributes) return attributes;
-  return Object.fromEntries(
-    Object.entries(attributes).map(([key, value]) => [
-      key,
-      typeof value === 'object' && value !== null ? JSON.stringify(value) : value,
-    ]),
-  );
+/** The task a Send to Flex widget created, as TaskRouter (or the Interaction) answered it. */
+export interface CreatedTask {
+  readonly sid: string;
+  readonly attributes?: unknown;
+  readonly age?: unknown;
 }
 
-/** The widget variables stored once a task exists: TaskSid, Age (seconds) and Attributes. */
-export function taskVariables(
+/** POST /v1/Workspaces/{WS}/Tasks with the widget's settings; undefined when TaskRouter refuses it. */
+export async function createTaskFor(
   run: WidgetRun,
-  task: { readonly sid: string; readonly attributes?: unknown; readonly age?: unknown },
+  settings: SendToFlexSettings,
+  attributes: Record<string, unknown>,
+): Promise<CreatedTask | undefined> {
+  const created = await createTask(run.ctx, {
+    workflowSid: settings.workflow,
+    taskChannel: settings.channel,
+    attributes: JSON.stringify(attributes),
+    priority: settings.priority,
+    timeout: settings.timeout,
+  });
+  return created.ok ? created.task : undefined;
+}
+
+/**
+ * Creates the task of a message or a conversation and takes Task created (callComplete), in the
+ * order the behaviour's `transitionTiming` names for the trigger: once the task exists, its
+ * variables stored ('after-task'); or at once, the task being created when the run stops
+ * ('before-task'). A refused task takes the failure transition.
+ */
+export async function taskCreated(
+  run: WidgetRun,
+  trigger: 'message' | 'conversation',
+  create: () => Promise<CreatedTask | undefined>,
+): Promise<WidgetOutcome> {
+  if (run.ctx.behaviour.studio.sendToFlex.transitionTiming[trigger] === 'before-task') {
+    run.execution.deferred.push(async () => {
+      const task = await create();
+      if (task) Object.assign(run.execution.context.widgets[run.widget.name] ?? {}, taskVariables(run, task));
+    });
+    return { kind: 'transition', event: 'callComplete', variables: {} };
+  }
+  const task = await create();
+  if (!task) return failed(run);
+  return { kind: 'transition', event: 'callComplete', variables: taskVariables(run, task) };
+}
+
+/** The variables the widget stores of those it computed, in the order computed. */
+export function stored(
+  run: WidgetRun,
+  variables: Partial<Record<SendToFlexVariable, unknown>>,
 ): Record<string, unknown> {
-  const variables: Record<string, unknown> = {
+  const kept: readonly string[] = run.ctx.behaviour.studio.sendToFlex.storedVariables;
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => kept.includes(name)));
+}
+
+/** The widget variables stored once a task exists: Age (seconds), Attributes and TaskSid. */
+export function taskVariables(run: WidgetRun, task: CreatedTask): Record<string, unknown> {
+  return stored(run, {
     Age: typeof task.age === 'number' ? task.age : 0,
     Attributes: typeof task.attributes === 'string' ? task.attributes : '{}',
-  };
-  if (!run.ctx.fault('stf-tasksid-not-stored')) variables.TaskSid = task.sid;
-  return variables;
+    TaskSid: task.sid,
+  });
 }
 
-/** TaskRouter refused the task (or it could not be built): Failed to create task. */
+/** TaskRouter refused the task of a message or conversation (or it could not be built): Failed to create task. */
 export function failed(run: WidgetRun): WidgetOutcome {
-  if (run.ctx.fault('stf-taskrouter-error-completes')) return { kind: 'transition', event: 'callComplete' };
-  if (run.ctx.fault('stf-message-error-call-failure')) return { kind: 'transition', event: 'callFailure' };
-  return { kind: 'transition', event: 'failedToEnqueue' };
+  return { kind: 'transition', event: run.ctx.behaviour.studio.sendToFlex.outcomeEvents.taskRefused };
 }

@@ -1,10 +1,7 @@
 import { isAbsoluteHttpUrl } from '../../core/params';
 import type { WidgetOutcome, WidgetRun } from '../engine';
 import { enqueueTwiml } from '../twiml';
-import { trySettings } from './send-to-flex-settings';
-
-/** Twilio's own hold music, which a careless implementation might write in when no URL is set. */
-const twilioHoldMusic = 'http://twimlets.com/holdmusic?Bucket=com.twilio.music.classical';
+import { stored, trySettings } from './send-to-flex-settings';
 
 /**
  * Voice: answer `<Enqueue workflowSid action><Task priority timeout>attributes</Task></Enqueue>` and
@@ -13,17 +10,18 @@ const twilioHoldMusic = 'http://twimlets.com/holdmusic?Bucket=com.twilio.music.c
  * Failed to create task at once.
  */
 export async function voiceSendToFlex(run: WidgetRun): Promise<WidgetOutcome> {
+  const behaviour = run.ctx.behaviour.studio.sendToFlex;
   const settings = await trySettings(run);
   if (typeof settings === 'string' || settings.attributes === undefined)
-    return { kind: 'transition', event: 'failedToEnqueue' };
-  let waitUrl =
-    settings.waitUrl !== undefined && isAbsoluteHttpUrl(settings.waitUrl) ? settings.waitUrl : undefined;
-  if (run.ctx.fault('stf-wait-url-unrendered')) waitUrl = settings.waitUrl;
-  if (waitUrl === undefined && run.ctx.fault('stf-default-wait-url')) waitUrl = twilioHoldMusic;
+    return { kind: 'transition', event: behaviour.outcomeEvents.callNotEnqueued };
+  const waitUrl =
+    settings.waitUrl !== undefined && isAbsoluteHttpUrl(settings.waitUrl)
+      ? settings.waitUrl
+      : behaviour.waitUrlDefault;
   const attributes = JSON.stringify(settings.attributes);
   const { priority, timeout } = settings;
   const twiml = enqueueTwiml({
-    workflowSid: run.ctx.fault('stf-voice-enqueue-missing-workflowsid') ? undefined : settings.workflow,
+    workflowSid: settings.workflow,
     action: run.actionUrl,
     waitUrl,
     waitUrlMethod: waitUrl === undefined ? undefined : settings.waitUrlMethod,
@@ -47,21 +45,26 @@ export async function voiceResume(
   run: WidgetRun,
   input: Readonly<Record<string, string>>,
 ): Promise<WidgetOutcome> {
+  const { outcomeEvents } = run.ctx.behaviour.studio.sendToFlex;
   const queueResult = input.QueueResult ?? '';
   const enqueue = run.execution.waiting?.enqueue;
-  const variables: Record<string, unknown> = { QueueResult: queueResult };
-  if (queueResult === 'system-error') {
-    const event = run.ctx.fault('stf-system-error-as-failed-enqueue') ? 'failedToEnqueue' : 'callFailure';
-    return { kind: 'transition', event, variables };
-  }
-  const enqueueFailed =
-    enqueue?.kind !== 'created' || queueResult === 'error' || queueResult === 'queue-full';
-  if (enqueueFailed && !run.ctx.fault('stf-voice-enqueue-error-completes'))
-    return { kind: 'transition', event: 'failedToEnqueue', variables };
-  if (enqueue?.kind === 'created') {
-    variables.Attributes = enqueue.attributes;
-    variables.Age = Math.max(0, Math.floor((run.ctx.clock.now() - enqueue.dateCreated) / 1000));
-    if (!run.ctx.fault('stf-tasksid-not-stored')) variables.TaskSid = enqueue.taskSid;
-  }
+  if (queueResult === 'system-error')
+    return {
+      kind: 'transition',
+      event: outcomeEvents.callSystemError,
+      variables: stored(run, { QueueResult: queueResult }),
+    };
+  if (enqueue?.kind !== 'created' || queueResult === 'error' || queueResult === 'queue-full')
+    return {
+      kind: 'transition',
+      event: outcomeEvents.callNotEnqueued,
+      variables: stored(run, { QueueResult: queueResult }),
+    };
+  const variables = stored(run, {
+    QueueResult: queueResult,
+    Attributes: enqueue.attributes,
+    Age: Math.max(0, Math.floor((run.ctx.clock.now() - enqueue.dateCreated) / 1000)),
+    TaskSid: enqueue.taskSid,
+  });
   return { kind: 'transition', event: 'callComplete', variables };
 }

@@ -1,7 +1,6 @@
 import type { WidgetHandler, WidgetOutcome, WidgetRun } from '../engine';
-import { createTask } from '../task-routing';
 import { conversationSendToFlex } from './send-to-flex-conversation';
-import { failed, taskVariables, trySettings } from './send-to-flex-settings';
+import { createTaskFor, failed, taskCreated, trySettings } from './send-to-flex-settings';
 import { voiceResume, voiceSendToFlex } from './send-to-flex-voice';
 
 /**
@@ -23,23 +22,6 @@ export const sendToFlex: WidgetHandler = {
 async function messageSendToFlex(run: WidgetRun): Promise<WidgetOutcome> {
   const settings = await trySettings(run);
   if (typeof settings === 'string' || settings.attributes === undefined) return failed(run);
-  const parameters = {
-    workflowSid: settings.workflow,
-    taskChannel: settings.channel,
-    attributes: JSON.stringify(settings.attributes),
-    priority: settings.priority,
-    timeout: settings.timeout,
-  };
-  if (run.ctx.fault('stf-message-task-created-after-transition')) {
-    run.execution.deferred.push(async () => {
-      const created = await createTask(run.ctx, parameters);
-      if (created.ok)
-        Object.assign(run.execution.context.widgets[run.widget.name] ?? {}, taskVariables(run, created.task));
-    });
-    return { kind: 'transition', event: 'callComplete', variables: {} };
-  }
-  const created = await createTask(run.ctx, parameters);
-  if (created.ok)
-    return { kind: 'transition', event: 'callComplete', variables: taskVariables(run, created.task) };
-  return failed(run);
+  const attributes = settings.attributes;
+  return taskCreated(run, 'message', () => createTaskFor(run, settings, attributes));
 }

@@ -1,4 +1,4 @@
-import { runIdOfName } from '../../../targets/run-tag';
+import { runIdOfName } from '../../../targets/twilio/run-tag';
 import type { SimulatedTwilio } from './simulated-twilio';
 
 interface FlexFlowRecord {

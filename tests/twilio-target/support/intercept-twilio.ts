@@ -1,5 +1,4 @@
 import { text } from 'node:stream/consumers';
-import '../../../support/promise-with-resolvers';
 import { request as httpRequest } from 'node:http';
 import nock from 'nock';
 import { domains, forwardedHostHeader, twilioHost } from '../../../contracts/domains';
@@ -20,22 +19,15 @@ export function interceptTwilio(simulatorUrl: string): void {
       nock(`https://${host}`)
         .persist()
         .intercept(() => true, method)
-        // nock 15 calls a reply function with the Fetch Request it intercepted.
-        .reply(async (request: Request) => {
-          const url = new URL(request.url);
+        .reply(async function (this: nock.ReplyFnContext, path: string, body: nock.Body) {
           const headers: Record<string, string> = {};
-          request.headers.forEach((value, name) => {
-            if (!notForwarded.has(name)) headers[name] = value;
-          });
-          const answer = await forward(
-            simulatorUrl,
-            host,
-            method,
-            url.pathname + url.search,
-            await request.text(),
-            headers,
-          );
-          return [answer.status, answer.text, answer.headers] as const;
+          for (const [name, value] of Object.entries(this.req.headers)) {
+            if (!notForwarded.has(name)) headers[name] = String(value);
+          }
+          // nock hands over a JSON body parsed; Twilio's form bodies arrive as the string sent
+          const text = typeof body === 'string' ? body : JSON.stringify(body);
+          const answer = await forward(simulatorUrl, host, method, path, text, headers);
+          return [answer.status, answer.text, answer.headers];
         });
     }
   }

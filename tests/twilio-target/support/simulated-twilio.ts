@@ -5,7 +5,7 @@ import { type Domain, domainOfHost, forwardedHostHeader, twilioHost } from '../.
 import { flowDefinition, sendToFlexWidget } from '../../../generators/studio';
 import type { FaultName } from '../../../mock/faults';
 import { type RunningMock, startMock } from '../../../mock/server';
-import { apiOperation } from '../../../targets/rate-limits';
+import { apiOperation } from '../../../targets/http/rate-limits';
 
 /**
  * A staging Twilio account, simulated on loopback: the embedded mock answers the API, a thin layer

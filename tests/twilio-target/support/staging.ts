@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio';
+import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio/target';
 import type { Credentials, Target } from '../../../targets/types';
 import { stagingAccountSid, stagingAuthToken } from './simulated-twilio';
 
@@ -56,11 +56,6 @@ export function startCli(
       TWILIO_AUTH_TOKEN: stagingAuthToken,
       TWILIO_API_KEY: '',
       TWILIO_API_SECRET: '',
-      FLEXCONF_MODE: '',
-      FLEXCONF_FAULTS: '',
-      FLEXCONF_TARGET: '',
-      FLEXCONF_OUT: '',
-      FLEXCONF_STATE: '',
       NODE_OPTIONS: `--import tsx --import ${preload}`,
       // On a cold tsx cache, tsx's require hook calls esbuild's synchronous API, which blocks on a
       // worker thread. On Node 20, once the loader hooks have transformed a TypeScript preload (this

@@ -1,0 +1,30 @@
+/** Conversations (addresses, scoped webhooks, onMessageAdded dispatch): the reference values the domain code reads; a fault (mock/faults/) overrides some of them. */
+import type { WebhookTarget } from './records';
+
+/** What a conversation-scoped webhook does with a new message. */
+export type MessageAddedAction = 'post-event' | 'start-flow' | 'nothing';
+
+/** The fields of Studio's `trigger.conversation` that arrive as JSON text. */
+export type ConversationTriggerJsonField = 'ChannelAttributes' | 'Attributes';
+
+export interface ConversationsBehaviour {
+  /** The EventType a webhook receives for a new message. */
+  readonly messageAddedEventType: string;
+  /**
+   * Per webhook target: `webhook` and `trigger` POST the event (when their filters or keywords
+   * match), `studio` starts its flow with the Incoming Conversation trigger.
+   */
+  readonly onMessageAdded: Readonly<Record<WebhookTarget, MessageAddedAction>>;
+  /** Seam: the onMessageAdded fields as posted, from the event the domain built. */
+  readonly messageAddedPayload: (payload: Readonly<Record<string, string>>) => Record<string, string>;
+  /** `trigger.conversation`: the fields parsed from JSON (an unparseable text becomes {}); the others stay text. */
+  readonly triggerParsedAsJson: readonly ConversationTriggerJsonField[];
+}
+
+export const referenceConversationsBehaviour: ConversationsBehaviour = {
+  messageAddedEventType: 'onMessageAdded',
+  onMessageAdded: { webhook: 'post-event', trigger: 'post-event', studio: 'start-flow' },
+  messageAddedPayload: (payload) => ({ ...payload }),
+  // LIQUID-CONVERSATION-ATTRIBUTES-PARSED; the message's own Attributes stay text (LIQUID-MESSAGE-ATTRIBUTES-STRING).
+  triggerParsedAsJson: ['ChannelAttributes'],
+};

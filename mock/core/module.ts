@@ -1,0 +1,20 @@
+import type { Domain } from '../../contracts/domains';
+import type { MockResponse, Route } from './router';
+
+/** A piece of the emulator: one resource or engine of one Twilio domain. */
+export interface MockModule {
+  routes(): Route[];
+  /** Stops timers the module started (TaskRouter timeouts, for instance). */
+  close?(): void;
+}
+
+/**
+ * Calls another domain's route in-process, as Twilio's own services call each other's APIs.
+ * Errors come back as responses (status and Twilio error body), exactly as over HTTP.
+ */
+export type DomainCall = (
+  domain: Domain,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  form?: Record<string, string>,
+) => Promise<MockResponse>;

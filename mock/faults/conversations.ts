@@ -1,0 +1,59 @@
+import { defaultingParameter, type FaultSpec, postsTo } from './fault';
+
+/** Deliberate bugs in Conversations: scoped webhooks, the events they send, the Incoming Conversation trigger. */
+export const conversationsFaults = [
+  {
+    name: 'conversations-webhook-target-optional',
+    description: 'A conversation-scoped webhook without Target is accepted as a plain webhook.',
+    trips: ['CONV-SCOPED-WEBHOOK-TARGETS'],
+    wire: defaultingParameter(
+      postsTo('conversations', [/^\/v1\/Conversations\/[^/]+\/Webhooks$/]),
+      'Target',
+      'webhook',
+    ),
+  },
+  {
+    name: 'conversations-studio-webhook-ignored',
+    description: 'A studio webhook never starts its flow.',
+    trips: ['CONV-INCOMING-CONVERSATION-TRIGGER'],
+    behaviour: { conversations: { onMessageAdded: { studio: 'nothing' } } },
+  },
+  {
+    name: 'conversations-webhook-event-type-wrong',
+    description: 'Webhooks receive EventType onMessageSent for a new message.',
+    trips: ['CONV-ONMESSAGEADDED-WEBHOOK'],
+    behaviour: { conversations: { messageAddedEventType: 'onMessageSent' } },
+  },
+  {
+    name: 'conversations-channel-attributes-unparsed',
+    description: 'trigger.conversation.ChannelAttributes is the attributes text, not parsed JSON.',
+    trips: ['LIQUID-CONVERSATION-ATTRIBUTES-PARSED', 'CONV-CHAT-FROM-FRIENDLYNAME'],
+    behaviour: { conversations: { triggerParsedAsJson: [] } },
+  },
+  {
+    name: 'conversations-message-attributes-parsed',
+    description: 'trigger.conversation.Attributes (the message attributes) is parsed into an object.',
+    trips: ['LIQUID-MESSAGE-ATTRIBUTES-STRING'],
+    behaviour: { conversations: { triggerParsedAsJson: ['ChannelAttributes', 'Attributes'] } },
+  },
+  {
+    name: 'conversations-webhook-no-message-sid',
+    description: 'The onMessageAdded webhook request leaves out MessageSid.',
+    trips: ['CONV-ONMESSAGEADDED-PAYLOAD-FIELDS'],
+    behaviour: { conversations: { messageAddedPayload: ({ MessageSid: _dropped, ...payload }) => payload } },
+  },
+  {
+    name: 'conversations-webhook-date-epoch',
+    description:
+      'The onMessageAdded webhook sends DateCreated as epoch milliseconds, not an ISO 8601 date-time.',
+    trips: ['CONV-ONMESSAGEADDED-PAYLOAD-FIELDS'],
+    behaviour: {
+      conversations: {
+        messageAddedPayload: (payload) => ({
+          ...payload,
+          DateCreated: String(Date.parse(payload.DateCreated ?? '')),
+        }),
+      },
+    },
+  },
+] as const satisfies readonly FaultSpec[];

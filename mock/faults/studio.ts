@@ -1,0 +1,396 @@
+import { TwilioError } from '../core/errors';
+import { isJsonObject, parseJsonObject } from '../core/json';
+import type { DomainCall } from '../core/module';
+import type { MockResponse } from '../core/router';
+import { toJson } from '../studio/liquid';
+import { referenceStudioBehaviour, type SendToFlexProperty } from '../studio/studio-behaviour';
+import {
+  defaultingParameter,
+  type FaultSpec,
+  jsonBodyOf,
+  onRoute,
+  type WireRequest,
+  type WireTransform,
+} from './fault';
+
+type Json = Record<string, unknown>;
+
+/** POST /v2/Flows or /v2/Flows/Validate: the requests that create (or validate) a flow. */
+const isFlowCreate = (request: WireRequest) =>
+  request.method === 'POST' &&
+  request.domain === 'studio' &&
+  (request.path === '/v2/Flows' || request.path === '/v2/Flows/Validate');
+
+/** Rewrites each execution Studio answers with (create, fetch, update, list) and each execution Context. */
+function rewritingExecutions(rewrite: (execution: Json) => Json): WireTransform {
+  const base = '/v2/Flows/:FlowSid/Executions';
+  const routes = [`${base}`, `${base}/:Sid`, `${base}/:Sid/Context`];
+  return {
+    response: (response, _request, route) => {
+      const body = jsonBodyOf(response);
+      if (route?.domain !== 'studio' || !routes.includes(route.pattern) || !body) return response;
+      if (Array.isArray(body.executions))
+        return {
+          ...response,
+          body: { ...body, executions: body.executions.map((item: Json) => rewrite(item)) },
+        };
+      return { ...response, body: rewrite(body) };
+    },
+  };
+}
+
+/** Rewrites each Step Studio answers with (fetch, list). */
+function rewritingSteps(rewrite: (step: Json) => Json): WireTransform {
+  const steps = '/v2/Flows/:FlowSid/Executions/:Sid/Steps';
+  return {
+    response: (response, _request, route) => {
+      const body = jsonBodyOf(response);
+      if (route?.domain !== 'studio' || route.method !== 'GET' || !body) return response;
+      if (route.pattern === steps && Array.isArray(body.steps))
+        return { ...response, body: { ...body, steps: body.steps.map((item: Json) => rewrite(item)) } };
+      if (route.pattern === `${steps}/:StepSid`) return { ...response, body: rewrite(body) };
+      return response;
+    },
+  };
+}
+
+/** Rewrites the `<Enqueue …>` opening tag of the TwiML a flow's voice webhook answers with. */
+const rewritingEnqueue = (rewrite: (enqueue: string) => string): WireTransform =>
+  onRoute('webhooks', 'POST', '/v1/Accounts/:AccountSid/Flows/:FlowSid', (response: MockResponse) =>
+    response.text === undefined
+      ? response
+      : { ...response, text: response.text.replace(/<Enqueue\b[^>]*>/, (enqueue) => rewrite(enqueue)) },
+  );
+
+/** The properties Send to Flex renders with Liquid, but one. */
+const renderedExcept = (property: SendToFlexProperty) =>
+  referenceStudioBehaviour.sendToFlex.renderedProperties.filter((name) => name !== property);
+
+/** Nested objects and arrays of the attributes as JSON text. */
+function stringifyNested(attributes: Json | undefined): Json | undefined {
+  if (!attributes) return attributes;
+  return Object.fromEntries(
+    Object.entries(attributes).map(([key, value]) => [
+      key,
+      typeof value === 'object' && value !== null ? JSON.stringify(value) : value,
+    ]),
+  );
+}
+
+/** The first workflow of the workspace, whatever the widget's. */
+async function firstWorkflowOf(call: DomainCall, workspaceSid: string, workflowSid: string): Promise<string> {
+  const list = await call('taskrouter', 'GET', `/v1/Workspaces/${workspaceSid}/Workflows?PageSize=1`);
+  const first = (list.body as { workflows?: Array<{ sid?: unknown }> } | undefined)?.workflows?.[0]?.sid;
+  return typeof first === 'string' ? first : workflowSid;
+}
+
+/** Twilio's own hold music, which a careless implementation might write in when no URL is set. */
+const twilioHoldMusic = 'http://twimlets.com/holdmusic?Bucket=com.twilio.music.classical';
+
+/**
+ * Deliberate bugs in Studio: flow validation, executions, the engine, Liquid and the Send to Flex
+ * widget. Most override Studio's behaviour values (mock/studio/studio-behaviour.ts); those visible
+ * only in a response (an error code, a step's field, the TwiML) rewrite it on the wire.
+ */
+export const studioFaults = [
+  // ---------------------------------------------------------------- flows and validation
+  {
+    name: 'studio-flow-status-optional',
+    description: 'POST /v2/Flows without Status is accepted as a draft.',
+    trips: ['STF-STUDIO-FLOW-CREATE-REQUIRED'],
+    wire: defaultingParameter(isFlowCreate, 'Status', 'draft'),
+  },
+  {
+    name: 'studio-validate-creates-flow',
+    description: 'POST /v2/Flows/Validate stores the flow it validates.',
+    trips: ['STF-STUDIO-VALIDATE-OK'],
+    wire: onRoute('studio', 'POST', '/v2/Flows/Validate', async (response, request, _route, ctx) => {
+      if (response.status === 200)
+        await ctx.call('studio', 'POST', '/v2/Flows', Object.fromEntries(new URLSearchParams(request.body)));
+      return response;
+    }),
+  },
+  {
+    name: 'studio-invalid-definition-20001',
+    description: 'An invalid definition is refused with 20001 and no details instead of 81022.',
+    trips: ['STF-STUDIO-INVALID-DEFINITION-81022'],
+    wire: {
+      response: (response) =>
+        jsonBodyOf(response)?.code === 81022
+          ? {
+              ...response,
+              status: 400,
+              body: new TwilioError(400, 20001, 'Invalid parameter Definition').toBody(),
+            }
+          : response,
+    },
+  },
+  {
+    name: 'studio-duplicate-names-accepted',
+    description: 'Two widgets may share a name.',
+    trips: ['STF-STUDIO-UNIQUE-WIDGET-NAMES'],
+    behaviour: { studio: { definition: { uniqueWidgetNames: false } } },
+  },
+  {
+    name: 'studio-dangling-transition-accepted',
+    description: 'A transition may lead to a widget that does not exist.',
+    trips: ['STF-STUDIO-TRANSITION-TARGET-EXISTS'],
+    behaviour: { studio: { definition: { transitionTargetsExist: false } } },
+  },
+  {
+    name: 'studio-stf-workflow-optional',
+    description: 'A send-to-flex widget without a workflow passes validation.',
+    trips: ['STF-REQUIRES-WORKFLOW'],
+    behaviour: { studio: { definition: { sendToFlex: { requiredProperties: ['channel'] } } } },
+  },
+  {
+    name: 'studio-stf-channel-optional',
+    description: 'A send-to-flex widget without a channel passes validation.',
+    trips: ['STF-REQUIRES-CHANNEL'],
+    behaviour: { studio: { definition: { sendToFlex: { requiredProperties: ['workflow'] } } } },
+  },
+  {
+    name: 'studio-stf-rejects-callfailure',
+    description: 'Validation refuses the callFailure transition of a send-to-flex widget.',
+    trips: ['TRANS-WIDGET-THREE-EVENTS'],
+    behaviour: { studio: { definition: { sendToFlex: { events: ['callComplete', 'failedToEnqueue'] } } } },
+  },
+  {
+    name: 'studio-widget-schema-strict',
+    description: 'Validation refuses every send-to-flex property but workflow, channel and attributes.',
+    trips: ['STF-WIDGET-JSON-SHAPE'],
+    behaviour: {
+      studio: { definition: { sendToFlex: { properties: ['workflow', 'channel', 'attributes', 'offset'] } } },
+    },
+  },
+  {
+    name: 'stf-attributes-nested-stringified',
+    description: 'Nested objects and arrays in the attributes reach the task as JSON strings.',
+    trips: ['STF-ATTRIBUTES-BECOME-TASK-ATTRIBUTES'],
+    behaviour: {
+      studio: { sendToFlex: { attributesOf: (rendered) => stringifyNested(parseJsonObject(rendered)) } },
+    },
+  },
+  {
+    name: 'stf-attributes-limit-off-by-one',
+    description: 'Attributes of exactly 1024 characters are refused.',
+    trips: ['STF-ATTRIBUTES-MAX-1024'],
+    behaviour: { studio: { definition: { sendToFlex: { attributesMaxLength: 1023 } } } },
+  },
+  // ---------------------------------------------------------------- executions
+  {
+    name: 'studio-execution-from-optional',
+    description: 'POST /v2/Flows/{Sid}/Executions without From is accepted.',
+    trips: ['TRANS-EXECUTION-CREATE'],
+    behaviour: { studio: { executions: { requiredOnCreate: ['To'] } } },
+  },
+  {
+    name: 'studio-steps-missing-transitioned-to',
+    description: 'Steps always say transitioned_to "Ended", whatever widget follows.',
+    trips: ['TRANS-EXECUTION-STEPS-RECORD-TRANSITIONS'],
+    wire: rewritingSteps((step) => ({ ...step, transitioned_to: 'Ended' })),
+  },
+  {
+    name: 'studio-context-without-widgets',
+    description: 'The execution context leaves out the widgets variables.',
+    trips: ['TRANS-EXECUTION-CONTEXT-WIDGET-VARIABLES'],
+    wire: rewritingExecutions(({ context, ...execution }) => {
+      if (!isJsonObject(context)) return { ...execution, context };
+      const { widgets: _hidden, ...visible } = context;
+      return { ...execution, context: visible };
+    }),
+  },
+  {
+    name: 'studio-http-response-not-parsed',
+    description:
+      'A JSON response of make-http-request / run-function is not parsed into widgets.<name>.parsed.',
+    trips: ['LIQUID-PARSED-JSON-RESPONSE'],
+    behaviour: { studio: { httpRequest: { parsedContentTypes: [] } } },
+  },
+  // ---------------------------------------------------------------- Liquid
+  {
+    name: 'liquid-not-rendered',
+    description: 'The attributes template is used as written, without Liquid rendering.',
+    trips: ['LIQUID-ATTRIBUTES-RENDERED', 'STF-VOICE-DEFAULT-ATTRIBUTES'],
+    behaviour: { studio: { sendToFlex: { renderedProperties: renderedExcept('attributes') } } },
+  },
+  {
+    name: 'liquid-to-json-string',
+    description: 'to_json emits a JSON string holding the serialised value instead of the value.',
+    trips: ['LIQUID-TO-JSON-OBJECT'],
+    behaviour: { studio: { liquid: { toJson: (value) => JSON.stringify(toJson(value)) } } },
+  },
+  // ---------------------------------------------------------------- Send to Flex: task settings
+  {
+    name: 'stf-channel-ignored',
+    description: "Tasks are created on the default Task Channel whatever the widget's channel.",
+    trips: ['STF-CHANNEL-ON-TASK', 'STF-MESSAGE-CREATES-TASK'],
+    behaviour: { studio: { sendToFlex: { taskSettings: ['priority', 'timeout'] } } },
+  },
+  {
+    name: 'stf-workflow-from-first-in-workspace',
+    description: "Tasks go through the workspace's first workflow instead of the widget's.",
+    trips: ['STF-WORKFLOW-SID-ON-WIDGET'],
+    behaviour: { studio: { sendToFlex: { workflowOf: firstWorkflowOf } } },
+  },
+  {
+    name: 'stf-priority-default-1',
+    description: 'A widget without a priority creates tasks with priority 1.',
+    trips: ['STF-PRIORITY-DEFAULT-0'],
+    behaviour: { studio: { sendToFlex: { defaults: { priority: '1' } } } },
+  },
+  {
+    name: 'stf-priority-ignored',
+    description: "The widget's priority is never sent to TaskRouter.",
+    trips: ['STF-PRIORITY-PASSED-TO-TASK', 'STF-PRIORITY-ORDERS-QUEUE'],
+    behaviour: { studio: { sendToFlex: { taskSettings: ['channel', 'timeout'] } } },
+  },
+  {
+    name: 'stf-string-values-ignored',
+    description: 'Priority and timeout written as strings (the export format) are ignored.',
+    trips: ['STF-WIDGET-VALUES-AS-STRINGS'],
+    behaviour: { studio: { sendToFlex: { numberPropertyTypes: ['number'] } } },
+  },
+  {
+    name: 'stf-timeout-default-60',
+    description: 'A widget without a timeout creates tasks with a 60-second timeout.',
+    trips: ['STF-TIMEOUT-DEFAULT'],
+    behaviour: { studio: { sendToFlex: { defaults: { timeout: '60' } } } },
+  },
+  {
+    name: 'stf-timeout-ignored',
+    description: "The widget's timeout is never sent to TaskRouter.",
+    trips: ['STF-TIMEOUT-PASSED-TO-TASK'],
+    behaviour: { studio: { sendToFlex: { taskSettings: ['channel', 'priority'] } } },
+  },
+  {
+    name: 'stf-timeout-max-one-week',
+    description: 'Timeouts above one week are clamped to 604,800 seconds.',
+    trips: ['STF-TIMEOUT-MAX-TWO-WEEKS'],
+    behaviour: { studio: { sendToFlex: { timeoutMax: 604_800 } } },
+  },
+  // ---------------------------------------------------------------- Send to Flex: voice
+  {
+    name: 'stf-voice-enqueue-missing-workflowsid',
+    description: 'The Enqueue TwiML has no workflowSid attribute.',
+    trips: ['STF-CALL-ENQUEUED'],
+    wire: rewritingEnqueue((enqueue) => enqueue.replace(/ workflowSid="[^"]*"/, '')),
+  },
+  {
+    name: 'stf-default-wait-url',
+    description: "Without a hold music URL, Twilio's classical hold music URL is written into the TwiML.",
+    trips: ['STF-CALL-HOLD-MUSIC-DEFAULT'],
+    behaviour: { studio: { sendToFlex: { waitUrlDefault: twilioHoldMusic } } },
+  },
+  {
+    name: 'stf-wait-url-unrendered',
+    description: 'The hold music URL is used as written, without Liquid rendering.',
+    trips: ['STF-CALL-HOLD-MUSIC-URL'],
+    behaviour: { studio: { sendToFlex: { renderedProperties: renderedExcept('waitUrl') } } },
+  },
+  {
+    name: 'stf-wait-method-dropped',
+    description: 'waitUrlMethod never reaches the TwiML.',
+    trips: ['STF-HOLD-MUSIC-METHOD'],
+    wire: rewritingEnqueue((enqueue) => enqueue.replace(/ waitUrlMethod="[^"]*"/, '')),
+  },
+  {
+    name: 'stf-voice-complete-before-action',
+    description: 'callComplete is recorded when the TwiML is answered, before the action URL is requested.',
+    trips: ['TRANS-TASK-CREATED-VOICE', 'TRANS-FAILED-VOICE-ENQUEUE', 'TRANS-CALL-FAILED-SYSTEM-ERROR'],
+    behaviour: { studio: { sendToFlex: { transitionTiming: { call: 'twiml-answered' } } } },
+  },
+  {
+    name: 'stf-voice-enqueue-error-completes',
+    description: 'A call that could not be enqueued takes callComplete.',
+    trips: ['TRANS-FAILED-VOICE-ENQUEUE'],
+    behaviour: { studio: { sendToFlex: { outcomeEvents: { callNotEnqueued: 'callComplete' } } } },
+  },
+  {
+    name: 'stf-system-error-as-failed-enqueue',
+    description: 'QueueResult=system-error takes failedToEnqueue instead of callFailure.',
+    trips: ['TRANS-CALL-FAILED-SYSTEM-ERROR'],
+    behaviour: { studio: { sendToFlex: { outcomeEvents: { callSystemError: 'failedToEnqueue' } } } },
+  },
+  // ---------------------------------------------------------------- Send to Flex: messages
+  {
+    name: 'stf-message-task-created-after-transition',
+    description: 'Messages take callComplete first and create the task afterwards.',
+    trips: ['TRANS-TASK-CREATED-MESSAGE'],
+    behaviour: { studio: { sendToFlex: { transitionTiming: { message: 'before-task' } } } },
+  },
+  {
+    name: 'stf-taskrouter-error-completes',
+    description: 'A TaskRouter error for a message or conversation takes callComplete.',
+    trips: ['TRANS-FAILED-TASKROUTER-ERROR'],
+    behaviour: { studio: { sendToFlex: { outcomeEvents: { taskRefused: 'callComplete' } } } },
+  },
+  {
+    name: 'stf-message-error-call-failure',
+    description: 'A TaskRouter error for a message or conversation takes callFailure.',
+    trips: ['TRANS-CALL-FAILED-VOICE-ONLY', 'TRANS-FAILED-TASKROUTER-ERROR'],
+    behaviour: { studio: { sendToFlex: { outcomeEvents: { taskRefused: 'callFailure' } } } },
+  },
+  {
+    name: 'stf-tasksid-not-stored',
+    description: 'The widget does not store TaskSid.',
+    trips: ['TRANS-VAR-TASKSID'],
+    behaviour: { studio: { sendToFlex: { storedVariables: ['QueueResult', 'Age', 'Attributes'] } } },
+  },
+  // ---------------------------------------------------------------- Send to Flex: conversations
+  {
+    name: 'stf-conversation-creates-task-directly',
+    description: 'For conversations the widget creates the TaskRouter task itself, with no Interaction.',
+    trips: ['CONV-STF-CREATES-INTERACTION'],
+    behaviour: { studio: { sendToFlex: { conversation: { routedThrough: 'task' } } } },
+  },
+  {
+    name: 'stf-conversation-transition-before-task',
+    description: 'For conversations callComplete is taken before the Interaction and its task exist.',
+    trips: ['TRANS-TASK-CREATED-CONVERSATION'],
+    behaviour: { studio: { sendToFlex: { transitionTiming: { conversation: 'before-task' } } } },
+  },
+  {
+    name: 'stf-conversation-channeltype-generic',
+    description: 'channelType is "conversations" for every conversation.',
+    trips: ['CONV-DEFAULT-ATTR-CHANNELTYPE'],
+    behaviour: {
+      studio: {
+        sendToFlex: {
+          conversation: {
+            channelTypes: { sms: 'conversations', whatsapp: 'conversations', chat: 'conversations' },
+          },
+        },
+      },
+    },
+  },
+  {
+    name: 'stf-conversation-name-is-friendly-name',
+    description: "name is the conversation's friendly name instead of the sender's address.",
+    trips: ['CONV-DEFAULT-ATTR-NAME'],
+    behaviour: { studio: { sendToFlex: { conversation: { name: 'friendly-name' } } } },
+  },
+  {
+    name: 'stf-conversation-sms-address-without-plus',
+    description: "Sender addresses lose their leading '+'.",
+    trips: [
+      'CONV-SMS-ADDRESS-E164',
+      'CONV-DEFAULT-ATTR-CUSTOMERADDRESS',
+      'CONV-DEFAULT-ATTR-FROM',
+      'CONV-DEFAULT-ATTR-CUSTOMERNAME',
+    ],
+    behaviour: {
+      studio: { sendToFlex: { conversation: { senderAddress: (address) => address.replace(/^\+/, '') } } },
+    },
+  },
+  {
+    name: 'stf-conversation-whatsapp-prefix-stripped',
+    description: 'WhatsApp sender addresses lose their "whatsapp:" prefix.',
+    trips: ['CONV-WHATSAPP-ADDRESS-PREFIX'],
+    behaviour: {
+      studio: {
+        sendToFlex: { conversation: { senderAddress: (address) => address.replace(/^whatsapp:/, '') } },
+      },
+    },
+  },
+] as const satisfies readonly FaultSpec[];

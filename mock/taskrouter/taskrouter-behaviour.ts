@@ -1,0 +1,107 @@
+/** TaskRouter (tasks, queues, assignment order, timeouts): the reference values the domain code reads; a fault (mock/faults/) overrides some of them. */
+
+import { newSid } from '../core/sids';
+import type { QueueOrder, ReservationStatus, TaskRecord, TaskStatus, WorkspaceState } from './records';
+
+/** An integer parameter's accepted range and the value taken when it is not sent. */
+export interface IntegerParameter {
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+}
+
+/** Which of two waiting tasks is served first: negative for `a`, positive for `b`, 0 for neither. */
+export type TaskOrder = (a: TaskRecord, b: TaskRecord) => number;
+
+/** Where a task's priority can come from: the Workflow target it was routed to, or the request. */
+export type PrioritySource = 'target' | 'request';
+
+export interface TaskRouterBehaviour {
+  /** Seam: how a new task's SID is made (its format). */
+  readonly newTaskSid: () => string;
+  /** A task's Priority. */
+  readonly priority: IntegerParameter;
+  /** Where a task's priority comes from: the first source that gives one wins, else `priority.default`. */
+  readonly prioritySources: readonly PrioritySource[];
+  /** A task's Timeout, in seconds. */
+  readonly timeout: IntegerParameter;
+  /** Whether an unassigned (pending or reserved) task is canceled once its Timeout has passed. */
+  readonly timeoutCancelsTask: boolean;
+  /** The reason a task canceled by its timeout carries. */
+  readonly timeoutReason: string;
+  /** A Workflow's TaskReservationTimeout, in seconds; the default also holds for tasks placed in a queue directly. */
+  readonly reservationTimeout: IntegerParameter;
+  /** The Task Channel (unique name) of a task created without TaskChannel; null: no Task Channel. */
+  readonly taskChannelDefault: string | null;
+  /** The order a queue of each TaskOrder serves its waiting tasks in. */
+  readonly taskOrders: Readonly<Record<QueueOrder, TaskOrder>>;
+  /** Whether only workers in an available activity are offered tasks. */
+  readonly reservesOnlyAvailableWorkers: boolean;
+  /** Whether a queue's TargetWorkers expression limits the workers offered its tasks. */
+  readonly evaluatesTargetWorkers: boolean;
+  /** Seam: the activity a worker created without ActivitySid starts in. */
+  readonly initialActivity: (workspace: WorkspaceState) => string;
+  /** The statuses in which a reservation holds its worker's capacity. */
+  readonly capacityHeldBy: readonly ReservationStatus[];
+  /** The status a task takes when a reservation is created for it. */
+  readonly reservedTaskStatus: TaskStatus;
+  /** What a rejected reservation does to its task: back in the queue, or canceled with a reason. */
+  readonly rejectedTask: 'requeued' | { readonly canceledWithReason: string };
+  /** The AssignmentStatus an update may ask for, from the statuses the task may then be in (others: refused). */
+  readonly statusChanges: Readonly<Partial<Record<TaskStatus, readonly TaskStatus[]>>>;
+  /** The AssignmentStatus an update cannot ask for without a Reason. */
+  readonly reasonRequiredFor: readonly TaskStatus[];
+}
+
+/** Higher priority first. */
+export const higherPriorityFirst: TaskOrder = (a, b) => b.priority - a.priority;
+/** Oldest first: by VirtualStartTime, then in creation order. */
+export const oldestFirst: TaskOrder = (a, b) => a.virtualStartTime - b.virtualStartTime || a.seq - b.seq;
+/** The order reversed. */
+export const reversed =
+  (order: TaskOrder): TaskOrder =>
+  (a, b) =>
+    order(b, a);
+/** By the first order, ties broken by the next. */
+export const thenBy =
+  (...orders: readonly TaskOrder[]): TaskOrder =>
+  (a, b) => {
+    for (const order of orders) {
+      const difference = order(a, b);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  };
+
+export const referenceTaskRouterBehaviour: TaskRouterBehaviour = {
+  newTaskSid: () => newSid('WT'),
+  // "Value can be 0 to 2^31^ (2,147,483,647)."; without Priority a task has priority 0
+  priority: { min: 0, max: 2_147_483_647, default: 0 },
+  // a Workflow target's priority overrides the one sent with the task
+  prioritySources: ['target', 'request'],
+  // "Can be up to a maximum of 2 weeks (1,209,600 seconds). The default value is 24 hours (86,400 seconds)."
+  timeout: { min: 1, max: 1_209_600, default: 86_400 },
+  timeoutCancelsTask: true,
+  timeoutReason: 'Task TTL Exceeded',
+  // "Can be up to `86,400` (24 hours) and the default is `120`."
+  reservationTimeout: { min: 1, max: 86_400, default: 120 },
+  taskChannelDefault: 'default',
+  // FIFO: higher priority first whatever the age, among equal priorities the oldest first; LIFO: the newest first
+  taskOrders: {
+    FIFO: thenBy(higherPriorityFirst, oldestFirst),
+    LIFO: reversed(oldestFirst),
+  },
+  reservesOnlyAvailableWorkers: true,
+  evaluatesTargetWorkers: true,
+  initialActivity: (workspace) => workspace.record.defaultActivitySid,
+  // a reserved, assigned or wrapping task holds the capacity until it is completed or canceled
+  capacityHeldBy: ['pending', 'accepted', 'wrapping'],
+  reservedTaskStatus: 'reserved',
+  rejectedTask: 'requeued',
+  statusChanges: {
+    canceled: ['pending', 'reserved'],
+    wrapping: ['assigned'],
+    completed: ['assigned', 'wrapping'],
+  },
+  reasonRequiredFor: ['canceled', 'completed'],
+};

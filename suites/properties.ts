@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+
+/**
+ * How many cases of a property a run affords. The run's `--runs N` (applied to fast-check's global
+ * settings by the `propertySettings` fixture) is the number of cases a cheap property gets; a
+ * property whose case costs more (a flow, a workspace, a conversation, a phone call) declares its
+ * weight and gets `N / weight` cases, at least one. So `--runs 100` gives every property five times
+ * the cases of `--runs 20`, whatever its weight (until the floor of one case).
+ */
+export const weights = {
+  /** One or two requests a case: a create, a fetch, a validation. */
+  request: 1,
+  /** A resource with its dependencies: a Flex Flow with a chat service, a workspace task. */
+  resource: 3,
+  /** A Studio flow published and triggered: several requests and a webhook exchange. */
+  flow: 5,
+  /** A whole routing scenario: workers, queues and tasks observed over time. */
+  scenario: 10,
+} as const;
+
+export type Weight = (typeof weights)[keyof typeof weights];
+
+/** The run's cases for a property of this weight. */
+export function casesFor(weight: Weight): number {
+  const runs = fc.readConfigureGlobal().numRuns ?? 100;
+  return Math.max(1, Math.round(runs / weight));
+}
+
+/** fast-check parameters for `fc.assert` of a property of this weight (seed and path from the run). */
+export function scaled(weight: Weight): fc.Parameters<unknown> {
+  return { numRuns: casesFor(weight) };
+}

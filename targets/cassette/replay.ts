@@ -1,0 +1,119 @@
+import nock from 'nock';
+import { type Domain, twilioHost } from '../../contracts/domains';
+import { maskSid } from '../http/credentials';
+import { Scrubber } from '../http/redaction';
+import { isOpenRelay } from '../http/relay';
+import { TwilioRequestPolicy } from '../http/request-policy';
+import { provisioned } from '../twilio/prerequisites';
+import type { Credentials, RawExchange, Target, TargetSession, TestIdentity } from '../types';
+import { readCassetteMeta, readTestCassette, testCassetteFile } from './format';
+
+export interface ReplayOptions {
+  readonly dir: string;
+  readonly maxRequests?: number;
+  readonly timeoutMs: number;
+  /** The run's request ledger, shared by its processes (for the request counts). */
+  readonly ledgerDir?: string;
+}
+
+/**
+ * `--target replay:DIR`: answers every request from the recorded cassette, through nock, with the
+ * network locked down. The run repeats the recorded one: the same seed, run id and property runs
+ * (read from the cassette by run-config), the same retries (without waiting), the same placeholders.
+ */
+export function openReplayTarget(options: ReplayOptions): Target {
+  const meta = readCassetteMeta(options.dir);
+  nock.disableNetConnect();
+  nock.enableNetConnect(isOpenRelay);
+  const credentials: Credentials = {
+    accountSid: meta.accountSid,
+    username: meta.accountSid,
+    password: 'replayed-without-credentials',
+    kind: 'auth-token',
+  };
+  return {
+    kind: 'replay',
+    url: `replay:${options.dir}`,
+    credentials,
+    capabilities: {
+      ...(meta.voiceNumber ? { voiceNumber: meta.voiceNumber } : {}),
+      voiceWebhooks: false,
+      faults: [],
+    },
+    baseUrl: (domain: Domain) => `https://${twilioHost(domain)}`,
+    headers: () => ({}),
+    fingerprint: () => maskSid(meta.accountSid),
+    close: async () => {
+      nock.cleanAll();
+    },
+    requestPolicy: new TwilioRequestPolicy({
+      rateLimits: false,
+      retries: true,
+      timeoutMs: options.timeoutMs,
+      ...(options.maxRequests === undefined ? {} : { maxRequests: options.maxRequests }),
+      ...(options.ledgerDir ? { ledgerDir: options.ledgerDir } : {}),
+      sleep: async () => {},
+    }),
+    openSession: async (test) => new ReplaySession(options.dir, test, credentials, meta.voiceNumber),
+    prerequisites: async () => meta.prerequisites ?? provisioned,
+  };
+}
+
+/** One test's recorded exchanges as nock interceptors, consumed in the order they were recorded. */
+export class ReplaySession implements TargetSession {
+  private readonly scrubber: Scrubber;
+  private readonly file: string;
+  private readonly found: boolean;
+  private readonly interceptors: nock.Interceptor[] = [];
+
+  constructor(dir: string, test: TestIdentity, credentials: Credentials, voiceNumber: string | undefined) {
+    this.scrubber = new Scrubber({ credentials, ...(voiceNumber ? { voiceNumber } : {}) });
+    this.file = testCassetteFile(dir, test);
+    const cassette = readTestCassette(dir, test);
+    this.found = cassette !== undefined;
+    for (const recorded of cassette?.interceptors ?? []) {
+      const headers: Record<string, string> = {};
+      for (let i = 0; i + 1 < recorded.rawHeaders.length; i += 2) {
+        headers[recorded.rawHeaders[i] as string] = recorded.rawHeaders[i + 1] as string;
+      }
+      const interceptor = nock(recorded.scope).intercept(recorded.path, recorded.method, recorded.body);
+      interceptor.reply(recorded.status, recorded.response, headers);
+      this.interceptors.push(interceptor);
+    }
+  }
+
+  outgoing(url: string, body: string | undefined) {
+    return {
+      url: this.scrubber.scrub(url),
+      body: body === undefined ? undefined : this.scrubber.scrub(body),
+    };
+  }
+
+  incoming(body: string): string {
+    return this.scrubber.restore(body);
+  }
+
+  explainFailure(method: string, url: string, requestBody: string | undefined, error: Error): Error {
+    return /Nock: (No match|Disallowed net connect)/.test(error.message)
+      ? this.notRecorded(method, url, requestBody)
+      : error;
+  }
+
+  /** nock answers 501 ERR_NOCK_NO_MATCH on a host it holds answers for, but none for this request. */
+  reject(exchange: RawExchange): Error | undefined {
+    return exchange.status === 501 && exchange.responseBody.includes('ERR_NOCK_NO_MATCH')
+      ? this.notRecorded(exchange.method, exchange.url, exchange.requestBody)
+      : undefined;
+  }
+
+  private notRecorded(method: string, url: string, requestBody: string | undefined): Error {
+    const where = this.found ? this.file : `${this.file} (no cassette was recorded for this test)`;
+    const body = requestBody ? ` with body ${requestBody}` : '';
+    return new Error(`replay: the cassette holds no answer for ${method} ${url}${body}: ${where}`);
+  }
+
+  /** Removes what this session's cassette still holds (other sessions keep theirs). */
+  async close(): Promise<void> {
+    for (const interceptor of this.interceptors) nock.removeInterceptor(interceptor);
+  }
+}

@@ -1,0 +1,188 @@
+import type { APIRequestContext } from '@playwright/test';
+import { type Domain, domainOfHost } from '../../contracts/domains';
+import type { Credentials, Target, TargetSession } from '../types';
+import { basicAuthorization } from './credentials';
+import { apiOperation } from './rate-limits';
+
+export type FormValue = string | number | boolean;
+export type Form = Readonly<Record<string, FormValue | undefined>>;
+
+/** One HTTP exchange, kept as evidence for the report (credentials never recorded). */
+export interface Exchange {
+  readonly method: string;
+  readonly url: string;
+  readonly domain: Domain;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  readonly requestBody?: string;
+  readonly status: number;
+  readonly responseBody: string;
+  readonly durationMs: number;
+}
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+  /** The parsed JSON body, or undefined when the body is empty or not JSON. */
+  readonly json: T;
+}
+
+export interface RequestOptions {
+  readonly query?: Readonly<Record<string, FormValue | undefined>>;
+  readonly form?: Form;
+  /** `none` sends no Authorization header; a Credentials object sends other credentials. */
+  readonly auth?: 'target' | 'none' | Credentials;
+  /** Extra request headers, e.g. `X-Twilio-Webhook-Enabled: true` on a Conversations message. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Twilio's wire format over Playwright's request fixture: form-encoded bodies (spaces as %20,
+ * booleans as true/false, as twilio-node sends them), HTTP Basic auth, the domain's base URL
+ * and its X-Forwarded-Host header. Every exchange is recorded for the report.
+ */
+export class TwilioApi {
+  readonly exchanges: Exchange[] = [];
+
+  constructor(
+    private readonly request: APIRequestContext,
+    readonly target: Target,
+    /** The test's recording or replay session, when the target keeps one. */
+    private readonly session?: TargetSession,
+  ) {}
+
+  /** Requests (attempts, retries included) this client sent, per API: `flex-api /v1/FlexFlows create`. */
+  readonly requestsByApi: Record<string, number> = {};
+
+  get<T = Record<string, unknown>>(domain: Domain, path: string, options: RequestOptions = {}) {
+    return this.send<T>('GET', domain, path, options);
+  }
+
+  post<T = Record<string, unknown>>(
+    domain: Domain,
+    path: string,
+    form: Form = {},
+    options: RequestOptions = {},
+  ) {
+    return this.send<T>('POST', domain, path, { ...options, form });
+  }
+
+  delete(domain: Domain, path: string, options: RequestOptions = {}) {
+    return this.send('DELETE', domain, path, options);
+  }
+
+  /**
+   * Requests an absolute URL the target handed out (a resource `url`, a paging `next_page_url`).
+   * A URL on a Twilio host is sent to the target's base URL for that domain.
+   */
+  follow<T = Record<string, unknown>>(absoluteUrl: string, domain: Domain, options: RequestOptions = {}) {
+    const url = new URL(absoluteUrl);
+    const named = domainOfHost(url.host);
+    const base = named ? this.target.baseUrl(named) : url.origin;
+    return this.sendUrl<T>('GET', named ?? domain, base + url.pathname + url.search, options);
+  }
+
+  async send<T>(
+    method: string,
+    domain: Domain,
+    path: string,
+    options: RequestOptions,
+  ): Promise<ApiResponse<T>> {
+    const query = options.query ? `?${encodeForm(options.query)}` : '';
+    return this.sendUrl<T>(method, domain, this.target.baseUrl(domain) + path + query, options);
+  }
+
+  private async sendUrl<T>(method: string, domain: Domain, url: string, options: RequestOptions) {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.target.headers(domain),
+      ...options.headers,
+    };
+    const auth = options.auth ?? 'target';
+    if (auth !== 'none')
+      headers.authorization = basicAuthorization(auth === 'target' ? this.target.credentials : auth);
+    let data: string | undefined;
+    if (options.form) {
+      data = encodeForm(options.form);
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const started = performance.now();
+    const sent = this.session?.outgoing?.(url, data) ?? { url, body: data };
+    const response = await this.transmit(method, domain, sent.url, headers, sent.body);
+    const received = await response.text();
+    const text = this.session?.incoming?.(received) ?? received;
+    const { authorization: _secret, ...recordedHeaders } = headers;
+    const redact = (value: string) => this.target.redact?.(value) ?? value;
+    this.exchanges.push({
+      method,
+      url: redact(url),
+      domain,
+      requestHeaders:
+        auth === 'none' ? recordedHeaders : { ...recordedHeaders, authorization: 'Basic [redacted]' },
+      requestBody: data === undefined ? undefined : redact(data),
+      status: response.status(),
+      responseBody: redact(text.length > 4000 ? `${text.slice(0, 4000)}…` : text),
+      durationMs: Math.round(performance.now() - started),
+    });
+    return { status: response.status(), headers: response.headers(), text, json: parseJson(text) as T };
+  }
+
+  /** One request through the target's request policy (pacing, retries, budget, timeout), each attempt recorded. */
+  private async transmit(
+    method: string,
+    domain: Domain,
+    url: string,
+    headers: Record<string, string>,
+    data: string | undefined,
+  ) {
+    const operation = apiOperation(method, domain, url).key;
+    const attempt = async (timeout?: number) => {
+      this.requestsByApi[operation] = (this.requestsByApi[operation] ?? 0) + 1;
+      const response = await this.request
+        .fetch(url, { method, headers, data, failOnStatusCode: false, maxRedirects: 0, timeout })
+        .catch((error: Error) => {
+          const failure = withoutCallLog(error);
+          throw this.session?.explainFailure?.(method, url, data, failure) ?? failure;
+        });
+      const exchange = {
+        method,
+        url,
+        requestBody: data,
+        status: response.status(),
+        responseHeaders: response.headers(),
+        responseBody: await response.text(),
+      };
+      this.session?.record?.(exchange);
+      const rejected = this.session?.reject?.(exchange);
+      if (rejected) throw rejected;
+      return response;
+    };
+    const policy = this.target.requestPolicy;
+    return policy ? policy.send({ method, domain, url }, attempt) : attempt();
+  }
+}
+
+export function encodeForm(form: Readonly<Record<string, FormValue | undefined>>): string {
+  return Object.entries(form)
+    .filter((entry): entry is [string, FormValue] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+}
+
+/** Playwright appends a call log listing the request headers, Authorization included: it never leaves here. */
+function withoutCallLog(error: Error): Error {
+  const at = error.message.indexOf('\nCall log:');
+  if (at < 0) return error;
+  const clean = new Error(error.message.slice(0, at));
+  clean.name = error.name;
+  return clean;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+import type { Domain } from '../../contracts/domains';
+
+export type Operation = 'list' | 'fetch' | 'create' | 'update' | 'delete';
+
+/** An API as rate limits and counters see it: a resource collection of a domain and the operation on it. */
+export interface ApiOperation {
+  /** `flex-api /v1/FlexFlows` (SIDs in the path become `{Sid}`). */
+  readonly api: string;
+  readonly operation: Operation;
+  /** `flex-api /v1/FlexFlows create`: the key requests are counted and limited under. */
+  readonly key: string;
+}
+
+const sidSegment = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
+/** Collections and actions are PascalCase (`FlexFlows`, `Validate`); anything else names one resource. */
+const collectionSegment = /^([A-Z][A-Za-z]*|v\d+)$/;
+const isIdentifier = (segment: string) => sidSegment.test(segment) || !collectionSegment.test(segment);
+
+/**
+ * Names the API and operation of a request: GET/POST/DELETE on a collection or on one of its
+ * instances (named by SID or by unique name, as `TaskChannels/default`).
+ */
+export function apiOperation(method: string, domain: Domain, url: string): ApiOperation {
+  const segments = new URL(url).pathname
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => (isIdentifier(segment) ? '{Sid}' : segment));
+  const instance = segments.at(-1) === '{Sid}';
+  const collection = instance ? segments.slice(0, -1) : segments;
+  const verb = method.toUpperCase();
+  const operation: Operation =
+    verb === 'DELETE'
+      ? 'delete'
+      : verb === 'POST'
+        ? instance
+          ? 'update'
+          : 'create'
+        : instance
+          ? 'fetch'
+          : 'list';
+  const api = `${domain} /${collection.join('/')}`;
+  return { api, operation, key: `${api} ${operation}` };
+}
+
+export type OperationLimits = Readonly<Record<Operation, number>>;
+
+/**
+ * Requests per second Twilio documents, per API and operation. Flex Flows: "list 10, fetch 2,
+ * create 2, update 1, delete 2" (Flex messaging limits page; twilio-wire-facts §1.1); TaskRouter
+ * Task lists: 3 per second (the EvaluateTaskAttributes correction, §2).
+ */
+export const documentedLimits: Readonly<Record<string, Partial<OperationLimits>>> = {
+  'flex-api /v1/FlexFlows': { list: 10, fetch: 2, create: 2, update: 1, delete: 2 },
+  'taskrouter /v1/Workspaces/{Sid}/Tasks': { list: 3 },
+};
+
+/** Where Twilio documents no limit, a conservative pace: reads 10 per second, writes 5. */
+export const undocumentedLimits: OperationLimits = { list: 10, fetch: 10, create: 5, update: 5, delete: 5 };
+
+/** All requests of a run together, whatever the API: a ceiling well under Twilio's account concurrency. */
+export const accountLimitPerSecond = 25;
+
+export function limitFor(operation: ApiOperation): number {
+  return documentedLimits[operation.api]?.[operation.operation] ?? undocumentedLimits[operation.operation];
+}
