@@ -9,7 +9,32 @@ export interface BenchFigures {
   readonly cpus: number;
   /** 1-minute load average when the bench started: other work on the machine skews the figures. */
   readonly loadAverage: number;
+  readonly loadAverageAtEnd: number;
   readonly fullRun: FullRunFigures | null;
   readonly roundTrip: RoundTripFigures;
   readonly throughput: ThroughputFigures;
+  /** Only with `--staging`: the simulated staging run takes minutes. */
+  readonly staging: StagingFigures | null;
+}
+
+/** `npm run bench:staging`'s figures (its `--json` file). */
+export interface StagingFigures {
+  readonly wallMs: number;
+  /** The requests the account saw ÷ the account's limit per second: no paced run can be faster. */
+  readonly floorMs: number;
+  readonly exitCode: number | null;
+  readonly verdict: string;
+  readonly requests: number;
+  readonly cleanupRequests: number;
+  readonly budget: number;
+  readonly loggedByAccount: number;
+  readonly accountBusiestSecond: number;
+  readonly accountLimitPerSecond: number;
+  readonly overLimit: readonly string[];
+  readonly apis: ReadonlyArray<{
+    readonly api: string;
+    readonly requests: number;
+    readonly busiestSecond: number;
+    readonly limitPerSecond: number;
+  }>;
 }

@@ -1,16 +1,21 @@
 /**
- * `npm run bench`: how fast the suite and the mock are, printed as a table and as JSON.
+ * `npm run bench`: how fast the suite and the mock are, each figure beside its goal, printed as
+ * tables and as JSON.
  *
- *   npm run bench [-- --skip-full-run] [--workers N] [--json FILE]
+ *   npm run bench [-- --skip-full-run] [--staging] [--workers N] [--json FILE]
  *
+ * `--staging` adds the simulated staging run (minutes: it is paced by the account's rate limits).
  * Loopback only; every loop is bounded and stops by itself.
  */
-import { writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { BenchFigures } from './figures';
+import type { BenchFigures, StagingFigures } from './figures';
 import { measureFullRun } from './full-run';
+import { checkGoals } from './goals';
 import { formatTables } from './report';
 import { measureRoundTrip } from './round-trip';
 import { measureThroughput } from './throughput';
@@ -21,13 +26,15 @@ const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const { values } = parseArgs({
   options: {
     'skip-full-run': { type: 'boolean' },
+    staging: { type: 'boolean' },
     workers: { type: 'string' },
     json: { type: 'string' },
   },
 });
 
 const measuredAt = new Date().toISOString();
-const loadAverage = Math.round((loadavg()[0] ?? 0) * 100) / 100;
+const oneMinuteLoad = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+const loadAverage = oneMinuteLoad();
 const progress = (step: string) => process.stderr.write(`bench: ${step}…\n`);
 
 progress('full conformance run on the mock');
@@ -36,17 +43,37 @@ const fullRun = values['skip-full-run']
   : await measureFullRun(root, values.workers ? Number(values.workers) : undefined);
 progress('Flex Flow round trips');
 const roundTrip = await measureRoundTrip();
-progress('mock and bare node:http throughput');
+progress('mock, bare node:http and raw socket throughput under autocannon');
 const throughput = await measureThroughput(benchDir);
+if (values.staging) progress('simulated staging run (minutes)');
+const staging = values.staging ? measureStaging() : null;
 
 const figures: BenchFigures = {
   measuredAt,
   node: process.version,
   cpus: availableParallelism(),
   loadAverage,
+  loadAverageAtEnd: oneMinuteLoad(),
   fullRun,
   roundTrip,
   throughput,
+  staging,
 };
-process.stdout.write(`${formatTables(figures).join('\n')}\n\n${JSON.stringify(figures, null, 2)}\n`);
-if (values.json) writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+const json = JSON.stringify({ ...figures, goals: checkGoals(figures) }, null, 2);
+process.stdout.write(`${formatTables(figures).join('\n')}\n\n${json}\n`);
+if (values.json) writeFileSync(values.json, `${json}\n`);
+
+/** `npm run bench:staging` in a process of its own, its figures read back from its JSON file. */
+function measureStaging(): StagingFigures {
+  const scratch = mkdtempSync(join(tmpdir(), 'flexconf-bench-staging-'));
+  const file = join(scratch, 'staging.json');
+  try {
+    spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, 'staging-run.ts'), '--json', file], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    return JSON.parse(readFileSync(file, 'utf8')) as StagingFigures;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

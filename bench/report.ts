@@ -1,4 +1,5 @@
 import type { BenchFigures } from './figures';
+import { checkGoals } from './goals';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mebibytes = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
@@ -6,7 +7,7 @@ const mebibytes = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.ro
 /** The figures as aligned text tables. */
 export function formatTables(figures: BenchFigures): string[] {
   const lines: string[] = [
-    `flex-conformance bench — ${figures.measuredAt}, node ${figures.node}, ${figures.cpus} CPUs, load average ${figures.loadAverage}`,
+    `flex-conformance bench — ${figures.measuredAt}, node ${figures.node}, ${figures.cpus} CPUs, load average ${figures.loadAverage} at the start, ${figures.loadAverageAtEnd} at the end`,
     '',
   ];
   const run = figures.fullRun;
@@ -36,41 +37,81 @@ export function formatTables(figures: BenchFigures): string[] {
   const trip = figures.roundTrip;
   lines.push(
     ...table(
-      ['create → fetch → delete round trip', 'cases/s', 'vs loop over HTTP'],
+      ['create → fetch → delete round trip', 'cases/s', 'vs raw loop'],
       [
         [
-          'fast-check property over HTTP',
+          'fast-check property, suite client',
           String(trip.propertyPerSecond),
-          ratio(trip.propertyPerSecond, trip.loopPerSecond),
+          ratio(trip.propertyPerSecond, trip.rawLoopPerSecond),
         ],
-        ['plain loop over HTTP', String(trip.loopPerSecond), '1.00'],
         [
-          'plain loop in-process (no HTTP)',
+          'plain loop, suite client',
+          String(trip.clientLoopPerSecond),
+          ratio(trip.clientLoopPerSecond, trip.rawLoopPerSecond),
+        ],
+        ['raw keep-alive loop (node:http)', String(trip.rawLoopPerSecond), '1.00'],
+        [
+          'in-process loop (no HTTP)',
           String(trip.inProcessPerSecond),
-          ratio(trip.inProcessPerSecond, trip.loopPerSecond),
+          ratio(trip.inProcessPerSecond, trip.rawLoopPerSecond),
         ],
       ],
     ),
     '',
+  );
+  const load = figures.throughput;
+  lines.push(
     ...table(
       [
-        'Flex Flow create, concurrent clients',
+        'Flex Flow create, clients',
         'mock req/s',
         'bare req/s',
         'mock/bare',
+        'ceiling req/s',
         'µs CPU/req mock',
         'bare',
       ],
-      figures.throughput.rows.map((row) => [
+      load.rows.map((row) => [
         String(row.concurrency),
         String(row.mockPerSecond),
         String(row.barePerSecond),
         row.ratio.toFixed(2),
+        String(row.ceilingPerSecond),
         String(row.mockCpuMicros),
         String(row.bareCpuMicros),
       ]),
     ),
-    `(bare server: static ${figures.throughput.responseBytes}-byte body, the size of the mock's create response; best of alternating ${figures.throughput.windowMs} ms windows)`,
+    `(load: ${load.generator}; bare: node:http answering a static ${load.responseBytes}-byte body, the size of the mock's create response; ceiling: the generator against that answer written raw to the socket; best of ${load.rounds} alternating ${load.windowSeconds} s windows)`,
+    '',
+  );
+  const staging = figures.staging;
+  if (staging) {
+    lines.push(
+      ...table(
+        ['simulated staging run', 'value'],
+        [
+          ['wall time', seconds(staging.wallMs)],
+          [
+            'rate-limit floor',
+            `${seconds(staging.floorMs)} (${staging.loggedByAccount} requests ÷ ${staging.accountLimitPerSecond}/s)`,
+          ],
+          ['verdict', staging.verdict],
+          ['APIs over their limit', staging.overLimit.join(', ') || 'none'],
+        ],
+      ),
+      '',
+    );
+  }
+  lines.push(
+    ...table(
+      ['goal', 'measured', 'target', 'met'],
+      checkGoals(figures).map((goal) => [
+        goal.figure,
+        goal.value,
+        goal.target,
+        goal.met === null ? '—' : goal.met ? 'yes' : 'NO',
+      ]),
+    ),
   );
   return lines;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:staging`: a full `run --target twilio` against the simulated staging account
- * (nock standing in for Twilio's hosts, loopback only). Prints the wall time, the requests per API
+ * (nock standing in for Twilio's hosts, loopback only). Prints the wall time beside its rate-limit
+ * floor (the requests the account saw ÷ the account's limit per second), the requests per API
  * against the budget, and each API's busiest second against its documented rate limit.
  *
  *   npm run bench:staging [-- --runs N] [--json FILE]
@@ -12,6 +13,7 @@ import { accountLimitPerSecond, limitFor, type Operation } from '../targets/http
 import { busiestWindow } from '../tests/twilio-target/support/busiest-window';
 import { stagingAccountSid, startSimulatedTwilio } from '../tests/twilio-target/support/simulated-twilio';
 import { runCli, scratchDir } from '../tests/twilio-target/support/staging';
+import type { StagingFigures } from './figures';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'string' } } });
 
@@ -52,8 +54,9 @@ const apis = [...arrivals.keys()].sort().map((key) => {
   const times = arrivals.get(key) ?? [];
   return { api: key, requests: times.length, busiestSecond: busiestWindow(times), limitPerSecond: limit };
 });
-const figures = {
+const figures: StagingFigures = {
   wallMs,
+  floorMs: Math.round((staging.log.length / accountLimitPerSecond) * 1000),
   exitCode: result.code,
   verdict,
   requests: requests.total,
@@ -69,6 +72,7 @@ const figures = {
 const width = Math.max(...apis.map((api) => api.api.length));
 const lines = [
   `simulated staging run: ${(wallMs / 1000).toFixed(1)} s wall, ${verdict}`,
+  `rate-limit floor: ${(figures.floorMs / 1000).toFixed(1)} s (${staging.log.length} requests ÷ ${accountLimitPerSecond}/s); wall ÷ floor ${(wallMs / figures.floorMs).toFixed(2)}× (target ≤ 1.30×: ${wallMs / figures.floorMs <= 1.3 ? 'met' : 'NOT met'})`,
   `requests: ${requests.total} by the checks + ${requests.cleanup.total} to clean up = ${staging.log.length} seen by the account; budget ${requests.budget}`,
   `account: busiest second ${figures.accountBusiestSecond} requests (ceiling ${accountLimitPerSecond}/s)`,
   '',

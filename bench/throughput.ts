@@ -4,11 +4,16 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { forwardedHostHeader } from '../contracts/domains';
 import { benchCredentials } from './credentials';
+import type { LoadRequest, LoadResult } from './load-process';
+
+type ServerKind = 'mock' | 'bare' | 'raw';
 
 export interface ThroughputRow {
   readonly concurrency: number;
   readonly mockPerSecond: number;
   readonly barePerSecond: number;
+  /** The load generator against a canned answer written to the socket: its own ceiling. */
+  readonly ceilingPerSecond: number;
   /** mock ÷ bare: the figure that counts (both served from one process on the same machine). */
   readonly ratio: number;
   /** Server CPU time per request, microseconds. */
@@ -17,8 +22,10 @@ export interface ThroughputRow {
 }
 
 export interface ThroughputFigures {
+  readonly generator: string;
   readonly responseBytes: number;
-  readonly windowMs: number;
+  readonly windowSeconds: number;
+  readonly rounds: number;
   readonly rows: readonly ThroughputRow[];
 }
 
@@ -35,103 +42,109 @@ const createBody = new URLSearchParams({
 const headers = {
   authorization: `Basic ${Buffer.from(`${benchCredentials.accountSid}:${benchCredentials.authToken}`).toString('base64')}`,
   'content-type': 'application/x-www-form-urlencoded',
-  'content-length': String(Buffer.byteLength(createBody)),
   [forwardedHostHeader]: 'flex-api.twilio.com',
   accept: 'application/json',
 };
 
 /**
- * Requests per second for a Flex Flow create at each concurrency, against the mock and against a
- * bare node:http server answering a static body of the same size. Each server runs alone in a
- * child process; the load comes from this process over keep-alive connections, for a fixed
- * window after a warm-up, `rounds` times per server, alternating.
+ * Requests per second for a Flex Flow create at each concurrency, against the mock, against a bare
+ * node:http server answering a static body of the same size, and against a raw TCP responder that
+ * writes that answer without parsing HTTP (the load generator's ceiling). Each server runs alone in
+ * a child process and the load comes from autocannon in another, for a fixed window after a
+ * warm-up, `rounds` times per server, alternating.
  */
 export async function measureThroughput(
   benchDir: string,
   levels: readonly number[] = [1, 8, 64],
-  windowMs = 1_500,
+  windowSeconds = 2,
   rounds = 2,
 ): Promise<ThroughputFigures> {
   const probe = await startServer(benchDir, 'mock', 0);
-  const responseBytes = (await send(probe.url, new Agent({ keepAlive: true }))).bytes;
+  const responseBytes = await probeResponseBytes(probe.url);
   await probe.stop();
   const rows: ThroughputRow[] = [];
   for (const concurrency of levels) {
-    // alternate the two servers and keep each one's best window: a burst of other work on the
-    // machine then costs a window, not the comparison
-    const mockWindows = [];
-    const bareWindows = [];
+    // alternate the servers and keep each one's best window: a burst of other work on the machine
+    // then costs a window, not the comparison
+    const windows: Record<ServerKind, Window[]> = { mock: [], bare: [], raw: [] };
     for (let round = 0; round < rounds; round++) {
-      mockWindows.push(await runLoad(benchDir, 'mock', responseBytes, concurrency, windowMs));
-      bareWindows.push(await runLoad(benchDir, 'bare', responseBytes, concurrency, windowMs));
+      for (const kind of ['mock', 'bare', 'raw'] as const)
+        windows[kind].push(await runWindow(benchDir, kind, responseBytes, concurrency, windowSeconds));
     }
-    const mock = best(mockWindows);
-    const bare = best(bareWindows);
+    const mock = best(windows.mock);
+    const bare = best(windows.bare);
     rows.push({
       concurrency,
       mockPerSecond: mock.perSecond,
       barePerSecond: bare.perSecond,
+      ceilingPerSecond: best(windows.raw).perSecond,
       ratio: Math.round((mock.perSecond / bare.perSecond) * 100) / 100,
       mockCpuMicros: mock.cpuMicrosPerRequest,
       bareCpuMicros: bare.cpuMicrosPerRequest,
     });
   }
-  return { responseBytes, windowMs, rows };
+  return { generator: 'autocannon, own process', responseBytes, windowSeconds, rounds, rows };
 }
 
-function best<T extends { perSecond: number }>(windows: readonly T[]): T {
+interface Window {
+  readonly perSecond: number;
+  readonly cpuMicrosPerRequest: number;
+}
+
+function best(windows: readonly Window[]): Window {
   return windows.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
 }
 
-async function runLoad(
+async function runWindow(
   benchDir: string,
-  kind: 'mock' | 'bare',
+  kind: ServerKind,
   size: number,
   concurrency: number,
-  windowMs: number,
-): Promise<{ perSecond: number; cpuMicrosPerRequest: number }> {
+  seconds: number,
+): Promise<Window> {
   const server = await startServer(benchDir, kind, size);
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   try {
-    const warmUp = await load(server.url, agent, concurrency, 300);
-    const started = performance.now();
-    const count = await load(server.url, agent, concurrency, windowMs);
-    const elapsed = performance.now() - started;
+    const load = await generateLoad(benchDir, {
+      url: server.url,
+      connections: concurrency,
+      seconds,
+      warmUpSeconds: 0.5,
+      headers,
+      body: createBody,
+    });
+    if (load.failures > 0) throw new Error(`${kind}: ${load.failures} creates failed under load`);
     const cpuMicros = await server.stop();
-    return {
-      perSecond: Math.round((count / elapsed) * 1000),
-      // the server's CPU covers warm-up and window: divide by both
-      cpuMicrosPerRequest: Math.round(cpuMicros / (count + warmUp)),
-    };
+    // the server's CPU covers warm-up and window; autocannon's total counts only the window
+    return { perSecond: load.perSecond, cpuMicrosPerRequest: Math.round(cpuMicros / load.requests) };
   } finally {
-    agent.destroy();
     server.kill();
   }
 }
 
-/** `concurrency` clients sending creates back to back until `ms` have passed; returns how many completed. */
-async function load(url: string, agent: Agent, concurrency: number, ms: number): Promise<number> {
-  const deadline = performance.now() + ms;
-  let completed = 0;
-  const client = async () => {
-    while (performance.now() < deadline) {
-      const { status } = await send(url, agent);
-      if (status !== 201) throw new Error(`create answered ${status}`);
-      completed++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, client));
-  return completed;
+async function generateLoad(benchDir: string, load: LoadRequest): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(benchDir, 'load-process.ts'), JSON.stringify(load)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) return JSON.parse(line) as LoadResult;
+  throw new Error('the load generator ended without a result');
 }
 
-function send(url: string, agent: Agent): Promise<{ status: number; bytes: number }> {
+/** The size of the mock's create response, so the bare servers answer as many bytes. */
+function probeResponseBytes(url: string): Promise<number> {
+  const agent = new Agent({ keepAlive: false });
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/v1/FlexFlows`, { method: 'POST', agent, headers }, (res) => {
+    const sent = { ...headers, 'content-length': String(Buffer.byteLength(createBody)) };
+    const req = request(`${url}/v1/FlexFlows`, { method: 'POST', agent, headers: sent }, (res) => {
       let bytes = 0;
       res.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+      res.on('end', () =>
+        res.statusCode === 201 ? resolve(bytes) : reject(new Error(`create answered ${res.statusCode}`)),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -146,7 +159,7 @@ interface ServerHandle {
   kill(): void;
 }
 
-async function startServer(benchDir: string, kind: 'mock' | 'bare', size: number): Promise<ServerHandle> {
+async function startServer(benchDir: string, kind: ServerKind, size: number): Promise<ServerHandle> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(benchDir, 'server-process.ts'), kind, String(size)],

@@ -13,8 +13,13 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // Playwright compiles TypeScript itself, except under node_modules: installed as a package, the
 // Playwright runner and its workers (child processes of this one) load tsx as this process does.
-if (fileURLToPath(import.meta.url).split(sep).includes('node_modules')) {
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${import.meta.resolve('tsx')}`.trim();
+if (
+  fileURLToPath(import.meta.url)
+    .split(sep)
+    .includes('node_modules')
+) {
+  process.env.NODE_OPTIONS =
+    `${process.env.NODE_OPTIONS ?? ''} --import ${import.meta.resolve('tsx')}`.trim();
 }
 
 register();

@@ -19,7 +19,9 @@ interface JsonSpec {
   readonly title: string;
   readonly file: string;
   readonly line: number;
-  readonly tests: ReadonlyArray<{ readonly annotations?: ReadonlyArray<{ type: string; description?: string }> }>;
+  readonly tests: ReadonlyArray<{
+    readonly annotations?: ReadonlyArray<{ type: string; description?: string }>;
+  }>;
 }
 interface JsonSuite {
   readonly title: string;
@@ -94,5 +96,10 @@ function checksOf(suite: JsonSuite, titles: readonly string[]): ListedCheck[] {
 function firstLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC
   const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
-  return plain.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'no output';
+  return (
+    plain
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? 'no output'
+  );
 }

@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkKey } from '../reports/build';
+import { withoutFile } from '../reports/html-view';
 import { loadReport, ReportInputError } from '../reports/load';
 import { parseShard } from '../reports/shard';
-import { UsageError } from './errors';
 import type { RunSelection } from '../targets/run-settings';
+import { UsageError } from './errors';
 import { type ListedCheck, listChecks } from './list-checks';
 
 /** `--last-failed`: the failed checks of the report in `--out`, as a Playwright test list. */
@@ -73,7 +74,8 @@ export async function planSelection(request: SelectionRequest): Promise<RunSelec
   };
   if (filters.length === 0) return request.expectedFailures ? narrowing : undefined;
   const [selected, suite] = await Promise.all([listChecks(filters), listChecks([])]);
-  if (selected.length === 0) throw new UsageError(`${describeRequest(request)} selects no check: nothing to run`);
+  if (selected.length === 0)
+    throw new UsageError(`${describeRequest(request)} selects no check: nothing to run`);
   return { ...narrowing, suiteChecks: suite.length, rulesWithChecks: rulesOf(suite) };
 }
 
@@ -97,10 +99,7 @@ function describeRequest(request: SelectionRequest): string {
 /** `--list`: one line per check (location, title, rules), then the count. */
 export function formatCheckList(checks: readonly ListedCheck[]): string[] {
   const lines = checks.map((check) => {
-    const title = check.title.startsWith(`${check.file} › `)
-      ? check.title.slice(check.file.length + 3)
-      : check.title;
-    return `${check.file}:${check.line} › ${title}  [${check.rules.join(', ')}]`;
+    return `${check.file}:${check.line} › ${withoutFile(check.title, check.file)}  [${check.rules.join(', ')}]`;
   });
   const rules = rulesOf(checks).length;
   lines.push(

@@ -82,7 +82,8 @@ export function settingsFromFlags(
 /** Progress lines by default only on a terminal (Playwright's `list` reporter does the same with its colours). */
 function progressSetting(flags: RunFlags) {
   if (flags.progress && flags.quiet) throw new ConfigError('--progress and --quiet contradict each other');
-  if (flags.progress === undefined && flags.quiet === undefined) return process.stdout.isTTY ? { progress: true } : {};
+  if (flags.progress === undefined && flags.quiet === undefined)
+    return process.stdout.isTTY ? { progress: true } : {};
   return flags.progress ? { progress: true } : {};
 }
 

@@ -3,7 +3,16 @@
  * an implementation serving several from one origin tells them apart by the
  * `X-Forwarded-Host` header every request carries (see targets/).
  */
-export const domains = ['flex-api', 'studio', 'taskrouter', 'conversations', 'webhooks', 'chat'] as const;
+export const domains = [
+  'flex-api',
+  'studio',
+  'taskrouter',
+  'conversations',
+  'webhooks',
+  'chat',
+  'api',
+  'proxy',
+] as const;
 export type Domain = (typeof domains)[number];
 
 export const twilioHost = (domain: Domain) => `${domain}.twilio.com`;

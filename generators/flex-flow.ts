@@ -89,7 +89,14 @@ export const taskIntegration = () =>
       'Integration.Priority': fc.integer({ min: 0, max: 2_147_483_647 }),
       'Integration.CreationOnMessage': fc.boolean(),
     },
-    { requiredKeys: ['IntegrationType', 'Integration.WorkspaceSid', 'Integration.WorkflowSid'] },
+    {
+      requiredKeys: [
+        'IntegrationType',
+        'Integration.WorkspaceSid',
+        'Integration.WorkflowSid',
+        'Integration.Channel',
+      ],
+    },
   );
 
 export const integrationFor = (type: IntegrationType) =>

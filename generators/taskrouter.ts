@@ -26,6 +26,10 @@ export const outOfRangePriority = () =>
     fc.integer({ min: MAX_PRIORITY + 1, max: 2 ** 40 }),
   );
 
+/** Timeouts past the documented maximum: its neighbour, and far beyond. */
+export const overMaxTimeout = () =>
+  fc.oneof(fc.constant(MAX_TIMEOUT + 1), fc.integer({ min: MAX_TIMEOUT + 1, max: 2 ** 31 - 1 }));
+
 /** Any documented timeout, the two ends of the range included. */
 export const taskTimeout = () =>
   fc.oneof(fc.constantFrom(1, MAX_TIMEOUT), fc.integer({ min: 1, max: MAX_TIMEOUT }));

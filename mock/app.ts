@@ -1,4 +1,5 @@
 import type { Domain } from '../contracts/domains';
+import { IncomingPhoneNumbers } from './api/incoming-phone-numbers';
 import { type Behaviour, referenceBehaviour } from './behaviour';
 import { Chat } from './chat/chat';
 import type { Clock, MockContext } from './context';
@@ -9,8 +10,10 @@ import type { MockModule } from './core/module';
 import { Params } from './core/params';
 import { type MockResponse, Router } from './core/router';
 import { FlexChannels } from './flex-api/channels';
+import { FlexConfiguration } from './flex-api/configuration';
 import { FlexFlows } from './flex-api/flex-flows';
 import { Interactions } from './flex-api/interactions';
+import { ProxySessions } from './proxy/proxy';
 import { Studio } from './studio';
 import { TaskRouter } from './taskrouter/taskrouter';
 
@@ -31,6 +34,8 @@ export class MockApp {
   readonly interactions: Interactions;
   readonly chat: Chat;
   readonly flexChannels: FlexChannels;
+  readonly phoneNumbers: IncomingPhoneNumbers;
+  readonly proxy: ProxySessions;
   private readonly modules: MockModule[];
   private originUrl = 'http://127.0.0.1';
 
@@ -50,6 +55,11 @@ export class MockApp {
     this.interactions = new Interactions(this.context);
     this.chat = new Chat(this.context, this.studio);
     this.flexChannels = new FlexChannels(this.context, this.chat);
+    this.phoneNumbers = new IncomingPhoneNumbers(this.context);
+    this.proxy = new ProxySessions(
+      this.context,
+      (sid) => this.flexChannels.table.get(sid)?.chat.taskSids ?? [],
+    );
     // One line per module; each domain folder owns its modules.
     this.modules = [
       this.flexFlows,
@@ -59,6 +69,9 @@ export class MockApp {
       this.interactions,
       this.chat,
       this.flexChannels,
+      this.phoneNumbers,
+      this.proxy,
+      new FlexConfiguration(this.context),
     ];
     for (const module of this.modules) this.router.add(module.routes());
   }

@@ -7,6 +7,7 @@ import { referenceWireBehaviour, type WireBehaviour } from './core/wire-behaviou
 import { type FlexChannelBehaviour, referenceFlexChannelBehaviour } from './flex-api/channel-behaviour';
 import { type FlexFlowBehaviour, referenceFlexFlowBehaviour } from './flex-api/flex-flow-behaviour';
 import { type InteractionBehaviour, referenceInteractionBehaviour } from './flex-api/interaction-behaviour';
+import { type ProxyBehaviour, referenceProxyBehaviour } from './proxy/proxy-behaviour';
 import { referenceStudioBehaviour, type StudioBehaviour } from './studio/studio-behaviour';
 import { referenceTaskRouterBehaviour, type TaskRouterBehaviour } from './taskrouter/taskrouter-behaviour';
 
@@ -24,6 +25,7 @@ export interface Behaviour {
   readonly taskRouter: TaskRouterBehaviour;
   readonly conversations: ConversationsBehaviour;
   readonly chat: ChatBehaviour;
+  readonly proxy: ProxyBehaviour;
 }
 
 export const referenceBehaviour: Behaviour = {
@@ -35,6 +37,7 @@ export const referenceBehaviour: Behaviour = {
   taskRouter: referenceTaskRouterBehaviour,
   conversations: referenceConversationsBehaviour,
   chat: referenceChatBehaviour,
+  proxy: referenceProxyBehaviour,
 };
 
 /** Part of a behaviour: plain objects merge member by member; values, arrays and functions replace. */

@@ -1,12 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { text } from 'node:stream/consumers';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type Domain, domainOfHost, forwardedHostHeader } from '../contracts/domains';
 import { MockApp } from './app';
 import type { Clock } from './context';
 import { isAuthorized, type MockCredentials } from './core/auth';
-import { methodNotAllowed, notFound, TwilioError, unauthenticated } from './core/errors';
+import {
+  badRequest,
+  headersTooLarge,
+  methodNotAllowed,
+  notFound,
+  payloadTooLarge,
+  TwilioError,
+  unauthenticated,
+} from './core/errors';
 import { Params } from './core/params';
 import type { MockResponse } from './core/router';
 import { type FaultName, faultLayer } from './faults';
@@ -19,7 +32,13 @@ export interface MockServerOptions {
   readonly credentials?: MockCredentials;
   readonly faults?: readonly FaultName[];
   readonly clock?: Clock;
+  /** The largest request body answered; a longer one gets 413 without being read. */
+  readonly maxBodyBytes?: number;
 }
+
+export const defaultMaxBodyBytes = 1024 * 1024;
+/** Node's own default, stated: a request line plus headers beyond it gets 431. */
+const maxHeaderBytes = 16 * 1024;
 
 export interface RunningMock {
   readonly url: string;
@@ -42,11 +61,16 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
     clock: options.clock,
   });
   const wire = wireLayer(layer.wire, app);
-  const server = createServer((request, response) => {
-    handle(app, wire, credentials, request, response).catch((error: unknown) => {
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const server = createServer({ maxHeaderSize: maxHeaderBytes }, (request, response) => {
+    handle(app, wire, credentials, maxBodyBytes, request, response).catch((error: unknown) => {
       send(response, internalError(error));
     });
   });
+  server.on('clientError', answerMalformed);
+  server.on('connect', (_request: IncomingMessage, socket: Socket) =>
+    writeRaw(socket, methodNotAllowed('CONNECT')),
+  );
   server.keepAliveTimeout = 5_000;
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const address = server.address() as AddressInfo;
@@ -107,6 +131,7 @@ async function handle(
   app: MockApp,
   wire: WireLayer,
   credentials: MockCredentials,
+  maxBodyBytes: number,
   incoming: IncomingMessage,
   response: ServerResponse,
 ) {
@@ -114,13 +139,22 @@ async function handle(
   const rawUrl = incoming.url ?? '/';
   const queryStart = rawUrl.indexOf('?');
   const path = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
+  if (!isWellEscaped(path)) {
+    send(response, errorResponse(badRequest('malformed percent-escape in the path')), { close: true });
+    return;
+  }
+  const body = method === 'POST' ? await readBody(incoming, maxBodyBytes) : '';
+  if (body === undefined) {
+    send(response, errorResponse(payloadTooLarge(maxBodyBytes)), { close: true });
+    return;
+  }
   const request = wire.request({
     method,
     domain: requestDomain(app, incoming, path),
     path,
     query: new URLSearchParams(queryStart < 0 ? '' : rawUrl.slice(queryStart + 1)),
     headers: incoming.headers,
-    body: method === 'POST' ? await text(incoming) : '',
+    body,
   });
   const { result, route } = await answer(app, credentials, request);
   send(response, await wire.response(result, request, route));
@@ -161,6 +195,61 @@ async function answer(
   }
 }
 
+function isWellEscaped(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The body as text, or undefined when it is longer than `limit` bytes: a declared Content-Length is
+ * checked before reading, and a chunked body stops being read once it passes the limit.
+ */
+function readBody(incoming: IncomingMessage, limit: number): Promise<string | undefined> {
+  if (Number(incoming.headers['content-length'] ?? 0) > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const onData = (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > limit) {
+        incoming.off('data', onData);
+        incoming.pause();
+        resolve(undefined);
+      } else chunks.push(chunk);
+    };
+    incoming.on('data', onData);
+    incoming.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    incoming.once('error', reject);
+  });
+}
+
+/** The HTTP parser's refusals (oversized headers, unknown method, malformed framing), answered as Twilio errors. */
+function answerMalformed(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  writeRaw(
+    socket,
+    error.code === 'HPE_HEADER_OVERFLOW' ? headersTooLarge() : badRequest('malformed request'),
+  );
+}
+
+function writeRaw(socket: Socket, error: TwilioError): void {
+  const payload = JSON.stringify(error.toBody());
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(payload)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      payload,
+  );
+}
+
 /** The domain a request is for: the forwarded Twilio host, the Host header, or else the one domain serving the path. */
 function requestDomain(app: MockApp, request: IncomingMessage, path: string): Domain | undefined {
   const forwarded = request.headers[forwardedHostHeader];
@@ -179,9 +268,10 @@ function internalError(error: unknown): MockResponse {
 }
 
 /** A response on the wire: `text` with its content type, or `body` as JSON (with `contentType` if one is given). */
-function send(response: ServerResponse, result: MockResponse): void {
+function send(response: ServerResponse, result: MockResponse, options: { close?: boolean } = {}): void {
   if (response.headersSent) return;
   const headers: Record<string, string> = { ...result.headers };
+  if (options.close) headers.connection = 'close';
   let payload: string | undefined;
   if (result.text !== undefined) {
     payload = result.text;

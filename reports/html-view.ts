@@ -3,7 +3,7 @@ import type { Reading, SourceQuote } from '../contracts/rules/types';
 import { failureReason } from './failure-reason';
 import type { KillMatrix } from './kill-matrix';
 import type { CheckResult, ConformanceReport, ExchangeEvidence, RuleResult, RuleStatus } from './model';
-import { defaultMockOrigin, failingExchange } from './reproduce';
+import { defaultMockOrigin, failedExchangeOf } from './reproduce';
 import { describeSelection } from './selection';
 import { sourceTitle } from './source-titles';
 
@@ -107,7 +107,11 @@ export function reportView(report: ConformanceReport, killMatrix?: KillMatrix) {
       { status: '', label: 'Rules', count: report.totals.rules },
       ...statuses
         .filter((status) => status !== 'not-selected' || report.selection)
-        .map((status) => ({ status, label: statusLabels[status], count: totalsByStatus(report.totals)[status] })),
+        .map((status) => ({
+          status,
+          label: statusLabels[status],
+          count: totalsByStatus(report.totals)[status],
+        })),
     ],
     overall: barSegments(totalsByStatus(report.totals)),
     selection: report.selection ? describeSelection(report.selection) : null,
@@ -211,7 +215,8 @@ const checkOrder: Record<CheckResult['status'], number> = { failed: 0, skipped: 
 
 function statusNote(rule: RuleResult): string {
   if (rule.status === 'untested') return 'No check in this run names this rule.';
-  if (rule.status === 'not-selected') return 'The suite has checks for this rule; this run’s selection left them out.';
+  if (rule.status === 'not-selected')
+    return 'The suite has checks for this rule; this run’s selection left them out.';
   if (rule.status === 'skipped')
     return `Every check was skipped: ${rule.checks[0]?.skipReason ?? 'not exercisable on this target'}.`;
   return '';
@@ -244,7 +249,8 @@ function appliesToText(rule: RuleResult): string {
 function checkView(check: CheckResult, rule: RuleResult, index: number, report: ConformanceReport) {
   const kept = check.exchanges?.kept ?? [];
   const total = check.exchanges?.total ?? 0;
-  const failedOn = check.status === 'failed' ? failingExchange(kept) : undefined;
+  const failedOn = check.status === 'failed' ? failedExchangeOf(check) : undefined;
+  const failedOnIndex = failedOn ? kept.indexOf(failedOn) : 0;
   return {
     anchor: `${ruleAnchor(rule.id)}-check-${index + 1}`,
     title: withoutFile(check.title, check.file),
@@ -253,6 +259,7 @@ function checkView(check: CheckResult, rule: RuleResult, index: number, report: 
     statusLabel: statusLabels[check.status],
     duration: formatDuration(check.durationMs),
     error: check.error ?? '',
+    failedAssertion: check.failedAssertion ?? '',
     skipReason: check.skipReason ?? '',
     observations: (check.observations ?? []).join('; '),
     unreachable: Boolean(check.unreachable),
@@ -276,17 +283,17 @@ function checkView(check: CheckResult, rule: RuleResult, index: number, report: 
         .join(', '),
       keptNote:
         kept.length < total
-          ? `${kept.length} of ${total} kept: the first ${Math.ceil(kept.length / 2)} and the last ${Math.floor(kept.length / 2)}`
+          ? `${kept.length} of ${total} kept: the first and the last few${failedOn ? `, and the one it failed on (#${failedOn.sequence ?? failedOnIndex + 1}) with those just before it` : ''}`
           : '',
     },
     exchanges: kept.map(exchangeView),
-    failedOn: failedOn ? exchangeView(failedOn, kept.indexOf(failedOn)) : null,
+    failedOn: failedOn ? exchangeView(failedOn, failedOnIndex) : null,
   };
 }
 
 function exchangeView(exchange: ExchangeEvidence, index: number) {
   return {
-    number: index + 1,
+    number: exchange.sequence ?? index + 1,
     method: exchange.method,
     url: exchange.url,
     status: exchange.status,
@@ -337,7 +344,7 @@ function killMatrixView(matrix: KillMatrix) {
 }
 
 /** Check titles start with the spec file, which the check's location already shows. */
-function withoutFile(title: string, file: string): string {
+export function withoutFile(title: string, file: string): string {
   const prefix = `${file} › `;
   return title.startsWith(prefix) ? title.slice(prefix.length) : title;
 }

@@ -1,5 +1,6 @@
 import { failureReason } from './failure-reason';
 import type { ConformanceReport } from './model';
+import { describeSelection } from './selection';
 
 /**
  * JUnit XML: one testsuite per area, one testcase per check named by its rule id (a check that
@@ -14,6 +15,7 @@ export function toJunit(report: ConformanceReport): string {
     ['seed', String(report.seed)],
     ['commit', report.suite.commit ?? ''],
     ...(report.shard ? [['shard', `${report.shard.index}/${report.shard.total}`]] : []),
+    ...(report.selection ? [['selection', `partial run: ${describeSelection(report.selection)}`]] : []),
   ]
     .map(([name, value]) => `      <property name="${xml(name ?? '')}" value="${xml(value ?? '')}"/>`)
     .join('\n');
@@ -28,8 +30,12 @@ export function toJunit(report: ConformanceReport): string {
     for (const rule of report.rules.filter((r) => r.area === area)) {
       if (rule.checks.length === 0) {
         skipped++;
+        const why =
+          rule.status === 'not-selected'
+            ? 'not selected: the run’s selection left out the checks of this rule'
+            : 'untested: no check names this rule';
         cases.push(
-          `    <testcase classname="${area}" name="${xml(rule.id)}" time="0"><skipped message="untested: no check names this rule"/></testcase>`,
+          `    <testcase classname="${area}" name="${xml(rule.id)}" time="0"><skipped message="${xml(why)}"/></testcase>`,
         );
       }
       for (const check of rule.checks) {

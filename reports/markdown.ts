@@ -2,6 +2,7 @@ import { areas } from '../contracts/rules';
 import { failureReason } from './failure-reason';
 import type { KillMatrix } from './kill-matrix';
 import type { ConformanceReport, RuleResult } from './model';
+import { describeSelection } from './selection';
 
 /** Failed rules listed one a line before the list is cut (a pull-request comment holds 65 536 characters). */
 const failedListed = 60;
@@ -12,16 +13,23 @@ const failedListed = 60;
  */
 export function toMarkdown(report: ConformanceReport, killMatrix?: KillMatrix): string {
   const lines: string[] = [];
-  const verdict = report.verdict === 'pass' ? '✅ PASS' : '❌ FAIL';
-  lines.push(
-    `## Flex conformance: ${verdict}${report.completeness === 'incomplete' ? ' (incomplete run)' : ''}`,
-  );
+  const verdict = { pass: '✅ PASS', fail: '❌ FAIL', incomplete: '⚠️ INCOMPLETE' }[report.verdict];
+  const qualifiers = [
+    ...(report.verdict === 'fail' && report.completeness === 'incomplete' ? ['incomplete run'] : []),
+    ...(report.selection ? ['partial run'] : []),
+  ];
+  lines.push(`## Flex conformance: ${verdict}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`);
   lines.push('');
   if (report.completeness === 'incomplete')
     lines.push(`> **Incomplete:** ${cell(report.incompleteReason ?? 'the run stopped early')}`, '');
+  if (report.selection)
+    lines.push(
+      `> **Partial run:** ${cell(describeSelection(report.selection))}. Rules whose checks it left out are *not selected*, not failed.`,
+      '',
+    );
   const { totals } = report;
   lines.push(
-    `**${totals.rules}** rules: **${totals.passed}** passed, **${totals.failed}** failed, **${totals.skipped}** skipped, **${totals.untested}** untested.`,
+    `**${totals.rules}** rules: **${totals.passed}** passed, **${totals.failed}** failed, **${totals.skipped}** skipped, **${totals.untested}** untested${report.selection ? `, **${totals.notSelected ?? 0}** not selected` : ''}.`,
   );
   lines.push('');
   const facts = [
@@ -36,15 +44,16 @@ export function toMarkdown(report: ConformanceReport, killMatrix?: KillMatrix): 
   ].filter(Boolean);
   lines.push(facts.join(' · '));
   lines.push('');
-  lines.push('| area | rules | passed | failed | skipped | untested |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const notSelected = report.selection ? ' not selected |' : '';
+  lines.push(`| area | rules | passed | failed | skipped | untested |${notSelected}`);
+  lines.push(`| --- | ---: | ---: | ---: | ---: | ---: |${report.selection ? ' ---: |' : ''}`);
   for (const area of areas) {
     const rules = report.rules.filter((rule) => rule.area === area);
     if (rules.length === 0) continue;
     const count = (status: string) => rules.filter((rule) => rule.status === status).length;
     const failed = count('failed');
     lines.push(
-      `| ${area} | ${rules.length} | ${count('passed')} | ${failed ? `**${failed}**` : '0'} | ${count('skipped')} | ${count('untested')} |`,
+      `| ${area} | ${rules.length} | ${count('passed')} | ${failed ? `**${failed}**` : '0'} | ${count('skipped')} | ${count('untested')} |${report.selection ? ` ${count('not-selected')} |` : ''}`,
     );
   }
   const failed = report.rules.filter((rule) => rule.status === 'failed');

@@ -112,12 +112,16 @@ export function mergeReports(parts: readonly ConformanceReport[]): MergeResult {
  * What narrowed the merged run: the parts' own selections (they ran the same `--grep`), without the
  * shard once every shard is there. Undefined when nothing narrowed it.
  */
-function mergedSelection(parts: readonly ConformanceReport[], shardsComplete: boolean): Selection | undefined {
+function mergedSelection(
+  parts: readonly ConformanceReport[],
+  shardsComplete: boolean,
+): Selection | undefined {
   const first = parts.find((part) => part.selection)?.selection;
   if (!first) return undefined;
   const { grep, lastFailed, expectedFailures, suiteChecks } = first;
   if (!grep && !lastFailed && !expectedFailures && shardsComplete) return undefined;
-  const checks = new Set(parts.flatMap((part) => part.rules.flatMap((rule) => rule.checks.map(checkKey)))).size;
+  const checks = new Set(parts.flatMap((part) => part.rules.flatMap((rule) => rule.checks.map(checkKey))))
+    .size;
   return {
     ...(grep ? { grep } : {}),
     ...(lastFailed ? { lastFailed } : {}),

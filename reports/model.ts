@@ -29,6 +29,8 @@ export interface CheckResult {
   readonly status: CheckStatus;
   readonly durationMs: number;
   readonly error?: string;
+  /** Where the failing assertion is and what it compares: `suites/x.spec.ts:31: expect(created.status).toBe(201)`. */
+  readonly failedAssertion?: string;
   readonly skipReason?: string;
   /** What the target did where the documents are silent (`RULE-ID text`), from `recordObservation`. */
   readonly observations?: readonly string[];

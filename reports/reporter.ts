@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type {
   FullConfig,
   FullResult,
@@ -9,30 +8,40 @@ import type {
   TestError,
   TestResult,
 } from '@playwright/test/reporter';
-import { areas } from '../contracts/rules';
+import { ruleById } from '../contracts/rules';
+import { watchParent } from '../support/parent-watch';
+import { TargetHealth } from '../targets/http/target-health';
 import { type RunSettings, readRunSettings } from '../targets/run-settings';
+import { assertionSite } from './assertion-site';
 import { buildReport, type FinishedCheck } from './build';
+import { Progress, printSummary, type RuleLabel } from './console';
 import { failureReason } from './failure-reason';
 import { Journal } from './journal';
-import type { CheckResult, ConformanceReport, ShardRef } from './model';
+import type { CheckResult, ConformanceReport, Selection, ShardRef } from './model';
 import { type Redactor, redactor } from './redact';
-import { curlCommand, failingExchange, replayCommand } from './reproduce';
+import { curlCommand, failedExchangeOf, replayCommand } from './reproduce';
 import { suiteFacts } from './suite-facts';
-import { reportFiles, writeReports } from './write';
+import { writeReports } from './write';
 
 interface Options {
-  /** Print one line per area, the verdict and the untested rules (the `run` command's console output). */
+  /** Print the `run` command's console output: progress (when the run settings ask), then the summary. */
   readonly print?: boolean;
 }
 
 /** Errors a request gets when nothing answers at the target's address: the target is gone, not wrong. */
-const unreachablePattern = /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
+const unreachablePattern =
+  /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b|the target stopped answering/;
+
+/** How often the runner looks whether the target was declared gone. */
+const healthPollMs = 250;
 
 /**
  * Turns Playwright results into the conformance report: every catalog rule, its checks (the tests
  * whose `rule` annotations name it), their evidence, and the verdict. Writes conformance.json,
  * index.html, junit.xml, summary.md and manifest.json to the run's out directory, also when the
- * run was interrupted (marked incomplete).
+ * run was interrupted (marked incomplete). In the `run` command it also prints progress as checks
+ * finish, stops the run when the target stops answering, and stops it when the command that
+ * started it is gone.
  */
 export default class ConformanceReporter implements Reporter {
   private readonly checks = new Map<string, FinishedCheck>();
@@ -40,9 +49,17 @@ export default class ConformanceReporter implements Reporter {
   private readonly redact: Redactor = redactor();
   private readonly settings: RunSettings = readRunSettings();
   private readonly journal = new Journal(this.settings.outDir);
+  private readonly health =
+    this.settings.target.kind === 'mock' ? undefined : new TargetHealth(this.settings.stateDir);
   private startedAt = new Date();
   private shard: ShardRef | null = null;
   private targetFacts: ConformanceReport['target'] | undefined;
+  private planned: TestCase[] = [];
+  private progress: Progress | undefined;
+  /** Why the reporter stopped the run itself (the target is gone, the command is gone). */
+  private stoppedBecause: string | undefined;
+  private readonly stopWatching: Array<() => void> = [];
+  private ended = false;
 
   constructor(private readonly options: Options = {}) {}
 
@@ -50,14 +67,60 @@ export default class ConformanceReporter implements Reporter {
     return Boolean(this.options.print);
   }
 
-  onBegin(config: FullConfig, _suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
     this.shard = config.shard ? { index: config.shard.current, total: config.shard.total } : null;
+    this.planned = suite.allTests().filter((test) => rulesOf(test).length > 0);
     this.journal.begin(this.startedAt, this.shard);
+    this.health?.reset();
+    if (this.options.print && this.settings.progress)
+      this.progress = new Progress(
+        this.planned.length,
+        (text) => process.stdout.write(this.redact(text)),
+        Boolean(process.stdout.isTTY),
+      );
+    if (this.settings.mode === 'run') this.watch();
+  }
+
+  /** The run stops within a second of its target going away, or of the command that started it dying. */
+  private watch(): void {
+    this.stopWatching.push(watchParent(() => this.abandon()));
+    const { health } = this;
+    if (!health) return;
+    const timer = setInterval(() => {
+      const gone = health.gone();
+      if (gone) this.stop(`the target stopped answering (${gone})`);
+    }, healthPollMs);
+    timer.unref();
+    this.stopWatching.push(() => clearInterval(timer));
+  }
+
+  /** Interrupts the run as Ctrl-C would: running checks end, none starts, the report is written. */
+  private stop(reason: string): void {
+    if (this.stoppedBecause) return;
+    this.stoppedBecause = reason;
+    for (const stop of this.stopWatching) stop();
+    if (this.options.print) process.stderr.write(`flex-conformance: stopping the run: ${reason}\n`);
+    process.kill(process.pid, 'SIGINT');
+  }
+
+  /**
+   * The command that started the run is gone (killed outright): nobody waits for the run, so it
+   * ends now, not after its running checks. The report of what finished is written, then the
+   * runner exits; its workers see their channel close and exit too (suites/fixtures.ts).
+   */
+  private abandon(): void {
+    this.stoppedBecause = 'the flex-conformance command that started the run is gone';
+    this.onEnd({
+      status: 'interrupted',
+      startTime: this.startedAt,
+      duration: Date.now() - this.startedAt.getTime(),
+    });
+    process.exit(1);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const ruleIds = test.annotations.filter((a) => a.type === 'rule').map((a) => a.description ?? '');
+    const ruleIds = rulesOf(test);
     if (ruleIds.length === 0) return;
     const annotations = [...test.annotations, ...result.annotations];
     const target = annotations.find((a) => a.type === 'target')?.description;
@@ -66,12 +129,15 @@ export default class ConformanceReporter implements Reporter {
       this.journal.target(this.targetFacts);
     }
     const check: FinishedCheck = {
-      ...toCheck(test, result, this.settings, this.targetFacts?.kind ?? this.settings.target.kind),
+      ...toCheck(test, result, this.settings, this.targetFacts?.kind ?? this.settings.target.kind, {
+        targetGone: this.stoppedBecause ?? goneReason(this.health),
+      }),
       ruleIds,
       readings: annotations.filter((a) => a.type === 'reading').map((a) => a.description ?? ''),
     };
     this.checks.set(test.id, check);
     this.journal.check(check);
+    this.progress?.checkEnded(check, ruleIds.map(ruleLabel));
   }
 
   onError(error: TestError): void {
@@ -81,8 +147,12 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
-    const checks = [...this.checks.values()];
-    const incompleteReason = this.incompleteReason(result, checks);
+    if (this.ended) return;
+    this.ended = true;
+    for (const stop of this.stopWatching) stop();
+    const notRun = this.notRun(result);
+    const checks = [...this.checks.values(), ...notRun];
+    const incompleteReason = this.incompleteReason(result, checks, notRun.length);
     const report = buildReport(checks, {
       suite: suiteFacts(),
       target: this.targetFacts ?? {
@@ -98,16 +168,64 @@ export default class ConformanceReporter implements Reporter {
       completeness: incompleteReason ? 'incomplete' : 'complete',
       ...(incompleteReason ? { incompleteReason } : {}),
       ...(this.shard ? { shard: this.shard } : {}),
+      ...this.selection(),
     });
     const written = writeReports(report, this.settings.outDir, { redact: this.redact });
     this.journal.remove();
     if (this.options.print) printSummary(written, this.settings.outDir, this.redact);
   }
 
-  private incompleteReason(result: FullResult, checks: readonly FinishedCheck[]): string | undefined {
-    const finished = `${checks.length} ${checks.length === 1 ? 'check' : 'checks'} had finished`;
-    if (result.status === 'interrupted') return `The run was interrupted after ${finished}.`;
-    if (result.status === 'timedout') return `The run hit its global time limit after ${finished}.`;
+  /** A partial run's selection as the report records it, with how many checks the run held. */
+  private selection(): { selection?: Selection; rulesWithChecks?: readonly string[] } {
+    const planned = this.settings.selection;
+    if (!planned && !this.shard) return {};
+    const { suiteChecks, rulesWithChecks, ...narrowing } = planned ?? {};
+    return {
+      selection: {
+        ...narrowing,
+        ...(this.shard && !narrowing.shard ? { shard: this.shard } : {}),
+        checks: this.planned.length,
+        suiteChecks: suiteChecks ?? this.planned.length,
+      },
+      ...(rulesWithChecks ? { rulesWithChecks } : {}),
+    };
+  }
+
+  /** The selected checks that never finished (the run stopped first): skipped, with the reason. */
+  private notRun(result: FullResult): FinishedCheck[] {
+    if (result.status === 'passed' && !this.stoppedBecause) return [];
+    const why = this.stoppedBecause
+      ? `not run: ${this.stoppedBecause}`
+      : result.status === 'timedout'
+        ? 'not run: the run hit its global time limit first'
+        : 'not run: the run was interrupted first';
+    return this.planned
+      .filter((test) => !this.checks.has(test.id))
+      .map((test) => ({
+        id: test.id,
+        title: test.titlePath().slice(2).join(' › '),
+        file: relativeFile(test.location.file),
+        line: test.location.line,
+        status: 'skipped' as const,
+        durationMs: 0,
+        skipReason: why,
+        ...(this.stoppedBecause?.startsWith('the target') ? { unreachable: true as const } : {}),
+        replay: replayCommand(test.title, replayContext(this.settings, this.settings.target.kind)),
+        ruleIds: rulesOf(test),
+        readings: [],
+      }));
+  }
+
+  private incompleteReason(
+    result: FullResult,
+    checks: readonly FinishedCheck[],
+    notRun: number,
+  ): string | undefined {
+    const finished = checks.length - notRun;
+    const counted = `${finished} ${finished === 1 ? 'check' : 'checks'} had finished${notRun > 0 ? `, ${notRun} did not run (reported skipped)` : ''}`;
+    if (this.stoppedBecause) return `The run was stopped: ${this.stoppedBecause}; ${counted}.`;
+    if (result.status === 'interrupted') return `The run was interrupted after ${counted}.`;
+    if (result.status === 'timedout') return `The run hit its global time limit after ${counted}.`;
     const unreachable = checks.filter((check) => check.unreachable).length;
     if (unreachable > 0)
       return `The target stopped answering part-way: ${unreachable} ${unreachable === 1 ? 'check' : 'checks'} could not reach it (reported skipped).`;
@@ -117,51 +235,87 @@ export default class ConformanceReporter implements Reporter {
   }
 }
 
-function toCheck(test: TestCase, result: TestResult, settings: RunSettings, targetKind: string): CheckResult {
+function rulesOf(test: TestCase): string[] {
+  return test.annotations.filter((a) => a.type === 'rule').map((a) => a.description ?? '');
+}
+
+function ruleLabel(id: string): RuleLabel {
+  const rule = ruleById(id);
+  return { id, severity: rule?.severity ?? 'info', title: rule?.title ?? '' };
+}
+
+function goneReason(health: TargetHealth | undefined): string | undefined {
+  const gone = health?.gone();
+  return gone ? `the target stopped answering (${gone})` : undefined;
+}
+
+function replayContext(settings: RunSettings, targetKind: string) {
+  return { targetKind, targetArg: settings.targetArg, faults: settings.faults, seed: settings.seed };
+}
+
+function toCheck(
+  test: TestCase,
+  result: TestResult,
+  settings: RunSettings,
+  targetKind: string,
+  run: { readonly targetGone: string | undefined },
+): CheckResult {
+  const annotations = [...test.annotations, ...result.annotations];
   const error = result.errors.map(errorText).join('\n') || undefined;
-  const unreachable = result.status !== 'passed' && error !== undefined && unreachablePattern.test(error);
+  // A check that met a connection failure in a run whose target went away says nothing about the target.
+  const lostTarget = run.targetGone !== undefined && annotations.some((a) => a.type === 'connection-failure');
+  const unreachable =
+    result.status !== 'passed' && error !== undefined && (lostTarget || unreachablePattern.test(error));
   const status =
     result.status === 'passed'
       ? 'passed'
       : result.status === 'skipped' || result.status === 'interrupted' || unreachable
         ? 'skipped'
         : 'failed';
-  const declaredSkip = [...test.annotations, ...result.annotations].find(
-    (a) => a.type === 'skip',
-  )?.description;
+  const declaredSkip = annotations.find((a) => a.type === 'skip')?.description;
   const skipReason =
     result.status === 'interrupted'
-      ? 'interrupted: the run was stopped before this check finished'
+      ? `interrupted: ${run.targetGone ?? 'the run was stopped before this check finished'}`
       : unreachable
-        ? `the target did not answer: ${firstLine(failureReason(error ?? ''))}`
+        ? `the target did not answer: ${firstLine(lostTarget ? (annotations.find((a) => a.type === 'connection-failure')?.description ?? '') : failureReason(error ?? ''))}`
         : (declaredSkip ?? 'skipped');
   const counterexample = error ? parseCounterexample(error) : undefined;
-  const observations = [...test.annotations, ...result.annotations]
-    .filter((a) => a.type === 'observation')
-    .map((a) => a.description ?? '');
+  const observations = annotations.filter((a) => a.type === 'observation').map((a) => a.description ?? '');
   const exchanges = readExchanges(result);
-  const failedOn = status === 'failed' && exchanges ? failingExchange(exchanges.kept) : undefined;
+  const failedOn = status === 'failed' && exchanges ? failedExchangeOf({ exchanges }) : undefined;
+  const [firstError] = result.errors;
+  const site = status === 'failed' && firstError ? assertionSite(firstError, process.cwd()) : undefined;
   return {
     id: test.id,
     title: test.titlePath().slice(2).join(' › '),
-    file: test.location.file.replace(`${process.cwd()}/`, ''),
+    file: relativeFile(test.location.file),
     line: test.location.line,
     status,
     durationMs: Math.round(result.duration),
     ...(error && result.status !== 'interrupted' ? { error } : {}),
+    ...(site ? { failedAssertion: site } : {}),
     ...(status === 'skipped' ? { skipReason } : {}),
-    ...(unreachable ? { unreachable: true } : {}),
+    ...(unreachable || (result.status === 'interrupted' && run.targetGone) ? { unreachable: true } : {}),
     ...(observations.length > 0 ? { observations } : {}),
     ...(counterexample ? { counterexample } : {}),
-    ...(exchanges ? { exchanges } : {}),
-    replay: replayCommand(test.title, {
-      targetKind,
-      targetArg: settings.targetArg,
-      faults: settings.faults,
-      seed: counterexample?.seed ?? settings.seed,
-    }),
+    ...(exchanges ? { exchanges: status === 'failed' ? exchanges : withoutFailedOn(exchanges) } : {}),
+    replay: replayCommand(
+      test.title,
+      replayContext({ ...settings, seed: counterexample?.seed ?? settings.seed }, targetKind),
+    ),
     ...(failedOn ? { curl: curlCommand(failedOn, targetKind) } : {}),
   };
+}
+
+function withoutFailedOn(
+  exchanges: NonNullable<CheckResult['exchanges']>,
+): NonNullable<CheckResult['exchanges']> {
+  const { failedOn: _failedOn, ...rest } = exchanges;
+  return rest;
+}
+
+function relativeFile(file: string): string {
+  return file.replace(`${process.cwd()}/`, '');
 }
 
 /** An error with its causes (fast-check puts the assertion that failed in `cause`). */
@@ -202,39 +356,6 @@ function parseTarget(description: string, settings: RunSettings): ConformanceRep
 function stripAnsi(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC
   return text.replace(/\u001b\[[0-9;]*m/g, '');
-}
-
-function printSummary(report: ConformanceReport, outDir: string, redact: Redactor): void {
-  const lines: string[] = [];
-  for (const area of areas) {
-    const rules = report.rules.filter((rule) => rule.area === area);
-    if (rules.length === 0) continue;
-    const count = (status: string) => rules.filter((rule) => rule.status === status).length;
-    const mark = count('failed') > 0 ? 'FAIL' : count('passed') > 0 ? 'ok  ' : '--  ';
-    lines.push(
-      `${mark} ${area.padEnd(14)} ${String(rules.length).padStart(3)} rules: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped, ${count('untested')} untested`,
-    );
-  }
-  const failed = report.rules.filter((rule) => rule.status === 'failed');
-  for (const rule of failed)
-    lines.push(
-      `  failed ${rule.severity.padEnd(6)} ${rule.id}: ${failureReason(rule.checks.find((c) => c.status === 'failed')?.error ?? '')}`,
-    );
-  const untested = report.rules.filter((rule) => rule.status === 'untested');
-  if (untested.length > 0)
-    lines.push(`untested (${untested.length}): ${untested.map((rule) => rule.id).join(', ')}`);
-  const domains = Object.entries(report.requests.byDomain)
-    .map(([domain, count]) => `${domain} ${count}`)
-    .join(', ');
-  lines.push(`requests: ${report.requests.total}${domains ? ` (${domains})` : ''}`);
-  if (report.completeness === 'incomplete') lines.push(`INCOMPLETE: ${report.incompleteReason ?? ''}`);
-  const { totals } = report;
-  lines.push(
-    `verdict: ${report.verdict.toUpperCase()}${report.completeness === 'incomplete' ? ' (incomplete run)' : ''} — ${totals.rules} rules: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${totals.untested} untested; seed ${report.seed}${report.shard ? `; shard ${report.shard.index}/${report.shard.total}` : ''}`,
-  );
-  lines.push(`reports: ${Object.values(reportFiles).join(', ')} in ${outDir}`);
-  lines.push(`open: ${join(outDir, reportFiles.html)}`);
-  process.stdout.write(redact(`${lines.join('\n')}\n`));
 }
 
 function firstLine(text: string): string {

@@ -1,4 +1,4 @@
-import type { ExchangeEvidence } from './model';
+import type { CheckResult, ExchangeEvidence } from './model';
 
 /** What a replay command needs to know about the run. */
 export interface ReplayContext {
@@ -18,6 +18,16 @@ export function replayCommand(testTitle: string, context: ReplayContext): string
   for (const fault of context.faults) parts.push('--fault', fault);
   parts.push('--seed', String(context.seed));
   return parts.join(' ');
+}
+
+/**
+ * The exchange a check failed on: the one its failing assertion was about (`exchanges.failedOn`),
+ * or, in a report that does not record it, the heuristic below.
+ */
+export function failedExchangeOf(check: Pick<CheckResult, 'exchanges'>): ExchangeEvidence | undefined {
+  const kept = check.exchanges?.kept ?? [];
+  const index = check.exchanges?.failedOn;
+  return index !== undefined ? kept[index] : failingExchange(kept);
 }
 
 /**

@@ -1,11 +1,14 @@
 import { type APIRequestContext, test as base, type TestInfo } from '@playwright/test';
 import fc from 'fast-check';
 import { startEmbeddedMock } from '../support/embedded-mock';
+import { closeBeforeOrphanExit, exitOrphan, watchParent } from '../support/parent-watch';
 import { TwilioApi } from '../targets/http/client';
+import { TargetHealth } from '../targets/http/target-health';
 import { openTarget } from '../targets/open';
 import { type RunSettings, readRunSettings } from '../targets/run-settings';
 import { describeAnswer, prerequisiteSkip, provisioned } from '../targets/twilio/prerequisites';
 import type { Prerequisites, Target } from '../targets/types';
+import { onFailedAssertion } from './assertions';
 import { ConversationCustomer } from './drivers/conversation-customer';
 import { setPatience } from './drivers/eventually';
 import { HttpStub } from './drivers/http-stub';
@@ -13,8 +16,9 @@ import { LegacyMessaging } from './drivers/legacy-messaging';
 import { StudioApi } from './drivers/studio-api';
 import { Routing } from './drivers/taskrouter';
 import { VoicePlatform } from './drivers/voice-platform';
+import { checkEvidence } from './evidence';
 
-export { expect } from '@playwright/test';
+export { expect } from './assertions';
 export { observeReading, recordObservation, verifies } from './rules';
 
 /**
@@ -50,6 +54,14 @@ interface WorkerFixtures {
    * worker: a worker fixture declared in a derived fixture set makes Playwright start extra workers.
    */
   routing: Routing;
+  /**
+   * Whether the target still answers, shared by the run's processes: after a few connection
+   * failures in a row no request is sent and no check starts. Not watched on the embedded mock.
+   */
+  targetHealth: TargetHealth | undefined;
+  /** A worker whose runner died exits at once, closing the embedded mock, instead of holding its ports. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
+  exitWithRunner: void;
 }
 
 interface TestFixtures {
@@ -64,6 +76,9 @@ interface TestFixtures {
    */
   // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
   prerequisiteGate: void;
+  /** Skips, before anything else is set up, a check that would start after the target stopped answering. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
+  targetGoneGate: void;
   /**
    * Under a self-test fault (`mockFaults` set) a failing check is the expected outcome: recording
    * it as expected spares Playwright restarting the worker and its mock after each failure. The
@@ -86,13 +101,28 @@ interface TestFixtures {
   customers: ConversationCustomer;
 }
 
-const exchangesKept = 12;
-
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   mockFaults: [undefined, { scope: 'worker', option: true }],
 
+  exitWithRunner: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
+    async ({}, use) => {
+      const stop = watchParent(() => void exitOrphan());
+      await use();
+      stop();
+    },
+    { scope: 'worker', auto: true },
+  ],
+
+  targetHealth: [
+    async ({ runSettings }, use) => {
+      await use(runSettings.target.kind === 'mock' ? undefined : new TargetHealth(runSettings.stateDir));
+    },
+    { scope: 'worker' },
+  ],
+
   routing: [
-    async ({ playwright, target, runSettings }, use, workerInfo) => {
+    async ({ playwright, target, runSettings, targetHealth }, use, workerInfo) => {
       // The embedded mock runs flows and creates tasks before it answers; a real account takes seconds.
       setPatience(target.kind === 'mock' ? 300 : 5_000);
       const context = await playwright.request.newContext();
@@ -101,7 +131,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         id: `routing-${workerInfo.workerIndex}`,
         title: 'worker routing',
       });
-      const api = new TwilioApi(context, target, session);
+      const api = new TwilioApi(context, target, session, targetHealth);
       const routing = await Routing.create(
         api,
         `flexconf-${runSettings.runId}-w${workerInfo.workerIndex}-routing`,
@@ -125,7 +155,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: [
     async ({ runSettings }, use) => {
       const target = await openTarget(runSettings, startEmbeddedMock);
+      const forget = closeBeforeOrphanExit(() => target.close());
       await use(target);
+      forget();
       await target.close();
     },
     { scope: 'worker' },
@@ -139,6 +171,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(found);
     },
     { scope: 'worker' },
+  ],
+
+  // Declared before prerequisiteGate: auto fixtures are set up in this order, and finding the
+  // prerequisites of a real account would itself ask the gone target.
+  targetGoneGate: [
+    async ({ targetHealth }, use, testInfo) => {
+      const gone = targetHealth?.gone();
+      testInfo.skip(gone !== undefined, `not run: the target stopped answering (${gone})`);
+      await use();
+    },
+    { auto: true },
   ],
 
   prerequisiteGate: [
@@ -175,27 +218,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  api: async ({ apiRequest, target, runSettings }, use, testInfo) => {
+  api: async ({ apiRequest, target, runSettings, targetHealth }, use, testInfo) => {
     const session = await target.openSession?.({
       id: testInfo.testId,
       title: testInfo.titlePath.slice(1).join(' › '),
     });
-    const api = new TwilioApi(apiRequest, target, session);
+    const api = new TwilioApi(apiRequest, target, session, targetHealth);
+    onFailedAssertion(() => api.noteFailedAssertion());
     testInfo.annotations.push(
       { type: 'target', description: `${target.kind} ${target.url} ${target.fingerprint()}` },
       { type: 'seed', description: String(runSettings.seed) },
     );
     await use(api);
+    onFailedAssertion(undefined);
+    api.noteCheckEnded();
     await session?.close();
-    const { exchanges } = api;
-    const kept =
-      exchanges.length <= exchangesKept
-        ? exchanges
-        : [...exchanges.slice(0, exchangesKept / 2), ...exchanges.slice(-exchangesKept / 2)];
-    const byDomain: Record<string, number> = {};
-    for (const exchange of exchanges) byDomain[exchange.domain] = (byDomain[exchange.domain] ?? 0) + 1;
+    const failed = testInfo.status === 'failed' || testInfo.status === 'timedOut';
+    const [connectionFailure] = api.connectionFailures;
+    // The reporter counts such a failure as the target's absence, not a verdict, once the target is gone.
+    if (failed && connectionFailure)
+      testInfo.annotations.push({ type: 'connection-failure', description: connectionFailure });
     await testInfo.attach('http-exchanges', {
-      body: JSON.stringify({ total: exchanges.length, byDomain, byApi: api.requestsByApi, kept }),
+      body: JSON.stringify(
+        checkEvidence(api.exchanges, api.requestsByApi, failed ? api.failedOn() : undefined),
+      ),
       contentType: 'application/json',
     });
   },
@@ -215,9 +261,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   // Depends on `api` so its deletes run before the api's session closes (they are recorded too).
-  cleanup: async ({ api: _api }, use) => {
+  cleanup: async ({ api }, use) => {
     const undo: Array<() => Promise<unknown>> = [];
     await use((step) => undo.push(step));
+    api.noteCheckEnded();
     for (const step of undo.reverse()) {
       await step().catch(() => undefined);
     }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Domain, domains } from '../contracts/domains';
 import { ConfigError } from './types';
 
@@ -23,7 +24,8 @@ export function parseTargetSpec(value: string): TargetSpec {
   if (value.startsWith('replay:')) {
     const dir = value.slice('replay:'.length);
     if (!dir) throw new ConfigError('--target replay:DIR needs a cassette directory');
-    return { kind: 'replay', dir };
+    // absolute: Playwright's processes do not start in the caller's directory
+    return { kind: 'replay', dir: resolve(dir) };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
     const base = parseBaseUrl(value, '--target');

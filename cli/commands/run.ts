@@ -13,13 +13,22 @@ import { parseShard } from '../../reports/shard';
 import { clearReports } from '../../reports/write';
 import { preflight } from '../../targets/open';
 import { beginRun } from '../../targets/run-session';
-import { defaultSeed, writeRunSettings } from '../../targets/run-settings';
+import { defaultSeed, type RunSettings, writeRunSettings } from '../../targets/run-settings';
 import { newRunId } from '../../targets/twilio/run-tag';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
-import { applyExpectedFailures, describeGate, readExpectedFailures, writeGate } from '../expected-failures';
+import {
+  appliesToTarget,
+  applyExpectedFailures,
+  describeGate,
+  type ExpectedFailure,
+  readExpectedFailures,
+  writeGate,
+} from '../expected-failures';
+import { listChecks } from '../list-checks';
 import { prepareOutputDir } from '../output-dir';
 import { realAccountFlags, realAccountHelp } from '../real-account-flags';
+import { formatCheckList, planSelection, readLastFailed, selectionFilters } from '../selection';
 import { settingsFromFlags } from '../settings-from-flags';
 import type { Command } from './command';
 
@@ -39,6 +48,15 @@ Runs the conformance checks against a target and writes the reports.
   --workers N      parallel Playwright workers
   --shard I/N      run the I-th of N parts (one machine each); \`report merge\` joins the reports.
                    Without --seed, every shard uses the seed ${defaultSeed} so the parts agree
+  --list           print the checks the selection would run (and their rules), run nothing
+  --last-failed    run again the checks that failed in the report in --out (with its seed,
+                   unless --seed is given)
+  --progress       a line per finished check, failures with what was sent and what came back
+                   (the default when stdout is a terminal)
+  --quiet          no line per check, only the summary (the default when stdout is not a terminal)
+
+A run narrowed by --grep, --shard, --last-failed or --expected-failures is a partial run: the
+reports say what selected it, and rules it left out are "not selected" (not "untested").
 ${realAccountHelp}
 
 credentials: TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or TWILIO_API_KEY + TWILIO_API_SECRET
@@ -58,22 +76,45 @@ export const runCommand: Command = {
       fault: { type: 'string', multiple: true },
       workers: { type: 'string' },
       shard: { type: 'string' },
+      list: { type: 'boolean' },
+      'last-failed': { type: 'boolean' },
+      progress: { type: 'boolean' },
+      quiet: { type: 'boolean' },
       ...realAccountFlags,
     });
     if (values.shard !== undefined && !parseShard(values.shard))
       throw new UsageError(`--shard must be INDEX/TOTAL with 1 <= INDEX <= TOTAL (got "${values.shard}")`);
-    const settings = settingsFromFlags(
+    let settings = settingsFromFlags(
       { ...values, seed: values.seed ?? String(values.shard ? defaultSeed : randomInt(0, 2 ** 31 - 1)) },
       { mode: 'run', runId: newRunId() },
     );
     const { outDir } = settings;
-    preflight(settings);
     const grep = (settings.grep ?? []).map(grepPattern);
+    const lastFailed = values['last-failed'] ? readLastFailed(outDir, settings.stateDir) : undefined;
+    const request = { grep: settings.grep, grepPatterns: grep, shard: values.shard, lastFailed };
+    if (values.list) return listSelection(selectionFilters(request));
+    preflight(settings);
     const expectedFailuresFile = values['expected-failures'];
     const expectedFailures = expectedFailuresFile ? readExpectedFailures(expectedFailuresFile) : undefined;
     const workers = values.workers;
     if (workers !== undefined && !/^[1-9]\d*$/.test(workers))
       throw new UsageError(`--workers must be a positive integer (got "${workers}")`);
+    const selection = await planSelection({
+      ...request,
+      ...(expectedFailuresFile && expectedFailures
+        ? {
+            expectedFailures: {
+              file: expectedFailuresFile,
+              rules: rulesExpectedHere(expectedFailures, settings),
+            },
+          }
+        : {}),
+    });
+    settings = {
+      ...settings,
+      ...(lastFailed && values.seed === undefined ? { seed: lastFailed.seed } : {}),
+      ...(selection ? { selection } : {}),
+    };
     // every argument is checked by now: only from here on is anything written
     prepareOutputDir(outDir, '--out');
     if (settings.recordDir) prepareOutputDir(settings.recordDir, '--record');
@@ -96,9 +137,8 @@ export const runCommand: Command = {
       '--project',
       'conformance',
     ];
-    if (grep.length > 0) args.push('--grep', grep.join('|'));
+    args.push(...selectionFilters(request));
     if (workers ?? session?.workers) args.push('--workers', workers ?? String(session?.workers));
-    if (values.shard) args.push('--shard', values.shard);
     const code = await new Promise<number>((done) => {
       const child = spawn(process.execPath, args, {
         cwd: root,
@@ -134,6 +174,27 @@ export const runCommand: Command = {
     return report.verdict === 'pass' && report.completeness === 'complete' ? exitCodes.ok : exitCodes.failed;
   },
 };
+
+/** `--list`: the checks the selection holds; none is a usage error, as it would be for a run. */
+async function listSelection(filters: readonly string[]): Promise<number> {
+  const checks = await listChecks(filters);
+  if (checks.length === 0) throw new UsageError('the selection holds no check: nothing would run');
+  process.stdout.write(`${formatCheckList(checks).join('\n')}\n`);
+  return exitCodes.ok;
+}
+
+/** The rules an expected-failures file tolerates on this run's target. */
+function rulesExpectedHere(entries: readonly ExpectedFailure[], settings: RunSettings): string[] {
+  const target = {
+    kind: settings.target.kind,
+    url: settings.targetArg,
+    fingerprint: null,
+    faults: settings.faults,
+  };
+  return [
+    ...new Set(entries.filter((entry) => appliesToTarget(entry, { target })).map((entry) => entry.rule)),
+  ];
+}
 
 /** A rule id or area selects its tag exactly; anything else is a Playwright title pattern. */
 export function grepPattern(value: string): string {

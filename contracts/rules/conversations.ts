@@ -5,6 +5,47 @@ import type { RuleSpec } from './types';
  * /Interactions, the attributes the widget adds, the webhook alternative (onMessageAdded), and the
  * Interactions / Conversations wire rules these depend on. Seeds 000, 001 and 002.
  */
+/**
+ * 000 and 001 list Chat among the conversations whose sender the added attributes name, then say
+ * they are "all set to the phone number of the sender": a chat sender has no phone number.
+ */
+const chatSenderWithoutPhoneNumber = {
+  summary:
+    'Both renderings of the widget page list Chat Conversations among those that get channelType, ' +
+    'customerAddress, from and customerName, and say these are all set to the phone number of the sender; a ' +
+    'web chat sender has an identity, not a phone number.',
+  readings: [
+    {
+      id: 'chat-sender-identity',
+      text: 'For a chat conversation the attributes carry the sender’s address there, its chat identity.',
+      sources: [
+        {
+          doc: '001_ffef4bfcdb758d92.txt' as const,
+          quote:
+            'For SMS, WhatsApp, and Chat Conversations, SendToFlex widget adds channelType, customerAddress, from, and customerName when it creates the interaction.',
+        },
+      ],
+    },
+    {
+      id: 'chat-not-set',
+      text: 'The attributes are phone numbers; a chat sender has none, so for chat they are not set.',
+      sources: [
+        {
+          doc: '000_e6e025a037b48afd.txt' as const,
+          quote:
+            'These are all set to the phone number of the sender (E.164 format for SMS and whatsapp:E.164 for WhatsApp numbers).',
+        },
+      ],
+    },
+  ],
+  applied: 'chat-sender-identity',
+  rationale:
+    'The list names Chat explicitly and the sentence after it is about the number formats of SMS and WhatsApp; the ' +
+    'mock sets the chat identity. The check holds SMS and WhatsApp senders to their number and, for a chat sender, ' +
+    'reports whether the attribute is the identity or absent, failing only any other value.',
+  observed: true,
+};
+
 export const conversationRules = [
   // ---------------------------------------------------------------- the Studio path
   {
@@ -75,6 +116,38 @@ export const conversationRules = [
       { doc: '002_1e7363899d011c99.txt', quote: 'Set the Task Channel to "Programmable Chat"' },
       { doc: '002_1e7363899d011c99.txt', quote: 'Select your desired TaskRouter Workflow' },
     ],
+    ambiguity: {
+      summary:
+        'The Conversations setup (002) sets the widget’s Task Channel to Programmable Chat for every inbound ' +
+        'conversation, whatever its address (SMS, WhatsApp, chat); the Flex Flow reference (004) names Programmable ' +
+        'Chat only for facebook, whatsapp and line, leaving SMS and web chat to their own channels.',
+      readings: [
+        {
+          id: 'chat-for-every-address',
+          text: 'The task of every conversation, SMS included, is on the Programmable Chat channel.',
+          sources: [
+            { doc: '002_1e7363899d011c99.txt', quote: 'Set the Task Channel to "Programmable Chat"' },
+          ],
+        },
+        {
+          id: 'chat-for-facebook-whatsapp-line',
+          text: 'Only facebook, whatsapp and line tasks are on Programmable Chat; an SMS task is on the SMS channel.',
+          sources: [
+            {
+              doc: '004_4af5ab78ff31b1e9.txt',
+              quote:
+                'If channelType is facebook, whatsapp or line, the Send to Flex widget should set the Task Channel to Programmable Chat.',
+            },
+          ],
+        },
+      ],
+      applied: 'chat-for-every-address',
+      rationale:
+        '002 is the Conversations setup this rule is about; 004 describes legacy Flex Flows. With the widget set as ' +
+        '002 says, the check reports where an SMS conversation’s task lands (chat, or sms) and fails a WhatsApp or ' +
+        'chat task off the Programmable Chat channel, and an SMS task on neither.',
+      observed: true,
+    },
   },
 
   // ---------------------------------------------------------------- attributes the widget adds
@@ -147,6 +220,7 @@ export const conversationRules = [
           'These are all set to the phone number of the sender (E.164 format for SMS and whatsapp:E.164 for WhatsApp numbers).',
       },
     ],
+    ambiguity: chatSenderWithoutPhoneNumber,
   },
   {
     id: 'CONV-DEFAULT-ATTR-FROM',
@@ -169,6 +243,7 @@ export const conversationRules = [
           'These are all set to the phone number of the sender (E.164 format for SMS and whatsapp:E.164 for WhatsApp numbers).',
       },
     ],
+    ambiguity: chatSenderWithoutPhoneNumber,
   },
   {
     id: 'CONV-DEFAULT-ATTR-NAME',
@@ -240,6 +315,7 @@ export const conversationRules = [
           'SendToFlex widget adds channelType, customerAddress, from, and customerName when it creates the interaction.',
       },
     ],
+    ambiguity: chatSenderWithoutPhoneNumber,
   },
   {
     id: 'CONV-SMS-ADDRESS-E164',
@@ -500,6 +576,30 @@ export const conversationRules = [
       {
         doc: 'reference/twilio-wire-facts.md',
         quote: 'Routing: "All attributes in the Routing\n  object … are added \'as is\' to the task"',
+      },
+    ],
+  },
+  {
+    id: 'CONV-INTERACTION-ROUTING-TASK-OBJECT',
+    area: 'conversations',
+    title: 'The created Interaction shows its task as the Interactions task object',
+    statement:
+      'When the Interaction created a task, its routing.properties is the task as the Interactions example shows ' +
+      'it (sid, queue_name, queue_sid, workflow_name, workflow_sid, age_in_queue, assignment_status, dates as ' +
+      'epoch seconds), with routing.reservation, rather than the TaskRouter Task resource.',
+    severity: 'info',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_flex_v1.json',
+        quote: 'The Interactions resource uses TaskRouter for all routing functionality.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_flex_v1.json',
+        quote: '"queue_name": "Sample Queue"',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_flex_v1.json',
+        quote: '"task_queue_entered_date": 1634845217',
       },
     ],
   },

@@ -321,8 +321,8 @@ export const flexFlowRules = [
     area: 'flex-flow',
     title: 'A Flex Flow may have no contact identity',
     statement:
-      'A create without ContactIdentity (for a channel without a phone number, e.g. web) is accepted and ' +
-      'contact_identity is null.',
+      'A create without ContactIdentity (for a channel without a phone number, e.g. web) is accepted. What ' +
+      'contact_identity then is, is FLEXFLOW-CONTACT-IDENTITY-OMITTED.',
     severity: 'must',
     sources: [
       {
@@ -335,6 +335,97 @@ export const flexFlowRules = [
           'The contact uri is used for channels like SMS, where there is a configured phone number you message.',
       },
     ],
+  },
+  {
+    id: 'FLEXFLOW-CONTACT-IDENTITY-OMITTED',
+    area: 'flex-flow',
+    title: 'contact_identity of a flow created without ContactIdentity (undocumented: reported)',
+    statement:
+      'A flow created without ContactIdentity has contact_identity null, or some value the target chose. ' +
+      'ContactIdentity appears only in the examples and the schema; the check reports which.',
+    severity: 'info',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: "(body) ContactIdentity req=False type=string :: The channel contact's Identity.",
+      },
+    ],
+    ambiguity: {
+      summary:
+        'No document states what contact_identity is when ContactIdentity is omitted. 003 allows a null contact ' +
+        'uri; 004 documents ContactIdentity only through examples, and its second create example, which sends no ' +
+        'ContactIdentity, answers "12345".',
+      readings: [
+        {
+          id: 'null',
+          text: 'An omitted ContactIdentity leaves contact_identity null.',
+          sources: [
+            {
+              doc: '003_9b6237a88e7de24f.txt',
+              quote: 'Text-based channels that don’t use a number can have a null contact uri.',
+            },
+          ],
+        },
+        {
+          id: 'example-value',
+          text: 'An omitted ContactIdentity still answers a non-empty contact_identity, as the second example does.',
+          sources: [
+            { doc: '004_4af5ab78ff31b1e9.txt', quote: '"friendly_name": "FriendlyName"' },
+            { doc: '004_4af5ab78ff31b1e9.txt', quote: '"contact_identity": "12345"' },
+          ],
+        },
+      ],
+      applied: 'null',
+      rationale:
+        'The example responses are fixtures (the same values whatever was sent); 003 says a flow may have no ' +
+        'contact uri. The check reports the reading and fails only on a value neither reading allows (an empty string).',
+      observed: true,
+    },
+  },
+  {
+    id: 'FLEXFLOW-ENABLED-DEFAULT',
+    area: 'flex-flow',
+    title: 'enabled of a flow created without Enabled (undocumented: reported)',
+    statement:
+      'A flow created without Enabled has enabled false or true; no document states the default. The checks of ' +
+      'other rules always send Enabled when they depend on it.',
+    severity: 'info',
+    sources: [
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: '(body) Enabled req=False type=boolean :: Whether the new Flex Flow is enabled.',
+      },
+    ],
+    ambiguity: {
+      summary:
+        'Enabled has no stated default and is documented in 004 only through examples; the second create example ' +
+        'omits it and answers "enabled": true.',
+      readings: [
+        {
+          id: 'disabled',
+          text: 'An omitted Enabled leaves the flow disabled (false), as for the other optional booleans.',
+          sources: [
+            {
+              doc: 'reference/twilio-spec-summary.md',
+              quote: '(body) Enabled req=False type=boolean :: Whether the new Flex Flow is enabled.',
+            },
+          ],
+        },
+        {
+          id: 'enabled',
+          text: 'An omitted Enabled gives an enabled flow, as the second example answers.',
+          sources: [
+            { doc: '004_4af5ab78ff31b1e9.txt', quote: '"friendly_name": "FriendlyName"' },
+            { doc: '004_4af5ab78ff31b1e9.txt', quote: '"enabled": true' },
+          ],
+        },
+      ],
+      applied: 'disabled',
+      rationale:
+        'The mock leaves it false like LongLived and JanitorEnabled (whose default false is stated); the examples ' +
+        'are fixtures. Nothing else depends on it: the check reports the reading and fails only on a non-boolean.',
+      observed: true,
+    },
   },
   {
     id: 'FLEXFLOW-ENABLED-BOOLEAN',
@@ -773,7 +864,8 @@ export const flexFlowRules = [
       applied: 'default-3',
       rationale:
         'A normative description outranks an illustrative example; the examples in this page are fixtures (the same ' +
-        'FW sid and contact_identity "12345" whatever was sent).',
+        'FW sid and contact_identity "12345" whatever was sent). This rule deliberately gates on default-3: a target ' +
+        'answering 1 fails it, and the check records which reading it observed (default-3 or example-1) either way.',
     },
   },
   {

@@ -188,13 +188,18 @@ export const taskRouterRules = [
     area: 'taskrouter',
     title: 'An unassigned task is canceled with reason "Task TTL Exceeded" when its timeout expires',
     statement:
-      'A pending task still unassigned after timeout seconds gets assignment_status canceled and reason ' +
-      '"Task TTL Exceeded" (the task.canceled event carries that description).',
+      'A task still unassigned after timeout seconds, pending (waiting) or reserved (offered, not yet accepted), ' +
+      'gets assignment_status canceled and reason "Task TTL Exceeded" (the task.canceled event carries that ' +
+      'description). Each of the two states is checked on its own.',
     severity: 'must',
     sources: [
       {
         doc: 'reference/twilio-spec-summary.md',
         quote: 'On timeout, the `task.canceled` event will fire with description `Task TTL Exceeded`.',
+      },
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'The amount of time in seconds the new task can live before being assigned.',
       },
       {
         doc: '001_ffef4bfcdb758d92.txt',

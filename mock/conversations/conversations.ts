@@ -173,7 +173,14 @@ export class Conversations implements MockModule {
     if (kind === 'participants')
       return { role_sid: null, last_read_message_index: null, last_read_timestamp: null, ...base };
     if (kind === 'messages')
-      return { media: null, delivery: null, content_sid: null, date_updated: null, ...base };
+      return {
+        media: null,
+        delivery: null,
+        content_sid: null,
+        date_updated: null,
+        ...base,
+        links: { delivery_receipts: `${url}/Receipts`, channel_metadata: `${url}/ChannelMetadata` },
+      };
     return base;
   }
 

@@ -16,6 +16,8 @@ export function isAuthorized(headers: IncomingHttpHeaders, credentials: MockCred
   if (colon < 0) return false;
   const user = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
+  // An empty secret never authenticates: a mock given only an API key has an empty auth token.
+  if (user === '' || password === '') return false;
   if (user === credentials.accountSid && password === credentials.authToken) return true;
   return (
     credentials.apiKey !== undefined && user === credentials.apiKey && password === credentials.apiSecret

@@ -44,3 +44,11 @@ export const unauthenticated = () => new TwilioError(401, 20003, 'Authenticate')
 
 export const methodNotAllowed = (method: string) =>
   new TwilioError(405, 20004, `Method not allowed: ${method}`);
+
+/** Codes for the HTTP layer's own answers follow Twilio's 20xxx pattern (20404, 20429): 20000 + status. */
+export const badRequest = (message: string) => new TwilioError(400, 20400, `Bad Request: ${message}`);
+
+export const payloadTooLarge = (limit: number) =>
+  new TwilioError(413, 20413, `Request Entity Too Large: the body exceeds ${limit} bytes`);
+
+export const headersTooLarge = () => new TwilioError(431, 20431, 'Request Header Fields Too Large');

@@ -80,12 +80,35 @@ export class Params {
   json(name: string, required = false): unknown {
     const value = required ? this.required(name) : this.string(name);
     if (value === undefined) return undefined;
+    if (jsonDepth(value) > maxJsonDepth) {
+      throw invalidParameter(name, `must not nest deeper than ${maxJsonDepth} levels`);
+    }
     try {
       return JSON.parse(value);
     } catch {
       throw invalidParameter(name, 'must be valid JSON');
     }
   }
+}
+
+/** Deeper JSON is refused: the emulator walks parameters recursively, and its stack is finite. */
+export const maxJsonDepth = 256;
+
+/** The deepest nesting of objects and arrays in a JSON text, counted without parsing it. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') deepest = Math.max(deepest, ++depth);
+    else if (char === '}' || char === ']') depth--;
+  }
+  return deepest;
 }
 
 export function isAbsoluteHttpUrl(value: string): boolean {

@@ -1,4 +1,19 @@
 import { defaultingParameter, type FaultSpec, postsTo } from './fault';
+import { rewritingTasks } from './taskrouter';
+
+type Json = Record<string, unknown>;
+
+/** Rewrites the tasks whose attributes name one of these channel types (`channelType`), with their attributes. */
+function rewritingTasksOf(channelTypes: readonly string[], rewrite: (task: Json, attributes: Json) => Json) {
+  return rewritingTasks((task) => {
+    const attributes: unknown = typeof task.attributes === 'string' ? JSON.parse(task.attributes) : undefined;
+    if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) return task;
+    const channelType = (attributes as Json).channelType;
+    return typeof channelType === 'string' && channelTypes.includes(channelType)
+      ? rewrite(task, attributes as Json)
+      : task;
+  });
+}
 
 /** Deliberate bugs in Conversations: scoped webhooks, the events they send, the Incoming Conversation trigger. */
 export const conversationsFaults = [
@@ -35,6 +50,26 @@ export const conversationsFaults = [
     description: 'trigger.conversation.Attributes (the message attributes) is parsed into an object.',
     trips: ['LIQUID-MESSAGE-ATTRIBUTES-STRING'],
     behaviour: { conversations: { triggerParsedAsJson: ['ChannelAttributes', 'Attributes'] } },
+  },
+  {
+    name: 'conversations-chat-sender-empty-number',
+    description:
+      'The task of a chat conversation carries an empty phone number in customerAddress, from and customerName (a chat sender has none).',
+    trips: ['CONV-DEFAULT-ATTR-CUSTOMERADDRESS', 'CONV-DEFAULT-ATTR-FROM', 'CONV-DEFAULT-ATTR-CUSTOMERNAME'],
+    wire: rewritingTasksOf(['chat'], (task, attributes) => ({
+      ...task,
+      attributes: JSON.stringify({ ...attributes, customerAddress: '', from: '', customerName: '' }),
+    })),
+  },
+  {
+    name: 'conversations-chat-task-on-default-channel',
+    description:
+      'The task of a WhatsApp or chat conversation is on the default Task Channel whatever Task Channel the widget sets.',
+    trips: ['CONV-STF-TASK-CHANNEL-PROGRAMMABLE-CHAT'],
+    wire: rewritingTasksOf(['chat', 'whatsapp'], (task) => ({
+      ...task,
+      task_channel_unique_name: 'default',
+    })),
   },
   {
     name: 'conversations-webhook-no-message-sid',

@@ -188,6 +188,22 @@ function upsertedFlow(request: WireRequest, ctx: MockContext): Json {
   };
 }
 
+/**
+ * The studio flow an implementation that stores before it validates keeps of a refused create:
+ * the FriendlyName sent, with whatever else it needed made up.
+ */
+function storedDespiteRefusal(request: WireRequest): Record<string, string> | undefined {
+  const name = new URLSearchParams(request.body).get('FriendlyName');
+  if (!name) return undefined;
+  return {
+    FriendlyName: name,
+    ChatServiceSid: `IS${'0'.repeat(32)}`,
+    ChannelType: 'web',
+    IntegrationType: 'studio',
+    'Integration.FlowSid': `FW${'0'.repeat(32)}`,
+  };
+}
+
 /** The `Integration.*` parameters of a task flow but CreationOnMessage. */
 const taskParametersButCreationOnMessage = [
   'WorkspaceSid',
@@ -312,6 +328,34 @@ export const flexApiFaults = [
   },
 
   // The Flex Flow representation.
+  {
+    name: 'flexflow-stores-refused-create',
+    description:
+      'A create refused for a missing or invalid parameter (4xx) is stored anyway: the list then holds a flow under its FriendlyName.',
+    trips: [
+      'FLEXFLOW-CREATE-REQUIRES-CHATSERVICESID',
+      'FLEXFLOW-CREATE-REQUIRES-CHANNELTYPE',
+      'FLEXFLOW-STUDIO-REQUIRES-FLOWSID',
+      'FLEXFLOW-EXTERNAL-REQUIRES-URL',
+      'FLEXFLOW-TASK-REQUIRES-WORKSPACESID',
+      'FLEXFLOW-TASK-REQUIRES-WORKFLOWSID',
+      'FLEXFLOW-CHANNEL-TYPE-ENUM',
+      'FLEXFLOW-INTEGRATION-TYPE-ENUM',
+      'FLEXFLOW-INVALID-ENUM-REJECTED',
+      'FLEXFLOW-CHATSERVICESID-PATTERN',
+      'FLEXFLOW-FLOWSID-PATTERN',
+      'FLEXFLOW-WORKSPACESID-PATTERN',
+      'FLEXFLOW-WORKFLOWSID-PATTERN',
+      'FLEXFLOW-INVALID-SID-REJECTED',
+      'FLEXFLOW-RETRYCOUNT-RANGE',
+    ],
+    wire: onRoute('flex-api', 'POST', flowsPath, async (response, request, _route, ctx) => {
+      const stored =
+        response.status >= 400 && response.status < 500 ? storedDespiteRefusal(request) : undefined;
+      if (stored) await ctx.call('flex-api', 'POST', flowsPath, stored);
+      return response;
+    }),
+  },
   {
     name: 'flexflow-create-returns-200',
     description: 'Create answers 200 instead of 201.',
@@ -457,7 +501,7 @@ export const flexApiFaults = [
   {
     name: 'flexflow-contact-identity-empty-string',
     description: 'A flow created without ContactIdentity has contact_identity "" instead of null.',
-    trips: ['FLEXFLOW-CONTACT-IDENTITY-OPTIONAL'],
+    trips: ['FLEXFLOW-CONTACT-IDENTITY-OMITTED'],
     behaviour: { flexFlows: { createDefaults: { contactIdentity: '' } } },
   },
   {
@@ -553,6 +597,17 @@ export const flexApiFaults = [
     ),
   },
   {
+    name: 'flexflow-refused-update-applied',
+    description: 'An update refused for one invalid value (400) still applies the FriendlyName it carried.',
+    trips: ['FLEXFLOW-INVALID-ENUM-REJECTED', 'FLEXFLOW-INVALID-SID-REJECTED', 'FLEXFLOW-RETRYCOUNT-RANGE'],
+    wire: onRoute('flex-api', 'POST', `${flowsPath}/:Sid`, async (response, request, _route, ctx) => {
+      const name = new URLSearchParams(request.body).get('FriendlyName');
+      if (response.status === 400 && name)
+        await ctx.call('flex-api', 'POST', request.path, { FriendlyName: name });
+      return response;
+    }),
+  },
+  {
     name: 'flexflow-delete-returns-200',
     description: 'Delete answers 200 with the deleted flow instead of 204 with no body.',
     trips: ['FLEXFLOW-DELETE-RETURNS-204', 'WIRE-DELETE-204'],
@@ -629,6 +684,28 @@ export const flexApiFaults = [
       const key = String(page.meta.key);
       if (page.meta.page === 1 && Array.isArray(page[key])) page[key] = page[key].slice(1);
       return page;
+    }),
+  },
+  {
+    name: 'interaction-routing-shows-taskrouter-task',
+    description:
+      "A created Interaction's routing.properties is the TaskRouter Task resource (task_queue_friendly_name, ISO dates), not the Interactions task object.",
+    trips: ['CONV-INTERACTION-ROUTING-TASK-OBJECT'],
+    wire: onRoute('flex-api', 'POST', '/v1/Interactions', (response) => {
+      const body = jsonBodyOf(response);
+      const routing = body && isJsonObject(body.routing) ? body.routing : undefined;
+      if (!routing || !isJsonObject(routing.properties) || response.status >= 400) return response;
+      const { queue_name, workflow_name, age_in_queue: _age, ...task } = routing.properties;
+      const iso = (seconds: unknown) => new Date(Number(seconds) * 1000).toISOString();
+      const properties = {
+        ...task,
+        task_queue_friendly_name: queue_name,
+        workflow_friendly_name: workflow_name,
+        date_created: iso(task.date_created),
+        date_updated: iso(task.date_updated),
+        task_queue_entered_date: iso(task.task_queue_entered_date),
+      };
+      return { ...response, body: { ...body, routing: { properties } } };
     }),
   },
 ] as const satisfies readonly FaultSpec[];

@@ -11,6 +11,7 @@ import { conversationsFaults } from './conversations';
 import type { FaultSpec, WireTransform } from './fault';
 import { flexApiFaults } from './flex-api';
 import { flexChannelFaults, flexLegacyChannelFaults } from './flex-channels';
+import { proxyFaults } from './proxy';
 import { studioFaults } from './studio';
 import { taskRouterFaults } from './taskrouter';
 
@@ -24,6 +25,7 @@ export const faults = [
   ...conversationsFaults,
   ...flexChannelFaults,
   ...flexLegacyChannelFaults,
+  ...proxyFaults,
 ] as const satisfies readonly FaultSpec[];
 
 export type FaultName = (typeof faults)[number]['name'];

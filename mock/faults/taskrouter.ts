@@ -21,7 +21,7 @@ const tasksPath = /^\/v1\/Workspaces\/[^/]+\/Tasks$/;
  * A response transform: `rewrite` changes every task a successful answer of the Task routes
  * carries (create, fetch, update, or each task of a list page), with the request it answers.
  */
-function rewritingTasks(
+export function rewritingTasks(
   rewrite: (task: Json, request: WireRequest, ctx: MockContext) => Json,
 ): WireTransform {
   return {
@@ -180,6 +180,13 @@ export const taskRouterFaults = [
     description: 'Task timeouts never fire: an unassigned task waits forever.',
     trips: ['TR-TIMEOUT-CANCELS-TTL'],
     behaviour: { taskRouter: { timeoutCancelsTask: false } },
+  },
+  {
+    name: 'taskrouter-timeout-spares-reserved',
+    description:
+      'A task whose timeout passes while it is reserved (offered, not yet accepted) is not canceled.',
+    trips: ['TR-TIMEOUT-CANCELS-TTL'],
+    behaviour: { taskRouter: { timeoutCancelsStatuses: ['pending'] } },
   },
   {
     name: 'taskrouter-canceled-reason-wrong',

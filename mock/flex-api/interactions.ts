@@ -86,7 +86,7 @@ export class Interactions implements MockModule {
       seq,
       sid,
       channel: { ...channel, sid: channelSid },
-      routing: taskBody ? { ...routing, properties: taskBody } : routing,
+      routing: taskBody ? { ...routing, reservation: null, properties: routedTask(taskBody) } : routing,
       interaction_context_sid: form.sid('InteractionContextSid', 'HQ') ?? null,
       webhook_ttid: form.string('WebhookTtid') ?? null,
       date_created: isoNow(this.ctx.clock.now()),
@@ -157,22 +157,71 @@ export class Interactions implements MockModule {
 
   private channels(request: MockRequest) {
     const interaction = this.find(request, 'InteractionSid');
-    const channel = {
-      seq: 1,
-      ...interaction.channel,
-      interaction_sid: interaction.sid,
-      status: 'active',
-      url: `${request.origin}/v1/Interactions/${interaction.sid}/Channels/${interaction.channel.sid}`,
-    };
     return {
       status: 200,
-      body: pageOf([channel], readPageRequest(request.query), {
+      body: pageOf([{ seq: 1, interaction }], readPageRequest(request.query), {
         origin: request.origin,
         path: `/v1/Interactions/${interaction.sid}/Channels`,
         key: 'channels',
         filters: [],
-        render: ({ seq: _seq, ...wire }) => wire,
+        render: ({ interaction: owner }) => renderChannel(owner, request.origin),
       }),
     };
   }
+}
+
+const epochSeconds = (date: unknown) =>
+  typeof date === 'string' && date ? Math.floor(Date.parse(date) / 1000) : null;
+
+/**
+ * The task as the Interaction's `routing.properties` shows it, after the example of Twilio's
+ * Interactions description: names of its queue and workflow, `age_in_queue`, epoch-second dates.
+ */
+function routedTask(task: Json): Json {
+  const entered = epochSeconds(task.task_queue_entered_date);
+  const created = epochSeconds(task.date_created);
+  return {
+    date_updated: epochSeconds(task.date_updated),
+    task_queue_entered_date: entered,
+    workflow_name: task.workflow_friendly_name ?? null,
+    age_in_queue:
+      entered === null || created === null ? 0 : Math.max(0, Number(task.age ?? 0) - (entered - created)),
+    task_channel_unique_name: task.task_channel_unique_name ?? null,
+    assignment_status: task.assignment_status,
+    queue_name: task.task_queue_friendly_name ?? null,
+    assignmentCounter: 0,
+    priority: task.priority,
+    sid: task.sid,
+    workflow_sid: task.workflow_sid ?? null,
+    routing_target: task.routing_target ?? null,
+    reason: task.reason ?? '',
+    attributes: task.attributes,
+    task_channel_sid: task.task_channel_sid ?? null,
+    age: task.age,
+    workspace_sid: task.workspace_sid,
+    account_sid: task.account_sid,
+    timeout: task.timeout,
+    date_created: created,
+    addons: task.addons ?? '{}',
+    queue_sid: task.task_queue_sid ?? null,
+  };
+}
+
+/** An Interaction's channel as Twilio lists it: its own fields, not the create request's `Channel`. */
+function renderChannel(interaction: InteractionRecord, origin: string) {
+  const url = `${origin}/v1/Interactions/${interaction.sid}/Channels/${interaction.channel.sid}`;
+  return {
+    sid: interaction.channel.sid,
+    interaction_sid: interaction.sid,
+    type: interaction.channel.type,
+    status: 'active',
+    error_code: null,
+    error_message: null,
+    url,
+    links: {
+      participants: `${url}/Participants`,
+      invites: `${url}/Invites`,
+      transfers: `${url}/Transfers`,
+    },
+  };
 }

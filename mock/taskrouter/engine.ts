@@ -257,10 +257,10 @@ export class AssignmentEngine {
       if (reservation.status === 'pending' && reservation.expiresAt <= now)
         this.timeOut(workspace, reservation, now);
     }
-    const { timeoutCancelsTask, timeoutReason } = this.behaviour;
+    const { timeoutCancelsTask, timeoutCancelsStatuses, timeoutReason } = this.behaviour;
     if (!timeoutCancelsTask) return;
     for (const task of workspace.tasks.all()) {
-      const unassigned = task.assignmentStatus === 'pending' || task.assignmentStatus === 'reserved';
+      const unassigned = timeoutCancelsStatuses.includes(task.assignmentStatus);
       if (unassigned && deadline(task) <= now) this.cancel(workspace, task, timeoutReason);
     }
   }

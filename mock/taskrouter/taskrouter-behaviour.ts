@@ -27,6 +27,8 @@ export interface TaskRouterBehaviour {
   readonly timeout: IntegerParameter;
   /** Whether an unassigned (pending or reserved) task is canceled once its Timeout has passed. */
   readonly timeoutCancelsTask: boolean;
+  /** The statuses a task is still unassigned in, and so canceled in once its Timeout has passed. */
+  readonly timeoutCancelsStatuses: readonly TaskStatus[];
   /** The reason a task canceled by its timeout carries. */
   readonly timeoutReason: string;
   /** A Workflow's TaskReservationTimeout, in seconds; the default also holds for tasks placed in a queue directly. */
@@ -82,6 +84,8 @@ export const referenceTaskRouterBehaviour: TaskRouterBehaviour = {
   // "Can be up to a maximum of 2 weeks (1,209,600 seconds). The default value is 24 hours (86,400 seconds)."
   timeout: { min: 1, max: 1_209_600, default: 86_400 },
   timeoutCancelsTask: true,
+  // "the amount of time in seconds the new task can live before being assigned"
+  timeoutCancelsStatuses: ['pending', 'reserved'],
   timeoutReason: 'Task TTL Exceeded',
   // "Can be up to `86,400` (24 hours) and the default is `120`."
   reservationTimeout: { min: 1, max: 86_400, default: 120 },

@@ -13,11 +13,11 @@ test.describe('the Interactions resource', () => {
     verifies('CONV-INTERACTION-REQUIRES-CHANNEL'),
     async ({ api }) => {
       const refused = await api.post('flex-api', '/v1/Interactions', { Routing: '{}' });
-      expect(refused.status, refused.text).toBe(400);
+      expect(refused.status, 'POST /v1/Interactions status').toBe(400);
       // the message text is not documented (WIRE-MISSING-PARAM-MESSAGE reports it); the code is
       expect(refused.json).toMatchObject({ code: 20001 });
       const accepted = await api.post('flex-api', '/v1/Interactions', { Channel: channel });
-      expect(accepted.status, accepted.text).toBe(200);
+      expect(accepted.status, 'POST /v1/Interactions status').toBe(200);
     },
   );
 
@@ -29,7 +29,7 @@ test.describe('the Interactions resource', () => {
         Channel: channel,
         Routing: interactionRouting(routing, workflow),
       });
-      expect(created.status, created.text).toBe(200);
+      expect(created.status, 'POST /v1/Interactions status').toBe(200);
     },
   );
 
@@ -40,7 +40,7 @@ test.describe('the Interactions resource', () => {
       const created = await api.post<{ sid: string }>('flex-api', '/v1/Interactions', { Channel: channel });
       expect(created.json.sid).toMatch(/^KD[0-9a-fA-F]{32}$/);
       const fetched = await api.get<{ sid: string }>('flex-api', `/v1/Interactions/${created.json.sid}`);
-      expect(fetched.status, fetched.text).toBe(200);
+      expect(fetched.status, 'GET /v1/Interactions/… status').toBe(200);
       expect(fetched.json.sid).toBe(created.json.sid);
     },
   );
@@ -56,13 +56,38 @@ test.describe('the Interactions resource', () => {
             Channel: channel,
             Routing: interactionRouting(routing, workflow, attributes),
           });
-          expect(created.status, created.text).toBe(200);
+          expect(created.status, 'POST /v1/Interactions status').toBe(200);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(task, 'the Interaction created no task').toBeDefined();
           expect(attributesOf(task!)).toMatchObject(attributes);
         }),
         scaled(weights.resource),
       );
+    },
+  );
+
+  test(
+    'a created Interaction shows its task under routing.properties as the Interactions example does',
+    verifies('CONV-INTERACTION-ROUTING-TASK-OBJECT'),
+    async ({ api, routing, workflow }) => {
+      const created = await api.post<{ routing: { properties?: Record<string, unknown> } }>(
+        'flex-api',
+        '/v1/Interactions',
+        { Channel: channel, Routing: interactionRouting(routing, workflow) },
+      );
+      expect(created.status, 'POST /v1/Interactions status').toBe(200);
+      const task = created.json.routing.properties ?? {};
+      expect(created.json.routing, 'routing').toHaveProperty('reservation');
+      expect(task, 'routing.properties').toMatchObject({
+        sid: expect.stringMatching(/^WT[0-9a-fA-F]{32}$/),
+        workflow_sid: workflow,
+        queue_sid: expect.stringMatching(/^WQ[0-9a-fA-F]{32}$/),
+        queue_name: expect.any(String),
+        workflow_name: expect.any(String),
+        age_in_queue: expect.any(Number),
+        date_created: expect.any(Number),
+        task_queue_entered_date: expect.any(Number),
+      });
     },
   );
 
@@ -74,7 +99,7 @@ test.describe('the Interactions resource', () => {
         Channel: channel,
         Routing: interactionRouting(routing, workflow),
       });
-      expect(created.status, created.text).toBe(200);
+      expect(created.status, 'POST /v1/Interactions status').toBe(200);
       const immediately = await routing.workspace(api).tasksOf(workflow);
       const eventually =
         immediately.length > 0 ? immediately : await awaitNewTasks(api, routing, workflow, new Set());
@@ -111,7 +136,7 @@ test.describe('what the documents leave to the application', () => {
           Reason: 'customer left',
         },
       );
-      expect(canceled.status, canceled.text).toBe(200);
+      expect(canceled.status, 'POST /v1/Workspaces/…/Tasks/… status').toBe(200);
       const after = await api.get<{ state: string }>(
         'conversations',
         `/v1/Conversations/${conversation.sid}`,
@@ -136,7 +161,7 @@ test.describe('what the documents leave to the application', () => {
         'conversations',
         '/v1/Configuration',
       );
-      expect(configuration.status, configuration.text).toBe(200);
+      expect(configuration.status, 'GET /v1/Configuration status').toBe(200);
       expect(configuration.json.default_chat_service_sid).toMatch(/^IS[0-9a-fA-F]{32}$/);
     },
   );

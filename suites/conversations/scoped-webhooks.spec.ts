@@ -14,7 +14,7 @@ test.describe('conversation-scoped webhooks', () => {
       const refused = await api.post('conversations', path, {
         'Configuration.Url': 'https://example.com/hook',
       });
-      expect(refused.status, refused.text).toBe(400);
+      expect(refused.status, 'POST conversations/… status').toBe(400);
       expect(refused.json).toMatchObject({ code: 20001 });
       const [flowSid] = fc.sample(sid('FW'), { numRuns: 1, seed: 109 });
       for (const form of [
@@ -31,7 +31,7 @@ test.describe('conversation-scoped webhooks', () => {
         { Target: 'studio', 'Configuration.FlowSid': flowSid },
       ]) {
         const created = await api.post<{ sid: string; target: string }>('conversations', path, form);
-        expect(created.status, created.text).toBe(201);
+        expect(created.status, 'POST conversations/… status').toBe(201);
         expect(created.json.sid).toMatch(/^WH[0-9a-fA-F]{32}$/);
         expect(created.json.target).toBe(form.Target);
       }

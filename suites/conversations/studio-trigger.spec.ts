@@ -3,7 +3,7 @@ import { customer, firstMessage, smsCustomer } from '../../generators/conversati
 import { conversationWidget, publishConversationFlow } from '../drivers/conversation-customer';
 import { conversationChannel, interactionRouting } from '../drivers/interaction-form';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
-import { expect, test, verifies } from '../fixtures';
+import { expect, observeReading, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
 test.describe('the Incoming Conversation trigger and Send to Flex', () => {
@@ -48,7 +48,7 @@ test.describe('the Incoming Conversation trigger and Send to Flex', () => {
             'flex-api',
             `/v1/Interactions/${interactionSid}`,
           );
-          expect(interaction.status, interaction.text).toBe(200);
+          expect(interaction.status, 'GET /v1/Interactions/… status').toBe(200);
           expect(interaction.json.channel.type).toBe(who.channel);
         }),
         scaled(weights.flow),
@@ -57,16 +57,35 @@ test.describe('the Incoming Conversation trigger and Send to Flex', () => {
   );
 
   test(
-    'the conversation’s task is on the Programmable Chat task channel the documented setup configures',
+    'with the widget on Programmable Chat, each conversation’s task is on chat (an SMS task on sms: reading observed)',
     verifies('CONV-STF-TASK-CHANNEL-PROGRAMMABLE-CHAT'),
-    async ({ api, studio, routing, workflow, customers }) => {
+    async ({ api, studio, routing, workflow, customers }, testInfo) => {
       const flow = await publishConversationFlow(studio, routing, workflow, {
         channel: routing.channels.chat.sid,
       });
-      const [who] = fc.sample(smsCustomer(), { numRuns: 1, seed: 89 });
-      await customers.startWith(who!, flow);
-      const [task] = await awaitNewTasks(api, routing, workflow, new Set());
-      expect(task?.task_channel_unique_name).toBe('chat');
+      const seen = new Set<string>();
+      await fc.assert(
+        // an SMS sender every case (the reading), and one of any channel
+        fc.asyncProperty(smsCustomer(), customer(), async (...senders) => {
+          for (const who of senders) {
+            await customers.startWith(who, flow);
+            const [task] = await awaitNewTasks(api, routing, workflow, seen);
+            const channel = task?.task_channel_unique_name;
+            if (who.channel === 'sms' && channel === 'sms') {
+              observeReading(
+                testInfo,
+                'CONV-STF-TASK-CHANNEL-PROGRAMMABLE-CHAT',
+                'chat-for-facebook-whatsapp-line',
+              );
+              continue;
+            }
+            expect(channel, `the task channel of the ${who.channel} conversation’s task`).toBe('chat');
+            if (who.channel === 'sms')
+              observeReading(testInfo, 'CONV-STF-TASK-CHANNEL-PROGRAMMABLE-CHAT', 'chat-for-every-address');
+          }
+        }),
+        scaled(weights.flow),
+      );
     },
   );
 });
@@ -84,7 +103,7 @@ test.describe('Interactions create tasks', () => {
             Channel: conversationChannel(who.channel, conversation.sid),
             Routing: interactionRouting(routing, workflow, { from: who.address }),
           });
-          expect(created.status, created.text).toBe(200);
+          expect(created.status, 'POST /v1/Interactions status').toBe(200);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(task, 'the Interaction created no task').toBeDefined();
           expect(task?.assignment_status).toBe('pending');

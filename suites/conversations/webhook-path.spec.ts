@@ -3,9 +3,9 @@ import { customer, firstMessage } from '../../generators/conversations';
 import { publishConversationFlow } from '../drivers/conversation-customer';
 import { eventually } from '../drivers/eventually';
 import { fieldsOf } from '../drivers/http-stub';
-import { fieldTypes as is, mistypedFields } from '../drivers/webhook-payload';
 import { conversationChannel, interactionRouting } from '../drivers/interaction-form';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
+import { fieldTypes as is, mistypedFields } from '../drivers/webhook-payload';
 import { expect, observeReading, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
@@ -40,7 +40,7 @@ test.describe('inbound conversations through your own webhook', () => {
         fc.asyncProperty(customer(), firstMessage(), async (who, body) => {
           const conversation = await customers.open(who);
           const hook = await customers.connectWebhook(conversation, httpStub.url('/inbound'));
-          expect(hook.status, hook.text).toBe(201);
+          expect(hook.status, 'customers.connectWebhook(…) status').toBe(201);
           await customers.say(conversation, body);
           const request = await eventually(async () =>
             httpStub.requestsTo('/inbound').find((r) => fieldsOf(r).ConversationSid === conversation.sid),
@@ -76,7 +76,10 @@ test.describe('inbound conversations through your own webhook', () => {
           const nested = typeof fields.conversation === 'object' && fields.conversation !== null;
           observeReading(testInfo, 'CONV-ONMESSAGEADDED-PAYLOAD-FIELDS', nested ? 'nested' : 'flat');
           const payload = (nested ? fields.conversation : fields) as Record<string, unknown>;
-          expect(mistypedFields(payload, messageAddedFields), 'the example’s fields missing or of another type').toEqual([]);
+          expect(
+            mistypedFields(payload, messageAddedFields),
+            'the example’s fields missing or of another type',
+          ).toEqual([]);
         }),
         scaled(weights.resource),
       );
@@ -98,7 +101,7 @@ test.describe('inbound conversations through your own webhook', () => {
         Channel: conversationChannel(who!.channel, String(event.ConversationSid)),
         Routing: interactionRouting(routing, workflow, { from: event.Author, channelType: who!.channel }),
       });
-      expect(created.status, created.text).toBe(200);
+      expect(created.status, 'POST /v1/Interactions status').toBe(200);
       const [task] = await awaitNewTasks(api, routing, workflow, new Set());
       expect(task, 'the Interaction created no task').toBeDefined();
       expect(attributesOf(task!).from).toBe(who!.address);

@@ -1,6 +1,6 @@
-import { expect } from '@playwright/test';
 import type { TaskStatus } from '../../generators/taskrouter';
 import type { ApiResponse, Form, RequestOptions, TwilioApi } from '../../targets/http/client';
+import { expect } from '../assertions';
 import { eventually } from './eventually';
 
 /**
@@ -120,7 +120,7 @@ export class Workspace {
 
   async createQueue(form: Form & { FriendlyName: string }): Promise<string> {
     const response = await this.post<{ sid: string }>('/TaskQueues', form);
-    expect(response.status, response.text).toBe(201);
+    expect(response.status, 'POST /TaskQueues status').toBe(201);
     return response.json.sid;
   }
 
@@ -134,7 +134,7 @@ export class Workspace {
       ...assignToAnyoneWorkflow(queueSid, 'assign to anyone'),
       ...extra,
     });
-    expect(response.status, response.text).toBe(201);
+    expect(response.status, 'createWorkflow(…) status').toBe(201);
     return response.json.sid;
   }
 
@@ -146,7 +146,7 @@ export class Workspace {
     form: Form & { FriendlyName: string },
   ): Promise<Record<string, unknown> & { sid: string }> {
     const response = await this.post<Record<string, unknown> & { sid: string }>('/Workers', form);
-    expect(response.status, response.text).toBe(201);
+    expect(response.status, 'createWorkflow(…) status').toBe(201);
     return response.json;
   }
 
@@ -155,7 +155,7 @@ export class Workspace {
       ActivitySid: await this.activity(activityName),
       ...extra,
     });
-    expect(response.status, response.text).toBe(200);
+    expect(response.status, 'POST /Workers/… status').toBe(200);
   }
 
   createTask(form: Form = {}) {
@@ -165,7 +165,7 @@ export class Workspace {
   /** Creates a task that must be accepted (201) and returns it. */
   async task(form: Form = {}): Promise<TaskBody> {
     const response = await this.createTask(form);
-    expect(response.status, response.text).toBe(201);
+    expect(response.status, 'createTask(…) status').toBe(201);
     return response.json;
   }
 
@@ -410,7 +410,7 @@ export class RoutingScene {
     const response = await this.workspace.updateReservation(this.workerSid, reservation.sid, {
       ReservationStatus: 'accepted',
     });
-    expect(response.status, response.text).toBe(200);
+    expect(response.status, 'workspace.updateReservation(…) status').toBe(200);
   }
 
   async complete(taskSid: string): Promise<void> {
@@ -418,7 +418,7 @@ export class RoutingScene {
       AssignmentStatus: 'completed',
       Reason: 'handled',
     });
-    expect(response.status, response.text).toBe(200);
+    expect(response.status, 'workspace.updateTask(…) status').toBe(200);
   }
 
   /** Accepts the next reservation and completes its task: the worker serves one task. Returns its SID. */
@@ -444,7 +444,7 @@ export class TaskRouterApi {
       FriendlyName: this.tag('ws'),
       ...form,
     });
-    expect(response.status, response.text).toBe(201);
+    expect(response.status, 'POST /v1/Workspaces status').toBe(201);
     const workspace = new Workspace(this.api, response.json.sid, response.json);
     this.cleanup(() => workspace.remove());
     return workspace;

@@ -39,7 +39,10 @@ export const fieldTypes = {
     holds: (value) =>
       isText(value) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)),
   } as FieldType,
-  jsonObjectText: { type: 'a JSON object as text', holds: (value) => isText(value) && isJsonObject(value) } as FieldType,
+  jsonObjectText: {
+    type: 'a JSON object as text',
+    holds: (value) => isText(value) && isJsonObject(value),
+  } as FieldType,
   jsonObject: { type: 'a JSON object (or its JSON text)', holds: isJsonObject } as FieldType,
   exactly: (expected: string) => matching(JSON.stringify(expected), new RegExp(`^${expected}$`)),
 };

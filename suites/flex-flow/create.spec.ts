@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { validCreate } from '../../generators/flex-flow';
-import { expect, test, verifies } from './fixtures';
+import { scaled, weights } from '../properties';
+import { expect, observeReading, test, verifies } from './fixtures';
 
 /** The wire name of each create parameter and where the resource echoes it. */
 const echoed: ReadonlyArray<readonly [string, (body: Record<string, unknown>) => unknown]> = [
@@ -32,7 +33,7 @@ test.describe('creating a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate(), async (body) => {
           const response = await flexFlows.create(body);
-          expect(response.status, response.text).toBe(201);
+          expect(response.status, 'flexFlows.create(…) status').toBe(201);
         }),
       );
     },
@@ -95,7 +96,7 @@ test.describe('creating a Flex Flow', () => {
           const { json } = await flexFlows.create(body);
           expect(Object.keys(json)).toEqual(expect.arrayContaining(fields));
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );
@@ -109,7 +110,7 @@ test.describe('creating a Flex Flow', () => {
           const { json } = await flexFlows.create(body);
           expect(json.sid).toMatch(/^FO[0-9a-fA-F]{32}$/);
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );
@@ -136,7 +137,7 @@ test.describe('creating a Flex Flow', () => {
           expect(json.date_updated).toMatch(iso8601Utc);
           expect(Number.isNaN(Date.parse(String(json.date_created)))).toBe(false);
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );
@@ -166,10 +167,47 @@ test.describe('creating a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate(), async ({ ContactIdentity: _omitted, ...body }) => {
           const response = await flexFlows.create(body);
-          expect(response.status, response.text).toBe(201);
-          expect(response.json.contact_identity ?? null).toBeNull();
+          expect(response.status, 'flexFlows.create(…) status').toBe(201);
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
+      );
+    },
+  );
+
+  test(
+    'contact_identity of a flow created without ContactIdentity: null or a value (reported)',
+    verifies('FLEXFLOW-CONTACT-IDENTITY-OMITTED'),
+    async ({ flexFlows }, testInfo) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async ({ ContactIdentity: _omitted, ...body }) => {
+          const { json } = await flexFlows.create(body);
+          const identity = json.contact_identity ?? null;
+          const reading =
+            identity === null
+              ? 'null'
+              : typeof identity === 'string' && identity !== ''
+                ? 'example-value'
+                : undefined;
+          if (reading) observeReading(testInfo, 'FLEXFLOW-CONTACT-IDENTITY-OMITTED', reading);
+          expect(reading, `neither reading: contact_identity ${JSON.stringify(identity)}`).toBeDefined();
+        }),
+        scaled(weights.request),
+      );
+    },
+  );
+
+  test(
+    'enabled of a flow created without Enabled: false or true (reported)',
+    verifies('FLEXFLOW-ENABLED-DEFAULT'),
+    async ({ flexFlows }, testInfo) => {
+      await fc.assert(
+        fc.asyncProperty(validCreate(), async ({ Enabled: _omitted, ...body }) => {
+          const { json } = await flexFlows.create(body);
+          if (typeof json.enabled === 'boolean')
+            observeReading(testInfo, 'FLEXFLOW-ENABLED-DEFAULT', json.enabled ? 'enabled' : 'disabled');
+          expect(typeof json.enabled, `enabled ${JSON.stringify(json.enabled)}`).toBe('boolean');
+        }),
+        scaled(weights.request),
       );
     },
   );
@@ -183,7 +221,7 @@ test.describe('creating a Flex Flow', () => {
           const { json } = await flexFlows.create({ ...body, Enabled: enabled });
           expect(json.enabled).toBe(enabled);
         }),
-        { numRuns: 6 },
+        scaled(weights.request),
       );
     },
   );

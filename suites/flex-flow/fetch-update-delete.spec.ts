@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { integrationType, partialUpdate, sid, validCreate } from '../../generators/flex-flow';
+import {
+  channelTypes,
+  friendlyName,
+  integrationType,
+  malformedSid,
+  outOfEnum,
+  outOfRangeRetryCount,
+  partialUpdate,
+  sid,
+  validCreate,
+} from '../../generators/flex-flow';
+import { scaled, weights } from '../properties';
 import { expect, test, verifies } from './fixtures';
 
 /** Response fields a partial update must leave alone when it does not send them. */
@@ -36,7 +47,7 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
           expect(fetched.status).toBe(200);
           expect(fetched.json).toEqual(created.json);
         }),
-        { numRuns: 10 },
+        scaled(weights.request),
       );
     },
   );
@@ -51,7 +62,7 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
           expect(response.status).toBe(404);
           expect(response.json.code).toBe(20404);
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );
@@ -65,7 +76,7 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
       const response = await flexFlows.update(created.json.sid, {
         FriendlyName: flexFlows.nameFor('renamed'),
       });
-      expect(response.status, response.text).toBe(200);
+      expect(response.status, 'flexFlows.update(…) status').toBe(200);
       expect(response.json.friendly_name).toBe(flexFlows.nameFor('renamed'));
     },
   );
@@ -85,7 +96,7 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
               : rawUpdate;
           const before = (await flexFlows.create(body)).json;
           const response = await flexFlows.update(before.sid, update);
-          expect(response.status, response.text).toBe(200);
+          expect(response.status, 'flexFlows.update(…) status').toBe(200);
           const after = (await flexFlows.fetch(before.sid)).json;
           for (const [parameter, field] of Object.entries(fieldOf)) {
             expect(after[field], parameter).toEqual(parameter in update ? update[parameter] : before[field]);
@@ -99,6 +110,33 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
           expect(after.sid).toBe(before.sid);
           expect(after.date_created).toBe(before.date_created);
         }),
+      );
+    },
+  );
+
+  test(
+    'an update refused for one invalid value changes nothing, not even the valid FriendlyName it carried',
+    verifies('FLEXFLOW-INVALID-ENUM-REJECTED', 'FLEXFLOW-INVALID-SID-REJECTED', 'FLEXFLOW-RETRYCOUNT-RANGE'),
+    async ({ flexFlows }) => {
+      const invalidValue = fc.oneof(
+        outOfEnum(channelTypes).map((value) => ({ ChannelType: value })),
+        malformedSid('IS').map((value) => ({ ChatServiceSid: value })),
+        outOfRangeRetryCount().map((value) => ({ 'Integration.RetryCount': value })),
+      );
+      await fc.assert(
+        fc.asyncProperty(validCreate('studio'), friendlyName(), invalidValue, async (body, name, invalid) => {
+          const before = (await flexFlows.create(body)).json;
+          const response = await flexFlows.update(before.sid, {
+            FriendlyName: flexFlows.nameFor(name),
+            ...invalid,
+          });
+          expect(response.status, `${JSON.stringify(invalid)}: ${response.text}`).toBeGreaterThanOrEqual(400);
+          expect(response.status, `${JSON.stringify(invalid)}: ${response.text}`).toBeLessThan(500);
+          expect((await flexFlows.fetch(before.sid)).json, 'the flow after the refused update').toEqual(
+            before,
+          );
+        }),
+        scaled(weights.request),
       );
     },
   );
@@ -126,7 +164,7 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
           expect(response.status).toBe(204);
           expect(response.text).toBe('');
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );
@@ -145,7 +183,7 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
           const deletedAgain = await flexFlows.remove(created.json.sid);
           expect(deletedAgain.status).toBe(404);
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FlexFlowForm } from '../../generators/flex-flow';
 import type { ApiResponse, TwilioApi } from '../../targets/http/client';
 import { test as base, skipWhereProgrammableChatEnded } from '../fixtures';
@@ -33,6 +34,23 @@ export class FlexFlowApi {
     const sid = response.json?.sid;
     if (response.status < 300 && typeof sid === 'string') this.cleanup(() => this.remove(sid));
     return response;
+  }
+
+  /**
+   * Sends a create the check expects refused, under a FriendlyName no other request uses (when the
+   * body names one), and returns the answer with the flows the list then holds under that name: a
+   * refused create leaves none. Flows a faulty target stored anyway are deleted after the test.
+   */
+  async createRefused(
+    body: FlexFlowForm,
+  ): Promise<{ response: ApiResponse<FlexFlowBody>; stored: FlexFlowBody[] }> {
+    if (typeof body.FriendlyName !== 'string') return { response: await this.create(body), stored: [] };
+    const marker = `refused-${randomUUID()}`;
+    const response = await this.create({ ...body, FriendlyName: marker });
+    const listed = await this.list({ FriendlyName: this.nameFor(marker) });
+    const stored = listed.json?.flex_flows ?? [];
+    for (const flow of stored) this.cleanup(() => this.remove(flow.sid));
+    return { response, stored };
   }
 
   /** The FriendlyName `create` sends for `name`. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { friendlyName, validCreate } from '../../generators/flex-flow';
+import { scaled, weights } from '../properties';
 import { expect, test, verifies } from './fixtures';
 
 test.describe('listing and paging Flex Flows', () => {
@@ -60,7 +61,7 @@ test.describe('listing and paging Flex Flows', () => {
             for (const flow of listed) expect(flow.friendly_name).toBe(flexFlows.nameFor(a));
           },
         ),
-        { numRuns: 8 },
+        scaled(weights.resource),
       );
     },
   );
@@ -100,7 +101,7 @@ test.describe('listing and paging Flex Flows', () => {
             expect(new Set(listed)).toEqual(new Set(created));
           },
         ),
-        { numRuns: 12 },
+        scaled(weights.resource),
       );
     },
   );
@@ -185,7 +186,7 @@ test.describe('listing and paging Flex Flows', () => {
             expect(response.status, `PageSize=${pageSize}`).toBeLessThan(500);
           },
         ),
-        { numRuns: 8 },
+        scaled(weights.resource),
       );
     },
   );

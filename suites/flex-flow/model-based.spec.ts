@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { partialUpdate, validCreate } from '../../generators/flex-flow';
+import { scaled, weights } from '../properties';
 import { expect, type FlexFlowApi, type FlexFlowBody, test, verifies } from './fixtures';
 
 /**
@@ -36,7 +37,7 @@ class CreateCommand implements Command {
   async run(model: Model, real: Real) {
     const name = model.names[this.nameIndex % model.names.length]!;
     const response = await real.api.create({ ...this.body, FriendlyName: name });
-    expect(response.status, response.text).toBe(201);
+    expect(response.status, 'Flex Flow create status').toBe(201);
     model.flows.set(response.json.sid, {
       name,
       type: String(this.body.IntegrationType),
@@ -79,7 +80,7 @@ class UpdateCommand implements Command {
       update.FriendlyName = real.api.nameFor(expected.name);
     }
     const response = await real.api.update(sid, update);
-    expect(response.status, response.text).toBe(200);
+    expect(response.status, 'Flex Flow update status').toBe(200);
     Object.assign(expected.fields, echoFields(update));
     expect(response.json).toMatchObject(expected.fields);
   }
@@ -158,7 +159,7 @@ test.describe('Flex Flows as a stateful resource', () => {
             sequence,
           );
         }),
-        { numRuns: 10 },
+        scaled(weights.resource),
       );
     },
   );

@@ -66,7 +66,7 @@ test.describe('end of life of Programmable Chat for Flex', () => {
           'the target refuses Flex Flows as end of life, but the run did not skip the Flex Flow rules',
         ).toBeDefined();
       } else {
-        expect(response.status, response.text).toBe(200);
+        expect(response.status, 'GET flex-api/… status').toBe(200);
       }
     },
   );
@@ -106,7 +106,7 @@ test.describe('end of life of Programmable Chat for Flex', () => {
         type: 'observation',
         description: `POST /v1/Interactions without Channel answered ${create.status}`,
       });
-      expect(create.status, create.text).toBe(400);
+      expect(create.status, 'POST /v1/Interactions status').toBe(400);
     },
   );
 
@@ -123,7 +123,7 @@ test.describe('end of life of Programmable Chat for Flex', () => {
         type: 'observation',
         description: `POST /v1/Interactions without Channel answered ${create.status}`,
       });
-      expect(create.status, create.text).toBe(400);
+      expect(create.status, 'POST /v1/Interactions status').toBe(400);
       expect(typeof create.json.code, create.text).toBe('number');
     },
   );

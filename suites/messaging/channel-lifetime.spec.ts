@@ -1,9 +1,14 @@
 import fc from 'fast-check';
-import { chatIdentity, personName } from '../../generators/callers';
+import { chatIdentity, e164, personName } from '../../generators/callers';
 import { jsonSafeText } from '../../generators/liquid';
-import { publishMessageFlow } from '../drivers/legacy-messaging';
+import { legacyDefaultAttributes, publishMessageFlow } from '../drivers/legacy-messaging';
+import { MessagingPlatform } from '../drivers/messaging-platform';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
+
+/** Why the SMS checks skip on a real account: the run adds phone numbers only where they cost nothing. */
+const needsFlexNumber =
+  'needs a phone number of the account whose SMS URL is the Flex Proxy Service (numbers are added only on the mock or a URL target)';
 
 test.describe('the life of a chat channel', () => {
   for (const longLived of [true, false]) {
@@ -28,7 +33,7 @@ test.describe('the life of a chat channel', () => {
             Reason: 'interaction over',
           },
         );
-        expect(canceled.status, canceled.text).toBe(200);
+        expect(canceled.status, 'POST /v1/Workspaces/…/Tasks/… status').toBe(200);
         const next = await messaging.channel(flexFlow.sid, identity!);
         if (longLived) expect(next.sid).toBe(first.sid);
         else expect(next.sid).not.toBe(first.sid);
@@ -63,16 +68,45 @@ test.describe('the life of a chat channel', () => {
     },
   );
 
-  test(
-    'the janitor removes the Proxy session of a task deleted outside Flex UI',
-    verifies('MSG-JANITOR-REMOVES-PROXY-SESSION'),
-    async () => {
-      test.skip(
-        true,
-        'Proxy sessions are not served by any API the suite reaches (proxy.twilio.com is outside its domains)',
-      );
-    },
-  );
+  for (const janitor of [true, false]) {
+    test(
+      `with janitor_enabled ${janitor}, deleting the task through the API ${janitor ? 'removes' : 'keeps'} its Proxy session`,
+      verifies('MSG-JANITOR-REMOVES-PROXY-SESSION'),
+      async ({ api, studio, routing, workflow, messaging, target, cleanup }) => {
+        test.skip(target.kind === 'twilio' || target.kind === 'replay', needsFlexNumber);
+        const platform = new MessagingPlatform(api, cleanup);
+        const [number, sender] = fc.sample(fc.uniqueArray(e164(), { minLength: 2, maxLength: 2 }), {
+          numRuns: 1,
+          seed: janitor ? 173 : 179,
+        })[0]!;
+        await platform.provisionFlexNumber(number!);
+        const flow = await publishMessageFlow(studio, routing, workflow, {
+          attributes: legacyDefaultAttributes,
+        });
+        await messaging.studioFlexFlow('sms', flow.sid, {
+          ContactIdentity: number!,
+          JanitorEnabled: janitor,
+        });
+        await platform.deliverSms(sender!, number!, 'Hello');
+        const [task] = await awaitNewTasks(api, routing, workflow, new Set());
+        expect(task, 'the SMS created no task').toBeDefined();
+        const channelSid = attributesOf(task!).channelSid;
+        const service = await platform.flexProxyService();
+        const session = (await platform.sessions(service)).find((entry) => entry.unique_name === channelSid);
+        expect(session, 'the SMS interaction has no Proxy session').toBeDefined();
+        platform.forget(service, session!.sid);
+        const deleted = await api.delete(
+          'taskrouter',
+          `/v1/Workspaces/${routing.workspaceSid}/Tasks/${task!.sid}`,
+        );
+        expect(deleted.status, 'DELETE /v1/Workspaces/…/Tasks/… status').toBe(204);
+        const kept = (await platform.sessions(service)).some((entry) => entry.sid === session!.sid);
+        expect(kept, `the Proxy session after the task was deleted (janitor_enabled ${janitor})`).toBe(
+          !janitor,
+        );
+      },
+    );
+  }
 
   test(
     'SMS and WhatsApp messages pass through a Proxy session',
@@ -86,13 +120,27 @@ test.describe('the life of a chat channel', () => {
   );
 
   test(
-    'a message to a Flex Flow’s contact identity is handled by that Flex Flow',
+    'an SMS to a Flex Flow’s contact identity is handled by that Flex Flow, not by another SMS Flex Flow',
     verifies('MSG-CONTACT-IDENTITY-ROUTES'),
-    async () => {
-      test.skip(
-        true,
-        'delivering an SMS to the contact identity needs Twilio’s messaging platform, which no API of the suite can stand in for',
-      );
+    async ({ api, studio, routing, workflow, messaging, target, cleanup }) => {
+      test.skip(target.kind === 'twilio' || target.kind === 'replay', needsFlexNumber);
+      const platform = new MessagingPlatform(api, cleanup);
+      const [numbers, sender] = fc.sample(
+        fc.tuple(fc.uniqueArray(e164(), { minLength: 2, maxLength: 2 }), e164()),
+        { numRuns: 1, seed: 181 },
+      )[0]!;
+      const [other, addressed] = numbers as [string, string];
+      for (const number of numbers) await platform.provisionFlexNumber(number);
+      for (const [number, via] of [
+        [other, 'other'],
+        [addressed, 'addressed'],
+      ] as const) {
+        const flow = await publishMessageFlow(studio, routing, workflow, { attributes: `{"via": "${via}"}` });
+        await messaging.studioFlexFlow('sms', flow.sid, { ContactIdentity: number });
+      }
+      await platform.deliverSms(sender, addressed, 'Hello');
+      const tasks = await awaitNewTasks(api, routing, workflow, new Set());
+      expect(tasks.map((task) => attributesOf(task).via)).toEqual(['addressed']);
     },
   );
 

@@ -24,7 +24,7 @@ test.describe('the Flex chat channel resources', () => {
           };
           const { [omitted]: _left, ...without } = form;
           const refused = await api.post('flex-api', '/v1/Channels', without);
-          expect(refused.status, refused.text).toBe(400);
+          expect(refused.status, 'POST /v1/Channels status').toBe(400);
           // the message text is not documented (WIRE-MISSING-PARAM-MESSAGE reports it); the code is
           expect(refused.json).toMatchObject({ code: 20001 });
           const created = await api.post<{ sid: string; flex_flow_sid: string }>(
@@ -32,7 +32,7 @@ test.describe('the Flex chat channel resources', () => {
             '/v1/Channels',
             form,
           );
-          expect(created.status, created.text).toBe(201);
+          expect(created.status, 'POST /v1/Channels status').toBe(201);
           expect(created.json.sid).toMatch(/^CH[0-9a-fA-F]{32}$/);
           expect(created.json.flex_flow_sid).toBe(flexFlow.sid);
         }),
@@ -57,10 +57,10 @@ test.describe('the Flex chat channel resources', () => {
           };
           const { [omitted]: _left, ...without } = form;
           const refused = await api.post('flex-api', '/v1/WebChannels', without);
-          expect(refused.status, refused.text).toBe(400);
+          expect(refused.status, 'POST /v1/WebChannels status').toBe(400);
           expect(refused.json).toMatchObject({ code: 20001 });
           const created = await api.post('flex-api', '/v1/WebChannels', form);
-          expect(created.status, created.text).toBe(201);
+          expect(created.status, 'POST /v1/WebChannels status').toBe(201);
         }),
         scaled(weights.request),
       );
@@ -90,7 +90,7 @@ test.describe('the Flex chat channel resources', () => {
   for (const path of ['/v1/Channels', '/v1/WebChannels'] as const) {
     test(`GET ${path} lists under flex_chat_channels`, verifies('MSG-CHANNEL-LIST-KEY'), async ({ api }) => {
       const listed = await api.get<{ meta: { key: string } }>('flex-api', path);
-      expect(listed.status, listed.text).toBe(200);
+      expect(listed.status, 'GET flex-api/… status').toBe(200);
       expect(listed.json.meta.key).toBe('flex_chat_channels');
       expect(listed.json).toHaveProperty('flex_chat_channels');
     });

@@ -3,8 +3,8 @@ import { chatIdentity } from '../../generators/callers';
 import { firstMessage } from '../../generators/conversations';
 import { eventually } from '../drivers/eventually';
 import { fieldsOf, type HttpStub } from '../drivers/http-stub';
-import { fieldTypes as is, mistypedFields } from '../drivers/webhook-payload';
 import type { LegacyMessaging } from '../drivers/legacy-messaging';
+import { fieldTypes as is, mistypedFields } from '../drivers/webhook-payload';
 import { expect, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
@@ -94,7 +94,10 @@ test.describe('external Flex Flows', () => {
           await messaging.say(channel, identity, body);
           const request = await eventually(async () => httpStub.requestsTo('/external')[before]);
           expect(request, 'the webhook was not called').toBeDefined();
-          expect(mistypedFields(fieldsOf(request!), exampleFields), 'the example’s fields missing or of another type').toEqual([]);
+          expect(
+            mistypedFields(fieldsOf(request!), exampleFields),
+            'the example’s fields missing or of another type',
+          ).toEqual([]);
         }),
         scaled(weights.resource),
       );

@@ -46,7 +46,7 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
       const updated = await api.post('flex-api', `/v1/FlexFlows/${flexFlow.sid}`, {
         'Integration.FlowSid': after.sid,
       });
-      expect(updated.status, updated.text).toBe(200);
+      expect(updated.status, 'POST /v1/FlexFlows/… status').toBe(200);
       const next = await messaging.channel(flexFlow.sid, `${second}-2`);
       await messaging.say(next, `${second}-2`, 'two');
       expect(await studio.awaitExecutions(after.sid, 1)).toHaveLength(1);

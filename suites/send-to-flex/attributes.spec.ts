@@ -70,7 +70,7 @@ test.describe('task attributes', () => {
     async ({ api, studio, routing, workflow, voice }, testInfo) => {
       const template = '{"callers": "{% for i in (1..100) %}{{trigger.call.From}}{% endfor %}"}';
       const created = await studio.create(callFlowDefinition(routing, workflow, { attributes: template }));
-      expect(created.status, created.text).toBe(201);
+      expect(created.status, 'studio.create(…) status').toBe(201);
       const [call] = fc.sample(incomingCall(), { numRuns: 1, seed: 53 });
       const { task } = await callThroughQueue(voice, api, routing, workflow, created.json, call!);
       if (task) {

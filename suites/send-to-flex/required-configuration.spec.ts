@@ -20,7 +20,7 @@ for (const [property, rule, kind] of [
             invalidDefinition(kind, { workflow, channel: routing.channels.chat.sid }),
             async (definition) => {
               const validated = await studio.validate(definition);
-              expect(validated.status, validated.text).toBe(400);
+              expect(validated.status, 'studio.validate(…) status').toBe(400);
               expect(validated.json.code).toBe(81022);
               expect(detailsText(validated.json)).toContain(property);
             },
@@ -49,7 +49,7 @@ for (const [property, rule, kind] of [
           expect(created.json.errors.length).toBeGreaterThan(0);
         } else {
           observeReading(testInfo, rule, 'refused');
-          expect(created.status, created.text).toBe(400);
+          expect(created.status, 'studio.create(…) status').toBe(400);
           expect(created.json.code).toBe(81022);
         }
       },

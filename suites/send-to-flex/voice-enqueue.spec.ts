@@ -21,8 +21,8 @@ test.describe('an incoming call is enqueued through the widget’s workflow', ()
           });
           const answered = await voice.call(flow, call);
           const { response, enqueue } = answered;
-          expect(response.status, response.text).toBe(200);
-          expect(enqueue, response.text).toBeDefined();
+          expect(response.status, 'voice webhook status').toBe(200);
+          expect(enqueue, 'the <Enqueue> in the voice webhook TwiML').toBeDefined();
           expect(enqueue?.attributes.workflowSid).toBe(workflow);
           expect(enqueue?.task?.attributes).toMatchObject({ priority: String(p), timeout: String(t) });
           expect(JSON.parse(enqueue?.task?.body ?? 'null')).toEqual({ type: 'inbound', name: call.From });

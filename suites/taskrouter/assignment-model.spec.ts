@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { queuePriority } from '../../generators/taskrouter';
 import { type AssignmentTiming, poll, type RoutingScene } from '../drivers/taskrouter';
-import { expect, test, verifies } from './fixtures';
 import { scaled, weights } from '../properties';
+import { expect, test, verifies } from './fixtures';
 
 /**
  * Model-based test of assignment order: random sequences of task creation (random priorities), the
@@ -113,7 +113,7 @@ class Accept implements Command {
     const response = await real.scene.workspace.updateReservation(real.scene.workerSid, reservation.sid, {
       ReservationStatus: 'accepted',
     });
-    expect(response.status, response.text).toBe(200);
+    expect(response.status, 'workspace.updateReservation(…) status').toBe(200);
     reservation.task.status = 'assigned';
     model.holding = reservation.task;
     model.reservation = undefined;
@@ -127,7 +127,7 @@ class Wrap implements Command {
   async run(model: Model, real: Real) {
     const task = model.holding as ModelTask;
     const response = await real.scene.workspace.updateTask(task.sid, { AssignmentStatus: 'wrapping' });
-    expect(response.status, response.text).toBe(200);
+    expect(response.status, 'workspace.updateTask(…) status').toBe(200);
     task.status = 'wrapping';
     await expectReservationsAsModelled(model, real);
   }
@@ -157,7 +157,7 @@ class Cancel implements Command {
       AssignmentStatus: 'canceled',
       Reason: 'customer left',
     });
-    expect(response.status, response.text).toBe(200);
+    expect(response.status, 'workspace.updateTask(…) status').toBe(200);
     if (model.reservation?.task === task) model.reservation = undefined;
     task.status = 'done';
     await expectReservationsAsModelled(model, real);
@@ -175,7 +175,7 @@ class UpdatePriority implements Command {
     const pending = waiting(model);
     const task = pending[this.pick % pending.length] as ModelTask;
     const response = await real.scene.workspace.updateTask(task.sid, { Priority: this.priority });
-    expect(response.status, response.text).toBe(200);
+    expect(response.status, 'workspace.updateTask(…) status').toBe(200);
     task.priority = this.priority;
     await expectReservationsAsModelled(model, real);
   }

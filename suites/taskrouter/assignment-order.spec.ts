@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { priority, queuePriority } from '../../generators/taskrouter';
 import { poll } from '../drivers/taskrouter';
-import { expect, observeReading, test, verifies } from './fixtures';
 import { scaled, weights } from '../properties';
+import { expect, observeReading, test, verifies } from './fixtures';
 
 /**
  * Which waiting task a worker is offered first. Tasks are created while the only worker is
@@ -20,7 +20,8 @@ test.describe('the order in which waiting tasks are assigned', () => {
       await scene.task({ Priority: 5, Attributes: '{"label":"newest, priority 5"}' });
       await scene.becomeAvailable();
       const first = (await scene.nextReservation()).task_sid;
-      const reading = first === highest.sid ? 'higher-number-first' : first === zero.sid ? 'zero-highest' : undefined;
+      const reading =
+        first === highest.sid ? 'higher-number-first' : first === zero.sid ? 'zero-highest' : undefined;
       if (reading) observeReading(testInfo, 'TR-PRIORITY-HIGHER-FIRST', reading);
       expect(
         reading ?? (first === oldest.sid ? 'oldest first, priority ignored' : 'neither reading'),
@@ -43,9 +44,13 @@ test.describe('the order in which waiting tasks are assigned', () => {
           const zero = await scene.task({ Priority: 0 });
           await scene.becomeAvailable();
           const first = (await scene.nextReservation()).task_sid;
-          const reading = first === largest.sid ? 'higher-number-first' : first === zero.sid ? 'zero-highest' : undefined;
+          const reading =
+            first === largest.sid ? 'higher-number-first' : first === zero.sid ? 'zero-highest' : undefined;
           if (reading) observeReading(testInfo, 'TR-PRIORITY-HIGHER-FIRST', reading);
-          expect(reading, 'the first reservation is for the newest largest-value or priority-0 task').toBeDefined();
+          expect(
+            reading,
+            'the first reservation is for the newest largest-value or priority-0 task',
+          ).toBeDefined();
         }),
         scaled(weights.scenario),
       );

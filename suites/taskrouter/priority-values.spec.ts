@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { MAX_PRIORITY, outOfRangePriority, priority } from '../../generators/taskrouter';
-import { expect, recordObservation, test, verifies } from './fixtures';
 import { scaled, weights } from '../properties';
+import { expect, recordObservation, test, verifies } from './fixtures';
 
 test.describe('task priority values', () => {
   test(
@@ -27,7 +27,7 @@ test.describe('task priority values', () => {
       await fc.assert(
         fc.asyncProperty(priority(), async (value) => {
           const response = await scene.workspace.updateTask(task.sid, { Priority: value });
-          expect(response.status, response.text).toBe(200);
+          expect(response.status, 'workspace.updateTask(…) status').toBe(200);
           expect(response.json.priority).toBe(value);
         }),
         scaled(weights.request),
@@ -105,7 +105,7 @@ test.describe('task priority values', () => {
                 },
               }),
             });
-            expect(workflow.status, workflow.text).toBe(201);
+            expect(workflow.status, 'workspace.createWorkflow(…) status').toBe(201);
             const task = await scene.workspace.task({
               WorkflowSid: workflow.json.sid,
               Attributes: '{"urgent":true}',

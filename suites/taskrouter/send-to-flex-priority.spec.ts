@@ -3,8 +3,8 @@ import { chatCustomer } from '../../generators/conversations';
 import { exported, flowDefinition, lowerAndHigherPriority, sendToFlexWidget } from '../../generators/studio';
 import { conversationWidget } from '../drivers/conversation-customer';
 import { type AssignmentTiming, poll, type RoutingScene, type TaskBody } from '../drivers/taskrouter';
-import { expect, test, verifies } from './fixtures';
 import { scaled, weights } from '../properties';
+import { expect, test, verifies } from './fixtures';
 
 /**
  * End to end: customers write in Flex Conversations, Studio's Send to Flex widget creates their

@@ -12,7 +12,7 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
       const response = await scene.workspace.updateReservation(scene.workerSid, reservation.sid, {
         ReservationStatus: 'accepted',
       });
-      expect(response.status, response.text).toBe(200);
+      expect(response.status, 'workspace.updateReservation(…) status').toBe(200);
       expect(response.json.reservation_status).toBe('accepted');
       await poll(timing, () => scene.workspace.statusOf(task.sid)).toBe('assigned');
     },
@@ -30,7 +30,7 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
         ReservationStatus: 'rejected',
         WorkerActivitySid: await scene.workspace.activity('Offline'),
       });
-      expect(response.status, response.text).toBe(200);
+      expect(response.status, 'workspace.updateReservation(…) status').toBe(200);
       expect(response.json.reservation_status).toBe('rejected');
       // back to waiting: the status a new task waits in (TR-NEW-TASK-PENDING reports which that is)
       await poll(timing, () => scene.workspace.statusOf(task.sid)).toBe(task.assignment_status);
@@ -48,13 +48,13 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
       const wrapping = await scene.workspace.updateTask(reservation.task_sid, {
         AssignmentStatus: 'wrapping',
       });
-      expect(wrapping.status, wrapping.text).toBe(200);
+      expect(wrapping.status, 'workspace.updateTask(…) status').toBe(200);
       expect(wrapping.json.assignment_status).toBe('wrapping');
       const completed = await scene.workspace.updateTask(reservation.task_sid, {
         AssignmentStatus: 'completed',
         Reason: 'resolved on first contact',
       });
-      expect(completed.status, completed.text).toBe(200);
+      expect(completed.status, 'workspace.updateTask(…) status').toBe(200);
       expect(completed.json).toMatchObject({
         assignment_status: 'completed',
         reason: 'resolved on first contact',
@@ -68,8 +68,8 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
     async ({ scene }) => {
       const task = await scene.task();
       const response = await scene.workspace.updateTask(task.sid, { AssignmentStatus: 'canceled' });
-      expect(response.status, response.text).toBeGreaterThanOrEqual(400);
-      expect(response.status, response.text).toBeLessThan(500);
+      expect(response.status, 'workspace.updateTask(…) status').toBeGreaterThanOrEqual(400);
+      expect(response.status, 'workspace.updateTask(…) status').toBeLessThan(500);
       expect(await scene.workspace.statusOf(task.sid)).toBe('pending');
     },
   );
@@ -85,8 +85,8 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
       const response = await scene.workspace.updateTask(reservation.task_sid, {
         AssignmentStatus: 'completed',
       });
-      expect(response.status, response.text).toBeGreaterThanOrEqual(400);
-      expect(response.status, response.text).toBeLessThan(500);
+      expect(response.status, 'workspace.updateTask(…) status').toBeGreaterThanOrEqual(400);
+      expect(response.status, 'workspace.updateTask(…) status').toBeLessThan(500);
       expect(await scene.workspace.statusOf(reservation.task_sid)).toBe('assigned');
     },
   );
@@ -100,7 +100,7 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
         AssignmentStatus: 'canceled',
         Reason: 'customer hung up',
       });
-      expect(response.status, response.text).toBe(200);
+      expect(response.status, 'workspace.updateTask(…) status').toBe(200);
       const { json } = await scene.workspace.fetchTask(task.sid);
       expect(json).toMatchObject({ assignment_status: 'canceled', reason: 'customer hung up' });
     },

@@ -5,8 +5,8 @@ import {
   queuePriority,
   statusFilter,
 } from '../../generators/taskrouter';
-import { expect, observeReading, test, verifies } from './fixtures';
 import { scaled, weights } from '../properties';
+import { expect, observeReading, test, verifies } from './fixtures';
 
 test.describe('reading tasks: filters and ordering', () => {
   test(

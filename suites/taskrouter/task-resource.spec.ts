@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_TIMEOUT, taskAttributes, taskStatuses } from '../../generators/taskrouter';
-import { expect, recordObservation, test, verifies } from './fixtures';
 import { scaled, weights } from '../properties';
+import { expect, recordObservation, test, verifies } from './fixtures';
 
 const TASK_SID = /^WT[0-9a-fA-F]{32}$/;
 
@@ -62,7 +62,7 @@ test.describe('the Task resource', () => {
     verifies('TR-TASK-CHANNEL-DEFAULT'),
     async ({ scene }) => {
       const channel = await scene.workspace.get<{ sid: string }>('/TaskChannels/default');
-      expect(channel.status, channel.text).toBe(200);
+      expect(channel.status, 'GET /TaskChannels/default status').toBe(200);
       const { json } = await scene.workspace.fetchTask((await scene.task()).sid);
       expect(json.task_channel_unique_name).toBe('default');
       expect(json.task_channel_sid).toBe(channel.json.sid);

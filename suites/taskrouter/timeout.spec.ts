@@ -1,4 +1,7 @@
-import { MAX_TIMEOUT } from '../../generators/taskrouter';
+import fc from 'fast-check';
+import { MAX_TIMEOUT, overMaxTimeout, taskTimeout } from '../../generators/taskrouter';
+import type { AssignmentTiming, RoutingScene } from '../drivers/taskrouter';
+import { scaled, weights } from '../properties';
 import { expect, test, verifies } from './fixtures';
 
 /**
@@ -7,40 +10,72 @@ import { expect, test, verifies } from './fixtures';
  */
 test.describe('task timeout', () => {
   test(
-    'Timeout 1,209,600 (two weeks) is accepted and stored',
+    'any Timeout up to 1,209,600 (two weeks), both ends included, is accepted and stored',
     verifies('TR-TIMEOUT-MAX'),
     async ({ scene }) => {
-      const task = await scene.task({ Timeout: MAX_TIMEOUT });
-      expect((await scene.workspace.fetchTask(task.sid)).json.timeout).toBe(MAX_TIMEOUT);
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.constant(MAX_TIMEOUT), taskTimeout()), async (timeout) => {
+          const task = await scene.task({ Timeout: timeout });
+          expect((await scene.workspace.fetchTask(task.sid)).json.timeout).toBe(timeout);
+        }),
+        scaled(weights.request),
+      );
     },
   );
 
   test(
-    'Timeout 1,209,601 is refused with a 4xx error and creates no task',
+    'a Timeout over 1,209,600 (1,209,601 included) is refused with a 4xx error and creates no task',
     verifies('TR-TIMEOUT-MAX'),
     async ({ scene }) => {
-      const response = await scene.workspace.createTask({
-        WorkflowSid: scene.workflowSid,
-        Timeout: MAX_TIMEOUT + 1,
-      });
-      expect(response.status, response.text).toBeGreaterThanOrEqual(400);
-      expect(response.status, response.text).toBeLessThan(500);
-      expect(await scene.workspace.allTasks()).toEqual([]);
+      await fc.assert(
+        fc.asyncProperty(overMaxTimeout(), async (timeout) => {
+          const response = await scene.workspace.createTask({
+            WorkflowSid: scene.workflowSid,
+            Timeout: timeout,
+          });
+          expect(response.status, 'workspace.createTask(…) status').toBeGreaterThanOrEqual(400);
+          expect(response.status, 'workspace.createTask(…) status').toBeLessThan(500);
+          expect(await scene.workspace.allTasks(), 'the tasks after the refused create').toEqual([]);
+        }),
+        scaled(weights.request),
+      );
     },
   );
 
   test(
-    'a task still unassigned when its timeout passes is canceled with reason "Task TTL Exceeded"',
+    'a pending task (no worker available) whose timeout passes is canceled with reason "Task TTL Exceeded"',
     verifies('TR-TIMEOUT-CANCELS-TTL'),
     async ({ scene, timing }) => {
       const task = await scene.task({ Timeout: 1 });
-      await expect
-        .poll(async () => scene.workspace.statusOf(task.sid), {
-          timeout: 1_000 + timing.timeoutGraceMs,
-          intervals: [100, 200],
-        })
-        .toBe('canceled');
-      expect((await scene.workspace.fetchTask(task.sid)).json.reason).toBe('Task TTL Exceeded');
+      await expectCanceledByTimeout(scene, timing, task.sid, 1);
+    },
+  );
+
+  test(
+    'a reserved task (offered, not yet accepted) whose timeout passes is canceled with reason "Task TTL Exceeded"',
+    verifies('TR-TIMEOUT-CANCELS-TTL'),
+    async ({ scene, timing }) => {
+      // the workflow's reservation timeout (120 s by default) outlasts the task's
+      const task = await scene.task({ Timeout: 2 });
+      await scene.becomeAvailable();
+      expect((await scene.nextReservation()).task_sid, 'the reservation offered').toBe(task.sid);
+      expect(await scene.workspace.statusOf(task.sid), 'the task while offered').toBe('reserved');
+      await expectCanceledByTimeout(scene, timing, task.sid, 2);
     },
   );
 });
+
+async function expectCanceledByTimeout(
+  scene: RoutingScene,
+  timing: AssignmentTiming,
+  sid: string,
+  timeoutSeconds: number,
+): Promise<void> {
+  await expect
+    .poll(async () => scene.workspace.statusOf(sid), {
+      timeout: timeoutSeconds * 1_000 + timing.timeoutGraceMs,
+      intervals: [100, 200],
+    })
+    .toBe('canceled');
+  expect((await scene.workspace.fetchTask(sid)).json.reason).toBe('Task TTL Exceeded');
+}

@@ -21,9 +21,10 @@ test.describe('which workers are offered a waiting task', () => {
       const newcomer = await scene.workspace.createWorker({ FriendlyName: 'new hire' });
       await timing.quietPeriod();
       expect(await scene.workspace.reservationsOf(newcomer.sid)).toEqual([]);
-      expect(await scene.workspace.statusOf(task.sid), 'the waiting task keeps the status it was created with').toBe(
-        task.assignment_status,
-      );
+      expect(
+        await scene.workspace.statusOf(task.sid),
+        'the waiting task keeps the status it was created with',
+      ).toBe(task.assignment_status);
     },
   );
 
@@ -36,14 +37,15 @@ test.describe('which workers are offered a waiting task', () => {
         FriendlyName: 'Lunch',
         Available: false,
       });
-      expect(lunch.status, lunch.text).toBe(201);
+      expect(lunch.status, 'POST /Activities status').toBe(201);
       await scene.workspace.setActivity(scene.workerSid, 'Lunch');
       await scene.workspace.setActivity(scene.workerSid, 'Break');
       await timing.quietPeriod();
       expect(await scene.workspace.reservationsOf(scene.workerSid)).toEqual([]);
-      expect(await scene.workspace.statusOf(task.sid), 'the waiting task keeps the status it was created with').toBe(
-        task.assignment_status,
-      );
+      expect(
+        await scene.workspace.statusOf(task.sid),
+        'the waiting task keeps the status it was created with',
+      ).toBe(task.assignment_status);
     },
   );
 

@@ -9,7 +9,7 @@ test.describe('Workflow TaskReservationTimeout', () => {
       const response = await scene.workspace.createWorkflow(
         assignToAnyoneWorkflow(scene.queueSid, 'default timeout'),
       );
-      expect(response.status, response.text).toBe(201);
+      expect(response.status, 'workspace.createWorkflow(…) status').toBe(201);
       expect(response.json.task_reservation_timeout).toBe(120);
     },
   );
@@ -22,7 +22,7 @@ test.describe('Workflow TaskReservationTimeout', () => {
         ...assignToAnyoneWorkflow(scene.queueSid, 'a day'),
         TaskReservationTimeout: 86_400,
       });
-      expect(response.status, response.text).toBe(201);
+      expect(response.status, 'workspace.createWorkflow(…) status').toBe(201);
       const fetched = await scene.workspace.get(`/Workflows/${response.json.sid}`);
       expect(fetched.json.task_reservation_timeout).toBe(86_400);
     },
@@ -36,8 +36,8 @@ test.describe('Workflow TaskReservationTimeout', () => {
         ...assignToAnyoneWorkflow(scene.queueSid, 'too long'),
         TaskReservationTimeout: 86_401,
       });
-      expect(response.status, response.text).toBeGreaterThanOrEqual(400);
-      expect(response.status, response.text).toBeLessThan(500);
+      expect(response.status, 'workspace.createWorkflow(…) status').toBeGreaterThanOrEqual(400);
+      expect(response.status, 'workspace.createWorkflow(…) status').toBeLessThan(500);
       const { json } = await scene.workspace.get<{ workflows: { friendly_name: string }[] }>('/Workflows', {
         FriendlyName: 'too long',
       });

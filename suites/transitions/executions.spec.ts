@@ -25,10 +25,10 @@ test.describe('Studio executions record what the widget did', () => {
           const form: Record<string, string> = { To: to, From: from };
           const { [omitted]: _left, ...without } = form;
           const refused = await api.post('studio', path, without);
-          expect(refused.status, refused.text).toBe(400);
+          expect(refused.status, 'POST studio/… status').toBe(400);
           expect(refused.json).toMatchObject({ code: 20001 });
           const created = await api.post<{ sid: string; status: string }>('studio', path, form);
-          expect(created.status, created.text).toBe(201);
+          expect(created.status, 'POST studio/… status').toBe(201);
           expect(created.json.sid).toMatch(/^FN[0-9a-fA-F]{32}$/);
           expect(['active', 'ended']).toContain(created.json.status);
         }),
@@ -78,7 +78,7 @@ test.describe('Studio executions record what the widget did', () => {
       const [execution] = await studio.awaitExecutions(flow.sid);
       await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
       const context = await studio.context(flow.sid, execution!.sid);
-      expect(context.status, context.text).toBe(200);
+      expect(context.status, 'studio.context(…) status').toBe(200);
       expect(context.json.context.widgets?.[voiceWidget]?.TaskSid).toBe(tasks[0]?.sid);
     },
   );

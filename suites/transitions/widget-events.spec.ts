@@ -18,10 +18,10 @@ test.describe('the widget’s transitions in a flow definition', () => {
         setVariablesWidget('call_failed', { outcome: 'Call failed' }),
       ]);
       const validated = await studio.validate(definition);
-      expect(validated.status, validated.text).toBe(200);
+      expect(validated.status, 'studio.validate(…) status').toBe(200);
       expect(validated.json.valid).toBe(true);
       const created = await studio.create(definition);
-      expect(created.status, created.text).toBe(201);
+      expect(created.status, 'studio.create(…) status').toBe(201);
     },
   );
 
@@ -34,7 +34,7 @@ test.describe('the widget’s transitions in a flow definition', () => {
         sendToFlexWidget('send_to_flex', { workflow, channel: routing.channels.voice.sid }),
       ]);
       const created = await studio.create(definition);
-      expect(created.status, created.text).toBe(201);
+      expect(created.status, 'studio.create(…) status').toBe(201);
       const events = (
         created.json.definition as { states: Array<{ type: string; transitions: Array<{ event: string }> }> }
       ).states

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { sid, validCreate } from '../../generators/flex-flow';
 import { expect, skipWhereProgrammableChatEnded, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 /** The wire conventions are checked on the Flex Flow API, the resource the documents describe them on. */
 const flexFlowsPath = '/v1/FlexFlows';
@@ -33,7 +34,7 @@ test.describe('HTTP Basic auth', () => {
           expect(response.status).toBe(401);
           expect(response.json.code).toBe(20003);
         }),
-        { numRuns: 5 },
+        scaled(weights.request),
       );
     },
   );
@@ -105,7 +106,7 @@ test.describe('Twilio error bodies', () => {
           expect(response.status).toBe(404);
           expect(response.json.code).toBe(20404);
         }),
-        { numRuns: 3 },
+        scaled(weights.request),
       );
     },
   );
@@ -123,7 +124,7 @@ test.describe('encodings', () => {
         FriendlyName: name,
       });
       cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${response.json.sid}`));
-      expect(response.status, response.text).toBe(201);
+      expect(response.status, 'POST flex-api/… status').toBe(201);
       expect(response.json.friendly_name).toBe(name);
     },
   );

@@ -3,6 +3,7 @@ import { type Domain, domainOfHost } from '../../contracts/domains';
 import type { Credentials, Target, TargetSession } from '../types';
 import { basicAuthorization } from './credentials';
 import { apiOperation } from './rate-limits';
+import { isConnectionFailure, TargetGone, type TargetHealth } from './target-health';
 
 export type FormValue = string | number | boolean;
 export type Form = Readonly<Record<string, FormValue | undefined>>;
@@ -43,13 +44,43 @@ export interface RequestOptions {
  */
 export class TwilioApi {
   readonly exchanges: Exchange[] = [];
+  /** Requests that could not reach the target (connection refused, reset…), each attempt once. */
+  readonly connectionFailures: string[] = [];
+  /** Index in `exchanges` of the response the check read last (its status, body or headers). */
+  private lastRead: number | undefined;
+  /** Index in `exchanges` of the last response read when an assertion last failed (`noteFailedAssertion`). */
+  private assertedOn: number | undefined;
+  /** How many exchanges the check itself had sent when it ended, before its cleanup ran. */
+  private checkEndedAt: number | undefined;
 
   constructor(
     private readonly request: APIRequestContext,
     readonly target: Target,
     /** The test's recording or replay session, when the target keeps one. */
     private readonly session?: TargetSession,
+    /** Whether the run's target still answers (shared by the run's processes); absent: not watched. */
+    private readonly health?: TargetHealth,
   ) {}
+
+  /** An assertion failed: it is about the last response read so far (for a property, its last failing run wins). */
+  noteFailedAssertion(): void {
+    this.assertedOn = this.lastRead ?? (this.exchanges.length > 0 ? this.exchanges.length - 1 : undefined);
+  }
+
+  /** The check's own code is done; what follows (its cleanup) is not what it failed on. */
+  noteCheckEnded(): void {
+    this.checkEndedAt ??= this.exchanges.length;
+  }
+
+  /**
+   * Index in `exchanges` of the exchange a failed check failed on: the one its failing assertion
+   * was about, else its last request before cleanup. Undefined when it sent none.
+   */
+  failedOn(): number | undefined {
+    if (this.assertedOn !== undefined) return this.assertedOn;
+    const end = this.checkEndedAt ?? this.exchanges.length;
+    return end > 0 ? end - 1 : undefined;
+  }
 
   /** Requests (attempts, retries included) this client sent, per API: `flex-api /v1/FlexFlows create`. */
   readonly requestsByApi: Record<string, number> = {};
@@ -106,6 +137,8 @@ export class TwilioApi {
       data = encodeForm(options.form);
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
+    const gone = this.health?.gone();
+    if (gone) throw new TargetGone(gone);
     const started = performance.now();
     const sent = this.session?.outgoing?.(url, data) ?? { url, body: data };
     const response = await this.transmit(method, domain, sent.url, headers, sent.body);
@@ -124,7 +157,34 @@ export class TwilioApi {
       responseBody: redact(text.length > 4000 ? `${text.slice(0, 4000)}…` : text),
       durationMs: Math.round(performance.now() - started),
     });
-    return { status: response.status(), headers: response.headers(), text, json: parseJson(text) as T };
+    return this.readable<T>(this.exchanges.length - 1, {
+      status: response.status(),
+      headers: response.headers(),
+      text,
+      json: parseJson(text) as T,
+    });
+  }
+
+  /** The response as the check sees it: reading any of it makes it the response the check read last. */
+  private readable<T>(index: number, answer: ApiResponse<T>): ApiResponse<T> {
+    const read = <K extends keyof ApiResponse<T>>(key: K) => {
+      this.lastRead = index;
+      return answer[key];
+    };
+    return {
+      get status() {
+        return read('status');
+      },
+      get headers() {
+        return read('headers');
+      },
+      get text() {
+        return read('text');
+      },
+      get json() {
+        return read('json');
+      },
+    };
   }
 
   /** One request through the target's request policy (pacing, retries, budget, timeout), each attempt recorded. */
@@ -142,8 +202,13 @@ export class TwilioApi {
         .fetch(url, { method, headers, data, failOnStatusCode: false, maxRedirects: 0, timeout })
         .catch((error: Error) => {
           const failure = withoutCallLog(error);
+          if (isConnectionFailure(failure)) {
+            this.connectionFailures.push(failure.message);
+            this.health?.failed(failure);
+          }
           throw this.session?.explainFailure?.(method, url, data, failure) ?? failure;
         });
+      this.health?.answered();
       const exchange = {
         method,
         url,

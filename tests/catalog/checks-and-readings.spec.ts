@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { catalog, ruleById } from '../../contracts/rules/index';
+import type { RuleSpec } from '../../contracts/rules/types';
 
 /**
  * A static reading of the suites against the catalog: a rule whose ambiguity is `observed` has a
@@ -10,6 +11,7 @@ import { catalog, ruleById } from '../../contracts/rules/index';
  * of an error's `message`, which no document fixes.
  */
 
+const rules: readonly RuleSpec[] = catalog;
 const suitesDir = fileURLToPath(new URL('../../suites/', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
@@ -41,7 +43,7 @@ test.describe('checks against the catalog', () => {
   test('every rule whose ambiguity is observed has a check that reports the reading', () => {
     // a file that calls observeReading and names the rule (the id may reach the call through a table)
     const observing = files.filter((file) => /observeReading\(/.test(file.text));
-    const unobserved = catalog
+    const unobserved = rules
       .filter((rule) => rule.ambiguity?.observed)
       .filter((rule) => !observing.some((file) => file.text.includes(`'${rule.id}'`)))
       .map((rule) => rule.id);

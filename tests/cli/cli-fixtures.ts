@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 
-export { expect } from '@playwright/test';
+export { expect };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'cli', 'bin.mjs');
+export const bin = join(root, 'cli', 'bin.mjs');
 
 export interface CliResult {
   readonly code: number | null;
@@ -32,19 +32,44 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env });
+/** What a child process printed, and its exit code, once it has closed its output. */
+export function finished(child: ChildProcess): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => {
+    child.stdout?.on('data', (chunk) => {
       stdout += chunk;
     });
-    child.stderr.on('data', (chunk) => {
+    child.stderr?.on('data', (chunk) => {
       stderr += chunk;
     });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The CLI as a child process; past `killAfterMs` (if given) it is killed, code null: a hang fails, never lingers. */
+export async function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = cleanEnv(),
+  killAfterMs?: number,
+): Promise<CliResult> {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env });
+  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  try {
+    return await finished(child);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A usage error is one line on stderr, exit code 2, and never a stack trace. */
+export function expectUsageError(result: { code: number | null; stderr: string }, mentions: RegExp) {
+  expect(result.code).toBe(2);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(/^flex-conformance: /);
+  expect(result.stderr).toMatch(mentions);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
 /** `flex-conformance mock` as a child process, with the URL it printed. */

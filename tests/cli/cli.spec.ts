@@ -1,16 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog } from '../../contracts/rules';
-import { cleanEnv, expect, runCli, test, testCredentials } from './cli-fixtures';
-
-/** A usage error is one line on stderr, exit code 2, and never a stack trace. */
-function expectUsageError(result: { code: number | null; stderr: string }, mentions: RegExp) {
-  expect(result.code).toBe(2);
-  expect(result.stderr.trim().split('\n')).toHaveLength(1);
-  expect(result.stderr).toMatch(/^flex-conformance: /);
-  expect(result.stderr).toMatch(mentions);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-}
+import { cleanEnv, expect, expectUsageError, runCli, test, testCredentials } from './cli-fixtures';
 
 test.describe('usage errors: one line, exit code 2', () => {
   test('an unknown command', async () => {

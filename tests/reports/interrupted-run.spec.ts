@@ -36,7 +36,7 @@ function expectIncompleteReport(outDir: string) {
   for (const file of ['index.html', 'junit.xml', 'summary.md', 'manifest.json'])
     expect(existsSync(join(outDir, file)), file).toBe(true);
   expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('Incomplete run.');
-  expect(readFileSync(join(outDir, 'summary.md'), 'utf8')).toContain('(incomplete run)');
+  expect(readFileSync(join(outDir, 'summary.md'), 'utf8')).toContain('> **Incomplete:** ');
   expect(existsSync(join(outDir, journalFile))).toBe(false);
   return report;
 }
@@ -71,7 +71,7 @@ test('Playwright killed outright still leaves an incomplete report, built from t
 });
 
 // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
-test('a target that goes away part-way leaves an incomplete report; later checks are skipped, not failed', async ({}, testInfo) => {
+test('a target that dies part-way stops the run: the checks left are skipped with the reason, none failed, exit 1', async ({}, testInfo) => {
   const mock = spawn(process.execPath, [join(root, 'cli', 'bin.mjs'), 'mock', '--port', '0'], {
     cwd: root,
     env: cleanEnv(canaryCredentials),
@@ -86,21 +86,8 @@ test('a target that goes away part-way leaves an incomplete report; later checks
     mock.on('exit', (code) => reject(new Error(`mock exited ${code}: ${output}`)));
   });
   const out = testInfo.outputPath('target-gone');
-  // One spec file (ten checks): after the target is gone, each check fails fast but costs a worker restart.
   const run = startCli(
-    [
-      'run',
-      '--grep',
-      'flex-flow/defaults',
-      '--seed',
-      '20260601',
-      '--workers',
-      '1',
-      '--target',
-      url,
-      '--out',
-      out,
-    ],
+    ['run', '--grep', 'flex-flow', '--seed', '20260601', '--workers', '2', '--target', url, '--out', out],
     testInfo.outputPath('artifacts'),
   );
   try {
@@ -110,12 +97,25 @@ test('a target that goes away part-way leaves an incomplete report; later checks
   }
   const result = await run.done;
   expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(
+    /stopping the run: the target stopped answering \(3 requests in a row could not reach it/,
+  );
   const report = expectIncompleteReport(out);
-  expect(report.incompleteReason).toMatch(/target stopped answering/);
-  const unreachable = report.rules.flatMap((rule) => rule.checks).filter((check) => check.unreachable);
-  expect(unreachable.length).toBeGreaterThan(0);
-  for (const check of unreachable) {
+  expect(report.verdict).toBe('incomplete');
+  expect(report.incompleteReason).toMatch(
+    /^The run was stopped: the target stopped answering .*ECONNREFUSED/,
+  );
+  const checks = report.rules.flatMap((rule) => rule.checks);
+  expect(checks.filter((check) => check.status === 'failed')).toEqual([]);
+  const notRun = checks.filter((check) =>
+    check.skipReason?.startsWith('not run: the target stopped answering'),
+  );
+  // The run did not drain: most of the selected checks never started.
+  expect(notRun.length).toBeGreaterThan((report.selection?.checks ?? 0) / 2);
+  for (const check of checks.filter((c) => c.unreachable)) {
     expect(check.status).toBe('skipped');
-    expect(check.skipReason).toMatch(/^the target did not answer: .*ECONNREFUSED/);
+    expect(check.skipReason).toMatch(
+      /^(not run: the target stopped answering|the target did not answer|interrupted: the target stopped answering)/,
+    );
   }
 });

@@ -95,7 +95,7 @@ test.describe('the report files of a run', () => {
     const { totals } = brokenRun.report;
     expect(markdown).toMatch(/^## Flex conformance: ❌ FAIL/);
     expect(markdown).toContain(
-      `**${totals.rules}** rules: **${totals.passed}** passed, **${totals.failed}** failed, **${totals.skipped}** skipped, **${totals.untested}** untested.`,
+      `**${totals.rules}** rules: **${totals.passed}** passed, **${totals.failed}** failed, **${totals.skipped}** skipped, **${totals.untested}** untested, **${totals.notSelected}** not selected.`,
     );
     const line = markdown.split('\n').find((text) => text.startsWith(`- **${brokenRule}**`));
     expect(line).toContain('Property failed');

@@ -1,70 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { assembleReport, ruleStatus } from '../../reports/build';
+import { ruleStatus } from '../../reports/build';
 import { canonicalJson } from '../../reports/canonical-json';
 import { diffReports } from '../../reports/diff';
 import { failureReason } from '../../reports/failure-reason';
 import { renderReportHtml } from '../../reports/html';
 import { mergeReports } from '../../reports/merge';
-import type {
-  CheckResult,
-  ConformanceReport,
-  ExchangeEvidence,
-  RuleResult,
-  RuleStatus,
-} from '../../reports/model';
+import type { ExchangeEvidence, RuleResult, RuleStatus } from '../../reports/model';
 import { curlCommand, failingExchange, replayCommand, shellQuote } from '../../reports/reproduce';
 import { parseShard } from '../../reports/shard';
 import { schemaErrors } from '../../reports/validate';
+import { check, report, rule } from './hand-made';
 
 /** The report logic on small hand-made reports: statuses, diff, merge, commands, escaping. */
-
-const check = (status: CheckResult['status'], id = `check-${status}`, extra: Partial<CheckResult> = {}) =>
-  ({
-    id,
-    title: `a ${status} check`,
-    file: 'suites/x.spec.ts',
-    line: 1,
-    status,
-    durationMs: 1,
-    replay: 'npx flex-conformance run --grep x',
-    ...(status === 'failed' ? { error: 'Error: expected 400, got 201' } : {}),
-    ...(status === 'skipped' ? { skipReason: 'not on this target' } : {}),
-    ...extra,
-  }) satisfies CheckResult;
-
-function rule(id: string, checks: CheckResult[], severity: RuleResult['severity'] = 'must'): RuleResult {
-  return {
-    id,
-    title: `rule ${id}`,
-    area: 'flex-flow',
-    severity,
-    statement: 'a statement',
-    sources: [{ doc: '004_4af5ab78ff31b1e9.txt', quote: 'a quote' }],
-    observedReadings: [],
-    status: ruleStatus(checks),
-    checks,
-  };
-}
-
-function report(
-  rules: RuleResult[],
-  extra: Partial<Parameters<typeof assembleReport>[1]> = {},
-): ConformanceReport {
-  return assembleReport(
-    rules,
-    {
-      suite: { name: 'flex-conformance', version: '0.1.0', commit: null },
-      target: { kind: 'mock', url: 'http://127.0.0.1:1', fingerprint: null, faults: [] },
-      seed: 1,
-      runs: 25,
-      startedAt: new Date('2026-06-01T00:00:00Z'),
-      finishedAt: new Date('2026-06-01T00:00:05Z'),
-      completeness: 'complete',
-      ...extra,
-    },
-    'a'.repeat(64),
-  );
-}
 
 test.describe('rule status and verdict', () => {
   test('a rule fails if one check fails, passes if one passed and none failed, is skipped if all skipped', () => {
@@ -199,10 +146,22 @@ test.describe('small parts', () => {
 
   test("a property failure's one-line reason is the assertion in its cause", () => {
     const error =
-      'Error: Property failed after 3 tests\n{ seed: 1, path: "0" }\nCounterexample: [4]\nCaused by: Error: expected 400, got 201\nExpected: 400\nReceived: 201';
+      'Error: Property failed after 3 tests\n{ seed: 1, path: "0" }\nCounterexample: [4]\nCaused by: Error: create status\nExpected: 400\nReceived: 201';
     expect(failureReason(error)).toBe(
-      'Property failed after 3 tests: Error: expected 400, got 201 (Expected: 400)',
+      'Property failed after 3 tests: create status — expected 400, received 201',
     );
+  });
+
+  test("a failure's one-line reason is the assertion's label and what it compared", () => {
+    const error =
+      'Error: Flex Flow create status\n\nexpect(received).toBe(expected) // Object.is equality\n\nExpected: 201\nReceived: 200';
+    expect(failureReason(error)).toBe('Flex Flow create status — expected 201, received 200');
+  });
+
+  test('an unlabelled assertion is named by its matcher', () => {
+    const error =
+      'Error: expect(received).toMatch(expected)\n\nExpected pattern: /^WT/\nReceived string:  "x"';
+    expect(failureReason(error)).toBe('expect(…).toMatch — expected pattern /^WT/, received string "x"');
   });
 
   test('the HTML flags an observed reading the rule does not name', () => {

@@ -19,10 +19,7 @@ const faultLayerDir = join(mockDir, 'faults');
  * `must` rules no check can exercise on the mock, so no fault can show them failing: their checks
  * are reported skipped with these reasons on the mock and run on a real account.
  */
-const notExercisableOnMock: Readonly<Record<string, string>> = {
-  'MSG-CONTACT-IDENTITY-ROUTES': 'needs the messaging platform to deliver an SMS to the contact identity',
-  'MSG-JANITOR-REMOVES-PROXY-SESSION': 'needs the Proxy API, outside the domains the suite drives',
-};
+const notExercisableOnMock: Readonly<Record<string, string>> = {};
 
 const tripped = new Set(faults.flatMap((fault) => fault.trips as readonly string[]));
 const mustRules = catalog.filter((rule) => rule.severity === 'must');

@@ -10,10 +10,9 @@
  */
 import { expect, test } from '@playwright/test';
 import twilio from 'twilio';
-import type RequestClient from 'twilio/lib/base/RequestClient';
 import type { FlexFlowInstance } from 'twilio/lib/rest/flexApi/v1/flexFlow';
-import { forwardedHostHeader } from '../../contracts/domains';
 import { type RunningMock, startMock } from '../../mock/server';
+import { LocalRequestClient } from './support/local-request-client';
 
 /** What page() and nextPage() resolve to, as far as this test uses it. */
 interface FlowPage {
@@ -29,27 +28,6 @@ const chatServiceSid = sid('IS', 1);
 const studioFlowSid = sid('FW', 2);
 const workspaceSid = sid('WS', 3);
 const workflowSid = sid('WW', 4);
-
-/** Sends the SDK's https://<domain>.twilio.com requests to a local origin, recording what the SDK asked for. */
-class LocalRequestClient extends twilio.RequestClient {
-  /** `METHOD uri` of every request as the SDK issued it (before rewriting). */
-  readonly issued: string[] = [];
-
-  constructor(private readonly origin: string) {
-    super();
-  }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    this.issued.push(`${opts.method.toUpperCase()} ${opts.uri}`);
-    const url = new URL(opts.uri);
-    if (!/^[a-z0-9-]+\.twilio\.com$/.test(url.hostname)) return super.request(opts);
-    return super.request({
-      ...opts,
-      uri: this.origin + url.pathname + url.search,
-      headers: { ...opts.headers, [forwardedHostHeader]: url.host },
-    });
-  }
-}
 
 let mock: RunningMock;
 let http: LocalRequestClient;

@@ -6,26 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 import twilio from 'twilio';
-import type RequestClient from 'twilio/lib/base/RequestClient';
-import { forwardedHostHeader } from '../../contracts/domains';
 import { type RunningMock, startMock } from '../../mock/server';
-
-/** Sends the SDK's https://<domain>.twilio.com requests to the mock, with the original host in X-Forwarded-Host. */
-class LocalRequestClient extends twilio.RequestClient {
-  constructor(private readonly origin: string) {
-    super();
-  }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    const url = new URL(opts.uri);
-    if (!/^[a-z0-9-]+\.twilio\.com$/.test(url.hostname)) return super.request(opts);
-    return super.request({
-      ...opts,
-      uri: this.origin + url.pathname + url.search,
-      headers: { ...opts.headers, [forwardedHostHeader]: url.host },
-    });
-  }
-}
+import { LocalRequestClient } from './support/local-request-client';
 
 let mock: RunningMock;
 let client: twilio.Twilio;

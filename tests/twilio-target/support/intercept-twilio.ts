@@ -1,5 +1,5 @@
-import { text } from 'node:stream/consumers';
 import { request as httpRequest } from 'node:http';
+import { text } from 'node:stream/consumers';
 import nock from 'nock';
 import { domains, forwardedHostHeader, twilioHost } from '../../../contracts/domains';
 

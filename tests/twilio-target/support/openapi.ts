@@ -22,7 +22,7 @@ interface Operation {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
 }
-interface Spec {
+export interface Spec {
   paths: Record<string, Record<string, Operation | unknown>>;
 }
 
@@ -35,7 +35,8 @@ export interface DescribedOperation {
 
 const specs = new Map<Domain, Spec>();
 
-function specOf(domain: Domain): Spec | undefined {
+/** The parsed description of a domain, or undefined when none is vendored. */
+export function specOf(domain: Domain): Spec | undefined {
   const file = specFiles[domain];
   if (!file) return undefined;
   if (!specs.has(domain)) {

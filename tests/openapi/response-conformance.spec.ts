@@ -1,0 +1,118 @@
+/**
+ * Every answer the mock gives a full run, held against Twilio's own OpenAPI descriptions: a run of
+ * every check (one property run each) against the mock as a URL target, each successful JSON
+ * answer of a domain Twilio describes validated (Ajv) against its operation's response schema:
+ * every listed property present (null when empty), no undeclared one, a declared status, list
+ * pages with exactly the declared `meta` keys. Refused requests are left out: their Twilio error
+ * body is not part of the descriptions.
+ */
+import { expect, test } from '@playwright/test';
+import { stagingAccountSid, stagingAuthToken } from '../twilio-target/support/simulated-twilio';
+import { type CliResult, runCli, scratchDir, stopStrayRuns } from '../twilio-target/support/staging';
+import { type RecordingMock, startRecordingMock } from './support/recording-mock';
+import { describedDomains, type Exchange, responseViolations } from './support/response-schemas';
+
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
+test.afterAll(stopStrayRuns);
+
+test.describe('the answers of a run of every check', () => {
+  let mock: RecordingMock;
+  let result: CliResult;
+  let answered: Exchange[];
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    mock = await startRecordingMock({ accountSid: stagingAccountSid, authToken: stagingAuthToken });
+    result = await runCli(
+      ['run', '--target', mock.url, '--runs', '1', '--out', scratchDir('openapi-responses')],
+      undefined,
+    );
+    answered = mock.exchanges.filter(
+      (exchange) => exchange.status < 400 && describedDomains.includes(exchange.domain),
+    );
+  });
+  test.afterAll(async () => {
+    await mock.close();
+  });
+
+  test('the run passes and its answers reach every domain Twilio describes', () => {
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    for (const domain of describedDomains)
+      expect(
+        answered.some((exchange) => exchange.domain === domain),
+        domain,
+      ).toBe(true);
+  });
+
+  for (const domain of describedDomains) {
+    test(`${domain}: every successful answer validates against its operation's response schema`, () => {
+      const mine = answered.filter((exchange) => exchange.domain === domain);
+      const violations = new Set(mine.flatMap(responseViolations));
+      test.info().annotations.push({
+        type: 'validated',
+        description: `${mine.length} responses, ${violations.size} distinct violations`,
+      });
+      expect([...violations].sort()).toEqual([]);
+    });
+  }
+});
+
+const channelsPath = `/v1/Interactions/KD${'a'.repeat(32)}/Channels`;
+const channel = {
+  sid: `UO${'a'.repeat(32)}`,
+  interaction_sid: `KD${'a'.repeat(32)}`,
+  type: 'chat',
+  status: 'setup',
+  error_code: null,
+  error_message: null,
+  url: `https://flex-api.twilio.com${channelsPath}/UO${'a'.repeat(32)}`,
+  links: {},
+};
+const meta = {
+  page: 0,
+  page_size: 50,
+  first_page_url: `https://flex-api.twilio.com${channelsPath}?PageSize=50&Page=0`,
+  previous_page_url: null,
+  url: `https://flex-api.twilio.com${channelsPath}?PageSize=50&Page=0`,
+  next_page_url: null,
+  key: 'channels',
+};
+const listing = (body: unknown, status = 200): Exchange => ({
+  domain: 'flex-api',
+  method: 'GET',
+  path: channelsPath,
+  status,
+  body: JSON.stringify(body),
+});
+
+test('a page as Twilio describes it validates, nullable properties null', () => {
+  expect(responseViolations(listing({ channels: [channel], meta }))).toEqual([]);
+});
+
+test('an item lacking a listed property is a violation', () => {
+  const { error_code: _dropped, ...lacking } = channel;
+  expect(responseViolations(listing({ channels: [lacking], meta })).join('\n')).toContain(
+    "must have required property 'error_code'",
+  );
+});
+
+test('an item carrying an undeclared property is a violation', () => {
+  const violations = responseViolations(listing({ channels: [{ ...channel, initiated_by: 'api' }], meta }));
+  expect(violations.join('\n')).toContain('must NOT have additional properties: initiated_by');
+});
+
+test('a page whose meta carries a key the description does not declare is a violation', () => {
+  const violations = responseViolations(listing({ channels: [], meta: { ...meta, total: 0 } }));
+  expect(violations.join('\n')).toContain('/meta must NOT have additional properties: total');
+});
+
+test('a null where the description does not allow one is a violation', () => {
+  const violations = responseViolations(listing({ channels: [{ ...channel, type: null }], meta }));
+  expect(violations.join('\n')).toContain('/channels/0/type');
+});
+
+test('an undeclared status is a violation', () => {
+  expect(responseViolations(listing({ channels: [], meta }, 201))).toEqual([
+    'GET /v1/Interactions/{InteractionSid}/Channels: status 201 is not declared',
+  ]);
+});
