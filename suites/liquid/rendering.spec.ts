@@ -5,6 +5,7 @@ import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../gene
 import { callFlowDefinition, callThroughQueue, taskOfCall, voiceWidget } from '../drivers/call-flows';
 import { attributesOf } from '../drivers/taskrouter';
 import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 test.describe('Liquid in the widget’s attributes', () => {
   test(
@@ -41,7 +42,7 @@ test.describe('Liquid in the widget’s attributes', () => {
             );
           },
         ),
-        { numRuns: 6 },
+        scaled(weights.flow),
       );
     },
   );

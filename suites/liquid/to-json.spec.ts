@@ -10,6 +10,7 @@ import {
 import { taskOfCall, voiceWidget } from '../drivers/call-flows';
 import { attributesOf } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 const small = (value: unknown) =>
   JSON.stringify(value).length <= 600 && !/\{\{|\{%/.test(JSON.stringify(value));
@@ -49,7 +50,7 @@ test.describe('to_json and parsed responses', () => {
           expect(task, answered.response.text).toBeDefined();
           expect(attributesOf(task!).customer_attributes).toEqual(customer);
         }),
-        { numRuns: 6 },
+        scaled(weights.flow),
       );
     },
   );
@@ -81,7 +82,7 @@ test.describe('to_json and parsed responses', () => {
           expect(task, answered.response.text).toBeDefined();
           expect(attributesOf(task!).value).toEqual(JSON.parse(JSON.stringify(value)));
         }),
-        { numRuns: 10 },
+        scaled(weights.flow),
       );
     },
   );
@@ -119,7 +120,7 @@ test.describe('to_json and parsed responses', () => {
             expect(attributesOf(task!)).toMatchObject({ open: String(isOpen), reason });
           },
         ),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );

@@ -6,6 +6,7 @@ import { publishConversationFlow } from '../drivers/conversation-customer';
 import { publishMessageFlow } from '../drivers/legacy-messaging';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 test.describe('which trigger data Liquid sees as JSON', () => {
   test(
@@ -26,7 +27,7 @@ test.describe('which trigger data Liquid sees as JSON', () => {
           expect(task, 'the message has no task').toBeDefined();
           expect(attributesOf(task!)).toEqual({ raw: attributes, path: '' });
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -49,7 +50,7 @@ test.describe('which trigger data Liquid sees as JSON', () => {
           expect(task, 'the conversation has no task').toBeDefined();
           expect(attributesOf(task!)).toMatchObject({ raw: attributes, path: '' });
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -81,7 +82,7 @@ test.describe('which trigger data Liquid sees as JSON', () => {
             expect(attributesOf(task!).via).toBe(type);
           },
         ),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );
@@ -101,7 +102,7 @@ test.describe('which trigger data Liquid sees as JSON', () => {
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(attributesOf(task!).customer).toBe(who.friendlyName);
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );

@@ -4,6 +4,7 @@ import { customAttributes } from '../../generators/liquid';
 import { callFlowDefinition, callThroughQueue, publishCallFlow, voiceWidget } from '../drivers/call-flows';
 import { attributesOf } from '../drivers/taskrouter';
 import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 /** A JSON object of exactly `length` characters: `{"filler":"xxx…"}`. */
 const attributesOfLength = (length: number) =>
@@ -29,7 +30,7 @@ test.describe('task attributes', () => {
           const { call_sid: _added, ...stored } = attributesOf(task!);
           expect(stored).toEqual(custom);
         }),
-        { numRuns: 6 },
+        scaled(weights.flow),
       );
     },
   );

@@ -64,7 +64,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
           expect(validated.status, 'POST /v2/Flows/Validate status').toBe(200);
           expect(validated.json).toEqual({ valid: true });
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
       const stored = (await studio.listFlows()).json.flows.filter((flow) =>
         flow.friendly_name.startsWith(tag),
@@ -89,7 +89,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
           expect(validated.json.code).toBe(81022);
           expect(failuresIn(validated.json.details).length, validated.text).toBeGreaterThan(0);
         }),
-        { numRuns: 6 },
+        scaled(weights.flow),
       );
     },
   );
@@ -106,7 +106,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
           expect(validated.status, 'studio.validate(…) status').toBe(400);
           expect(validated.json.code).toBe(81022);
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -123,7 +123,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
           expect(validated.status, 'studio.validate(…) status').toBe(400);
           expect(validated.json.code).toBe(81022);
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );

@@ -4,6 +4,7 @@ import { exported, priority, timeout } from '../../generators/studio';
 import { legacyDefaultAttributes, publishMessageFlow } from '../drivers/legacy-messaging';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 const legacyChannelType = () => fc.constantFrom('sms', 'web');
 const taskChannelName = () => fc.constantFrom<'chat' | 'sms' | 'default'>('chat', 'sms', 'default');
@@ -36,7 +37,7 @@ test.describe('an incoming message becomes a task', () => {
           });
           expect(attributesOf(task!)).toEqual({ customer: identity });
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -57,7 +58,7 @@ test.describe('an incoming message becomes a task', () => {
           expect(task?.task_channel_unique_name).toBe(name);
           expect(task?.task_channel_sid).toBe(routing.channels[name].sid);
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -115,7 +116,7 @@ test.describe('the legacy SMS and Webchat default attributes', () => {
               expect(attributesOf(task!)[attribute]).toBe(expected);
             },
           ),
-          { numRuns: 4 },
+          scaled(weights.flow),
         );
       },
     );

@@ -3,6 +3,7 @@ import { incomingCall } from '../../generators/callers';
 import { exported, priority } from '../../generators/studio';
 import { callFlowDefinition, callThroughQueue, publishCallFlow } from '../drivers/call-flows';
 import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 test.describe('task priority', () => {
   test(
@@ -16,7 +17,7 @@ test.describe('task priority', () => {
           expect(task, 'the call has no task').toBeDefined();
           expect(task?.priority).toBe(0);
         }),
-        { numRuns: 3 },
+        scaled(weights.flow),
       );
     },
   );
@@ -32,7 +33,7 @@ test.describe('task priority', () => {
           expect(task, 'the call has no task').toBeDefined();
           expect(task?.priority).toBe(p);
         }),
-        { numRuns: 6 },
+        scaled(weights.flow),
       );
     },
   );

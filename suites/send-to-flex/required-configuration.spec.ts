@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { invalidDefinition } from '../../generators/studio';
 import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 /** The `details` of error 81022 as text, to find the property a failure names. */
 const detailsText = (body: { details?: unknown }) => JSON.stringify(body.details ?? null);
@@ -25,7 +26,7 @@ for (const [property, rule, kind] of [
               expect(detailsText(validated.json)).toContain(property);
             },
           ),
-          { numRuns: 4 },
+          scaled(weights.flow),
         );
       },
     );

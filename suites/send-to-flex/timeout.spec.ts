@@ -3,6 +3,7 @@ import { incomingCall } from '../../generators/callers';
 import { exported, TIMEOUT_MAX, timeout } from '../../generators/studio';
 import { callFlowDefinition, callThroughQueue, publishCallFlow, voiceWidget } from '../drivers/call-flows';
 import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 test.describe('task timeout', () => {
   test(
@@ -33,7 +34,7 @@ test.describe('task timeout', () => {
           expect(task, 'the call has no task').toBeDefined();
           expect(task?.timeout).toBe(t);
         }),
-        { numRuns: 6 },
+        scaled(weights.flow),
       );
     },
   );

@@ -3,6 +3,7 @@ import { incomingCall } from '../../generators/callers';
 import { exported, holdMusicUrl, priority, timeout } from '../../generators/studio';
 import { callThroughQueue, publishCallFlow, taskOfCall } from '../drivers/call-flows';
 import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 /** The Voice IVR flow's default attributes (seed 001, the current Twilio page). */
 const voiceDefaultAttributes = '{ "type": "inbound", "name": "{{trigger.call.From}}" }';
@@ -32,7 +33,7 @@ test.describe('an incoming call is enqueued through the widget’s workflow', ()
             `no task of workflow ${workflow} carries call_sid ${answered.call.CallSid}`,
           ).toBeDefined();
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -49,7 +50,7 @@ test.describe('an incoming call is enqueued through the widget’s workflow', ()
           expect(task, 'the call has no task').toBeDefined();
           expect(JSON.parse(task?.attributes ?? '{}')).toMatchObject({ type: 'inbound', name: call.From });
         }),
-        { numRuns: 6 },
+        scaled(weights.flow),
       );
     },
   );
@@ -85,7 +86,7 @@ test.describe('hold music', () => {
           expect(enqueue, response.text).toBeDefined();
           expect(enqueue?.attributes.waitUrl).toBe(expected);
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );

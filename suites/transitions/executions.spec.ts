@@ -3,6 +3,7 @@ import { e164, incomingCall } from '../../generators/callers';
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
 import { voiceWidget } from '../drivers/call-flows';
 import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 /** After the widget: one set-variables widget per event, so each transition has somewhere to go. */
 const afterEach = {
@@ -32,7 +33,7 @@ test.describe('Studio executions record what the widget did', () => {
           expect(created.json.sid).toMatch(/^FN[0-9a-fA-F]{32}$/);
           expect(['active', 'ended']).toContain(created.json.status);
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );

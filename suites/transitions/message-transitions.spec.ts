@@ -14,6 +14,7 @@ import { conversationWidget, publishConversationFlow } from '../drivers/conversa
 import { messageWidget, publishMessageFlow } from '../drivers/legacy-messaging';
 import type { StudioApi } from '../drivers/studio-api';
 import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 /** Widget settings TaskRouter refuses: an unknown workflow, a timeout out of range, a priority above 2^31 - 1. */
 const refusedSettings = (workflow: string) =>
@@ -80,7 +81,7 @@ test.describe('message transitions of Send to Flex', () => {
           expect(await eventFrom(studio, flow.sid, messageWidget, 1)).toBe('failedToEnqueue');
           expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );
@@ -100,7 +101,7 @@ test.describe('message transitions of Send to Flex', () => {
             await eventFrom(studio, flow.sid, messageWidget, 1),
           );
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
@@ -149,7 +150,7 @@ test.describe('conversation transitions of Send to Flex', () => {
           expect(await eventFrom(studio, flow.sid, conversationWidget, 1)).toBe('failedToEnqueue');
           expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );
@@ -167,7 +168,7 @@ test.describe('conversation transitions of Send to Flex', () => {
             await eventFrom(studio, flow.sid, conversationWidget, 1),
           );
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );

@@ -4,6 +4,7 @@ import { sid } from '../../generators/sids';
 import { exported, invalidTimeout } from '../../generators/studio';
 import { callThroughQueue, publishCallFlow, voiceWidget } from '../drivers/call-flows';
 import { expect, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 /** QueueResult values with which a call leaves the queue after its task was created. */
 const leftQueue = () => fc.constantFrom('bridged', 'hangup', 'leave', 'redirected');
@@ -30,7 +31,7 @@ test.describe('voice transitions of Send to Flex', () => {
           const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
           expect(stepFromWidget(steps)).toEqual(['callComplete']);
         }),
-        { numRuns: 4 },
+        scaled(weights.flow),
       );
     },
   );
@@ -52,7 +53,7 @@ test.describe('voice transitions of Send to Flex', () => {
           const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
           expect(stepFromWidget(steps), answered.response.text).toEqual(['failedToEnqueue']);
         }),
-        { numRuns: 5 },
+        scaled(weights.flow),
       );
     },
   );
