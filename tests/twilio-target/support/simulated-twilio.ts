@@ -91,7 +91,21 @@ const endOfLifeBody = {
 function accountAnswers(account: StagingAccount, flex: FlexAccount): Script {
   return (request) => {
     const path = request.path.split('?')[0];
-    if (request.method !== 'GET' || path !== '/v1/Configuration' || account.withoutFlex) return undefined;
+    if (request.method !== 'GET' || path !== '/v1/Configuration') return undefined;
+    if (account.withoutFlex) {
+      // An account without Flex has no Flex configuration (the mock serves one for every account).
+      return request.domain === 'flex-api'
+        ? {
+            status: 404,
+            body: {
+              code: 20404,
+              message: 'The requested resource /v1/Configuration was not found',
+              more_info: 'https://www.twilio.com/docs/errors/20404',
+              status: 404,
+            },
+          }
+        : undefined;
+    }
     if (request.domain === 'flex-api') {
       return {
         status: 200,
