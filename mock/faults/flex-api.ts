@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MockContext } from '../context';
+import { missingParameter } from '../core/errors';
 import { isJsonObject } from '../core/json';
 import type { MockResponse } from '../core/router';
 import { isoNow } from '../core/sids';
@@ -497,6 +498,18 @@ export const flexApiFaults = [
     description: 'Integration.RetryCount accepts 4.',
     trips: ['FLEXFLOW-RETRYCOUNT-RANGE'],
     behaviour: { flexFlows: { retryCount: { max: 4 } } },
+  },
+  {
+    name: 'flexflow-contact-identity-required',
+    description: 'A create without ContactIdentity is refused 400/20001 as a missing parameter.',
+    trips: ['FLEXFLOW-CONTACT-IDENTITY-OPTIONAL'],
+    wire: onRoute('flex-api', 'POST', flowsPath, async (response, request, _route, ctx) => {
+      if (response.status !== 201 || new URLSearchParams(request.body).get('ContactIdentity'))
+        return response;
+      const sid = jsonBodyOf(response)?.sid;
+      if (typeof sid === 'string') await ctx.call('flex-api', 'DELETE', `${flowsPath}/${sid}`);
+      return { status: 400, body: missingParameter('ContactIdentity').toBody() };
+    }),
   },
   {
     name: 'flexflow-contact-identity-empty-string',
