@@ -46,8 +46,18 @@ export const jsonValue = (): fc.Arbitrary<unknown> =>
     ),
   })).value;
 
-/** A JSON object of custom task attributes. */
-export const customAttributes = () => fc.dictionary(attributeKey(), jsonValue(), { minKeys: 1, maxKeys: 5 });
+/** A non-empty array or object: the values an implementation flattens or stringifies by mistake. */
+const nestedValue = () =>
+  fc.oneof(
+    fc.array(jsonValue(), { minLength: 1, maxLength: 4 }),
+    fc.dictionary(attributeKey(), jsonValue(), { minKeys: 1, maxKeys: 4 }),
+  );
+
+/** A JSON object of custom task attributes; every one holds at least one nested array or object. */
+export const customAttributes = () =>
+  fc
+    .tuple(fc.dictionary(attributeKey(), jsonValue(), { maxKeys: 4 }), attributeKey(), nestedValue())
+    .map(([others, key, nested]) => ({ ...others, [key]: nested }));
 
 /** Studio's message attributes: a JSON object, sent as its text. */
 export const messageAttributes = () =>

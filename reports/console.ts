@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { areas } from '../contracts/rules';
+import { checkKey } from './build';
 import { failureReason } from './failure-reason';
 import { withoutFile } from './html-view';
 import type { CheckResult, ConformanceReport, ExchangeEvidence, RuleResult } from './model';
@@ -85,8 +86,9 @@ export function summaryLines(report: ConformanceReport, outDir: string): string[
       `${mark} ${area.padEnd(14)} ${String(rules.length).padStart(3)} rules: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped, ${count('untested')} untested${notSelected ? `, ${notSelected} not selected` : ''}`,
     );
   }
+  const detailed = new Map<string, string>();
   for (const rule of report.rules.filter((candidate) => candidate.status === 'failed'))
-    lines.push(...failedRuleLines(rule));
+    lines.push(...failedRuleLines(rule, detailed));
   const untested = report.rules.filter((rule) => rule.status === 'untested');
   if (untested.length > 0)
     lines.push(`untested (${untested.length}): ${untested.map((rule) => rule.id).join(', ')}`);
@@ -112,10 +114,14 @@ export function summaryLines(report: ConformanceReport, outDir: string): string[
   return lines;
 }
 
-function failedRuleLines(rule: RuleResult): string[] {
+/** A failed rule and its first failed check's details; a check already detailed under another rule is named, not repeated. */
+function failedRuleLines(rule: RuleResult, detailed: Map<string, string>): string[] {
   const check = rule.checks.find((candidate) => candidate.status === 'failed');
   const head = `  failed ${rule.severity.padEnd(6)} ${rule.id}: ${rule.title}`;
   if (!check) return [head];
+  const earlier = detailed.get(checkKey(check));
+  if (earlier) return [head, `      check:   the same failed check as ${earlier} above`];
+  detailed.set(checkKey(check), rule.id);
   return [
     head,
     `      check:   ${check.file}:${check.line} › ${withoutFile(check.title, check.file)}`,

@@ -11,7 +11,13 @@ import type { ConformanceReport, ShardRef } from './model';
 export const journalFile = '.run-journal.jsonl';
 
 type JournalEntry =
-  | { readonly kind: 'begin'; readonly startedAt: string; readonly shard: ShardRef | null }
+  | {
+      readonly kind: 'begin';
+      readonly startedAt: string;
+      readonly shard: ShardRef | null;
+      /** Checks the run was to run. */
+      readonly planned?: number;
+    }
   | { readonly kind: 'target'; readonly target: ConformanceReport['target'] }
   | { readonly kind: 'check'; readonly check: FinishedCheck };
 
@@ -23,8 +29,11 @@ export class Journal {
     this.path = join(dir, journalFile);
   }
 
-  begin(startedAt: Date, shard: ShardRef | null): void {
-    this.write(`${JSON.stringify({ kind: 'begin', startedAt: startedAt.toISOString(), shard })}\n`, false);
+  begin(startedAt: Date, shard: ShardRef | null, planned: number): void {
+    this.write(
+      `${JSON.stringify({ kind: 'begin', startedAt: startedAt.toISOString(), shard, planned })}\n`,
+      false,
+    );
   }
 
   target(target: ConformanceReport['target']): void {
@@ -52,6 +61,7 @@ export class Journal {
 export interface JournalContents {
   readonly startedAt: Date | undefined;
   readonly shard: ShardRef | null;
+  readonly planned: number | undefined;
   readonly target: ConformanceReport['target'] | undefined;
   readonly checks: FinishedCheck[];
 }
@@ -60,9 +70,12 @@ export interface JournalContents {
 export function readJournal(dir: string): JournalContents | undefined {
   const path = join(dir, journalFile);
   if (!existsSync(path)) return undefined;
-  const contents: { startedAt?: Date; shard: ShardRef | null; target?: ConformanceReport['target'] } = {
-    shard: null,
-  };
+  const contents: {
+    startedAt?: Date;
+    shard: ShardRef | null;
+    planned?: number;
+    target?: ConformanceReport['target'];
+  } = { shard: null };
   const checks = new Map<string, FinishedCheck>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -75,6 +88,7 @@ export function readJournal(dir: string): JournalContents | undefined {
     if (entry.kind === 'begin') {
       contents.startedAt = new Date(entry.startedAt);
       contents.shard = entry.shard;
+      contents.planned = entry.planned;
     } else if (entry.kind === 'target') contents.target = entry.target;
     else
       checks.set(
@@ -85,6 +99,7 @@ export function readJournal(dir: string): JournalContents | undefined {
   return {
     startedAt: contents.startedAt,
     shard: contents.shard,
+    planned: contents.planned,
     target: contents.target,
     checks: [...checks.values()],
   };

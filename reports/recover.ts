@@ -2,6 +2,7 @@ import type { RunSettings } from '../targets/run-settings';
 import { buildReport } from './build';
 import { Journal, readJournal } from './journal';
 import type { ConformanceReport } from './model';
+import { recordedSelection } from './selection';
 import { suiteFacts } from './suite-facts';
 import { writeReports } from './write';
 
@@ -29,6 +30,7 @@ export function recoverReport(settings: RunSettings, why: string): ConformanceRe
     completeness: 'incomplete',
     incompleteReason: `${why}; the report holds the ${journal.checks.length} checks that finished before it stopped.`,
     ...(journal.shard ? { shard: journal.shard } : {}),
+    ...recordedSelection(settings.selection, journal.shard, journal.planned ?? journal.checks.length),
   });
   const written = writeReports(report, settings.outDir);
   new Journal(settings.outDir).remove();

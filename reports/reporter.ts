@@ -17,9 +17,10 @@ import { buildReport, type FinishedCheck } from './build';
 import { Progress, printSummary, type RuleLabel } from './console';
 import { failureReason } from './failure-reason';
 import { Journal } from './journal';
-import type { CheckResult, ConformanceReport, Selection, ShardRef } from './model';
+import type { CheckResult, ConformanceReport, ShardRef } from './model';
 import { type Redactor, redactor } from './redact';
 import { curlCommand, failedExchangeOf, replayCommand } from './reproduce';
+import { recordedSelection } from './selection';
 import { suiteFacts } from './suite-facts';
 import { writeReports } from './write';
 
@@ -71,7 +72,7 @@ export default class ConformanceReporter implements Reporter {
     this.startedAt = new Date();
     this.shard = config.shard ? { index: config.shard.current, total: config.shard.total } : null;
     this.planned = suite.allTests().filter((test) => rulesOf(test).length > 0);
-    this.journal.begin(this.startedAt, this.shard);
+    this.journal.begin(this.startedAt, this.shard, this.planned.length);
     this.health?.reset();
     if (this.options.print && this.settings.progress)
       this.progress = new Progress(
@@ -168,27 +169,11 @@ export default class ConformanceReporter implements Reporter {
       completeness: incompleteReason ? 'incomplete' : 'complete',
       ...(incompleteReason ? { incompleteReason } : {}),
       ...(this.shard ? { shard: this.shard } : {}),
-      ...this.selection(),
+      ...recordedSelection(this.settings.selection, this.shard, this.planned.length),
     });
     const written = writeReports(report, this.settings.outDir, { redact: this.redact });
     this.journal.remove();
     if (this.options.print) printSummary(written, this.settings.outDir, this.redact);
-  }
-
-  /** A partial run's selection as the report records it, with how many checks the run held. */
-  private selection(): { selection?: Selection; rulesWithChecks?: readonly string[] } {
-    const planned = this.settings.selection;
-    if (!planned && !this.shard) return {};
-    const { suiteChecks, rulesWithChecks, ...narrowing } = planned ?? {};
-    return {
-      selection: {
-        ...narrowing,
-        ...(this.shard && !narrowing.shard ? { shard: this.shard } : {}),
-        checks: this.planned.length,
-        suiteChecks: suiteChecks ?? this.planned.length,
-      },
-      ...(rulesWithChecks ? { rulesWithChecks } : {}),
-    };
   }
 
   /** The selected checks that never finished (the run stopped first): skipped, with the reason. */

@@ -1,4 +1,27 @@
-import type { Selection } from './model';
+import type { RunSelection } from '../targets/run-settings';
+import type { Selection, ShardRef } from './model';
+
+/**
+ * What the report records of a run's selection: what `run` worked out before it started (none on
+ * a full run), the shard Playwright ran, and how many checks the run held (`planned`).
+ */
+export function recordedSelection(
+  planned: RunSelection | undefined,
+  shard: ShardRef | null,
+  checks: number,
+): { selection?: Selection; rulesWithChecks?: readonly string[] } {
+  if (!planned && !shard) return {};
+  const { suiteChecks, rulesWithChecks, ...narrowing } = planned ?? {};
+  return {
+    selection: {
+      ...narrowing,
+      ...(shard && !narrowing.shard ? { shard } : {}),
+      checks,
+      suiteChecks: suiteChecks ?? checks,
+    },
+    ...(rulesWithChecks ? { rulesWithChecks } : {}),
+  };
+}
 
 /**
  * A partial run's selection in one line, the same in every report and on the console:

@@ -34,10 +34,13 @@ export function closeBeforeOrphanExit(close: () => Promise<unknown>): () => void
 
 /**
  * Closes what was registered, for at most `graceMs` (a teardown that talks to a dead runner or a
- * dead target must not hold the process), then exits.
+ * dead target must not hold the process), then ends the process. Not with `process.exit`: its exit
+ * handlers include native ones (the Pact library waits there for its HTTP client's requests to
+ * time out, for seconds), so the process kills itself and the kernel frees what is left.
  */
 export async function exitOrphan(graceMs = 1000): Promise<never> {
   const deadline = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
   await Promise.race([Promise.allSettled([...closers].map((close) => close())), deadline]);
-  process.exit(1);
+  process.kill(process.pid, 'SIGKILL');
+  return new Promise<never>(() => {});
 }

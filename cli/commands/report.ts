@@ -67,7 +67,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
     for (const warning of warnings) process.stderr.write(`flex-conformance: warning: ${warning}\n`);
     const { totals } = written;
     process.stdout.write(
-      `merged ${positionals.length} reports: ${written.verdict.toUpperCase()}${written.completeness === 'incomplete' ? ` (incomplete: ${written.incompleteReason ?? ''})` : ''} — ${totals.rules} rules: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${totals.untested} untested\nreports in ${outDir}\n`,
+      `merged ${positionals.length} reports: ${written.verdict.toUpperCase()}${written.completeness === 'incomplete' ? ` (incomplete: ${written.incompleteReason ?? ''})` : ''} — ${totals.rules} rules: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, ${totals.untested} untested${written.selection ? `, ${totals.notSelected ?? 0} not selected (partial run)` : ''}\nreports in ${outDir}\n`,
     );
     return exitCodes.ok;
   },

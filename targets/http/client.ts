@@ -44,7 +44,7 @@ export interface RequestOptions {
  */
 export class TwilioApi {
   readonly exchanges: Exchange[] = [];
-  /** Requests that could not reach the target (connection refused, reset…), each attempt once. */
+  /** Requests that could not reach the target (connection refused, reset…, or not sent: it was gone), each attempt once. */
   readonly connectionFailures: string[] = [];
   /** Index in `exchanges` of the response the check read last (its status, body or headers). */
   private lastRead: number | undefined;
@@ -138,7 +138,11 @@ export class TwilioApi {
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const gone = this.health?.gone();
-    if (gone) throw new TargetGone(gone);
+    if (gone) {
+      const notSent = new TargetGone(gone);
+      this.connectionFailures.push(notSent.message);
+      throw notSent;
+    }
     const started = performance.now();
     const sent = this.session?.outgoing?.(url, data) ?? { url, body: data };
     const response = await this.transmit(method, domain, sent.url, headers, sent.body);

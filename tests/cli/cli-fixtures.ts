@@ -22,14 +22,23 @@ export const testCredentials = {
   TWILIO_AUTH_TOKEN: 'tok-DO-NOT-PRINT-7f3a9c',
 };
 
-/** Environment without any Twilio credentials or run settings inherited from the caller. */
+/**
+ * Environment without any Twilio credentials or run settings inherited from the caller. A child run
+ * gets its own Playwright output folder: the default one is the self-tests' own, and Playwright
+ * empties it when a run starts, which would delete what other tests keep there.
+ */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('TWILIO_') && !key.startsWith('FLEXCONF_') && !key.startsWith('PLAYWRIGHT_'))
       env[key] = value;
   }
-  return { ...env, ...extra };
+  return { ...env, ...ownPlaywrightOutput(), ...extra };
+}
+
+/** A Playwright output folder of its own for a child run (see cleanEnv). */
+export function ownPlaywrightOutput(): NodeJS.ProcessEnv {
+  return { FLEXCONF_PW_OUTPUT: mkdtempSync(join(tmpdir(), 'flexconf-pw-')) };
 }
 
 /** What a child process printed, and its exit code, once it has closed its output. */

@@ -1,5 +1,8 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect as playwrightExpect } from '@playwright/test';
 import { failureDetails } from '../../reports/console';
@@ -7,6 +10,7 @@ import { failedExchangeOf } from '../../reports/reproduce';
 import { onFailedAssertion, expect as suiteExpect } from '../../suites/assertions';
 import { checkEvidence } from '../../suites/evidence';
 import { type Exchange, TwilioApi } from '../../targets/http/client';
+import { TargetHealth } from '../../targets/http/target-health';
 import type { Target } from '../../targets/types';
 
 /**
@@ -181,4 +185,18 @@ test('without a failed assertion, a failed check failed on its last request befo
   api.noteCheckEnded();
   await api.delete('flex-api', '/cleanup');
   expect(api.exchanges[api.failedOn() ?? -1]?.url).toBe(`${server}/last`);
+});
+
+test('once the target is gone the client sends nothing more, and notes the request as one that could not reach it', async ({
+  request,
+  server,
+}) => {
+  const health = new TargetHealth(mkdtempSync(join(tmpdir(), 'flexconf-health-')));
+  for (let i = 0; i < 3; i++) health.failed(new Error('connect ECONNREFUSED 127.0.0.1:1'));
+  const api = new TwilioApi(request, loopbackTarget(server), undefined, health);
+  await expect(api.get('flex-api', '/first')).rejects.toThrow(
+    /^the target stopped answering \(3 requests in a row/,
+  );
+  expect(api.exchanges).toEqual([]);
+  expect(api.connectionFailures).toHaveLength(1);
 });

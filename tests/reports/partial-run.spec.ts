@@ -137,6 +137,13 @@ test.describe('a partial run', () => {
   });
 });
 
+test('a check that failed two rules is detailed once on the console; the second rule names the first', () => {
+  const both: FinishedCheck = { ...check('failed', 'both'), ruleIds: ['A-RAN', 'A-LEFT-OUT'], readings: [] };
+  const lines = summaryLines(build([both]), '/out');
+  expect(lines.filter((line) => line.includes('replay:'))).toHaveLength(1);
+  expect(lines).toContain('      check:   the same failed check as A-RAN above');
+});
+
 test.describe('the verdict of an incomplete run', () => {
   test('is incomplete, not pass, when no must rule failed', () => {
     const report = build([ran('passed')], { completeness: 'incomplete', incompleteReason: 'stopped' });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio/target';
 import type { Credentials, Target } from '../../../targets/types';
+import { ownPlaywrightOutput } from '../../cli/cli-fixtures';
 import { stagingAccountSid, stagingAuthToken } from './simulated-twilio';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -62,6 +63,7 @@ export function startCli(
       // one), that worker never answers and the run hangs. esbuild then uses child processes instead:
       ESBUILD_WORKER_THREADS: '0',
       FLEXCONF_SIMULATED_TWILIO: simulatorUrl ?? '',
+      ...ownPlaywrightOutput(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
