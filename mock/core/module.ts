@@ -18,3 +18,16 @@ export type DomainCall = (
   path: string,
   form?: Record<string, string>,
 ) => Promise<MockResponse>;
+
+/** A TaskRouter task as its resource, from whichever workspace holds it; undefined when none does. */
+export async function findTask(
+  call: DomainCall,
+  taskSid: string,
+): Promise<Record<string, unknown> | undefined> {
+  const workspaces = await call('taskrouter', 'GET', '/v1/Workspaces?PageSize=1000');
+  for (const workspace of (workspaces.body as { workspaces?: Array<{ sid: string }> }).workspaces ?? []) {
+    const task = await call('taskrouter', 'GET', `/v1/Workspaces/${workspace.sid}/Tasks/${taskSid}`);
+    if (task.status === 200) return task.body as Record<string, unknown>;
+  }
+  return undefined;
+}

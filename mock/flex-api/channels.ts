@@ -2,7 +2,7 @@ import type { Chat } from '../chat/chat';
 import type { ChatChannelRecord, ChatServiceRecord } from '../chat/records';
 import type { MockContext } from '../context';
 import { notFound, TwilioError } from '../core/errors';
-import type { MockModule } from '../core/module';
+import { findTask, type MockModule } from '../core/module';
 import { pageOf, readPageRequest } from '../core/paging';
 import type { Params } from '../core/params';
 import type { MockRequest, MockResponse, Route } from '../core/router';
@@ -172,17 +172,8 @@ export class FlexChannels implements MockModule {
   }
 
   private async taskEnded(taskSid: string): Promise<boolean> {
-    const workspaces = await this.ctx.call('taskrouter', 'GET', '/v1/Workspaces?PageSize=1000');
-    for (const workspace of (workspaces.body as { workspaces?: Array<{ sid: string }> }).workspaces ?? []) {
-      const task = await this.ctx.call(
-        'taskrouter',
-        'GET',
-        `/v1/Workspaces/${workspace.sid}/Tasks/${taskSid}`,
-      );
-      if (task.status === 200)
-        return ENDED.includes(String((task.body as { assignment_status?: unknown }).assignment_status));
-    }
-    return true;
+    const task = await findTask(this.ctx.call, taskSid);
+    return task === undefined || ENDED.includes(String(task.assignment_status));
   }
 
   /** Sets the channel up for the Flex Flow's integration; answers the task SID for a task integration. */

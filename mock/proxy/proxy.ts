@@ -1,6 +1,6 @@
 import type { MockContext } from '../context';
 import { notFound } from '../core/errors';
-import type { MockModule } from '../core/module';
+import { findTask, type MockModule } from '../core/module';
 import { pageOf, readPageRequest, type Sequenced } from '../core/paging';
 import type { MockRequest, MockResponse, Route } from '../core/router';
 import { isoNow, newSid } from '../core/sids';
@@ -218,15 +218,6 @@ export class ProxySessions implements MockModule {
   }
 
   private async taskDeleted(taskSid: string): Promise<boolean> {
-    const workspaces = await this.ctx.call('taskrouter', 'GET', '/v1/Workspaces?PageSize=1000');
-    for (const workspace of (workspaces.body as { workspaces?: Array<{ sid: string }> }).workspaces ?? []) {
-      const task = await this.ctx.call(
-        'taskrouter',
-        'GET',
-        `/v1/Workspaces/${workspace.sid}/Tasks/${taskSid}`,
-      );
-      if (task.status === 200) return false;
-    }
-    return true;
+    return (await findTask(this.ctx.call, taskSid)) === undefined;
   }
 }
