@@ -59,3 +59,17 @@ export const incomingCall = () =>
 
 export type Caller = { From: string; To: string };
 export type IncomingCall = Caller & { CallSid: string };
+
+/**
+ * The QueueResult values the voice platform reports to an `<Enqueue>` action URL (TwiML `<Enqueue>`
+ * reference), by what they say of the call: it left the queue after joining it; it could not join
+ * (the queue is full, or an error); the platform failed.
+ */
+export const queueResults = {
+  leftQueue: ['bridged', 'bridging-in-process', 'hangup', 'leave', 'redirected', 'redirected-from-bridged'],
+  notEnqueued: ['error', 'queue-full'],
+  systemError: ['system-error'],
+} as const;
+
+/** A QueueResult with which a call leaves the queue after its task was created. */
+export const leftQueueResult = () => fc.constantFrom(...queueResults.leftQueue);

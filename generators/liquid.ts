@@ -59,6 +59,12 @@ export const customAttributes = () =>
     .tuple(fc.dictionary(attributeKey(), jsonValue(), { maxKeys: 4 }), attributeKey(), nestedValue())
     .map(([others, key, nested]) => ({ ...others, [key]: nested }));
 
+/**
+ * One character to fill attributes up to a length limit: ASCII, or non-ASCII text of two and three
+ * UTF-8 bytes (a limit counted in characters is not one counted in bytes). Each is one UTF-16 unit.
+ */
+export const attributesFiller = () => fc.constantFrom('x', 'é', 'ж', '中', '€', 'ア');
+
 /** Studio's message attributes: a JSON object, sent as its text. */
 export const messageAttributes = () =>
   fc

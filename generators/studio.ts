@@ -154,13 +154,34 @@ export function flowDefinition(
 export const PRIORITY_MAX = 2_147_483_647;
 export const TIMEOUT_MAX = 1_209_600;
 
-/** A valid priority: 0 to 2^31 - 1, with the bounds and small values favoured. */
+/** A valid priority: 0 to 2^31 - 1, with the bounds, their neighbours and small values favoured. */
 export const priority = () =>
   fc.oneof(
-    fc.constantFrom(0, 1, PRIORITY_MAX),
+    fc.constantFrom(0, 1, PRIORITY_MAX - 1, PRIORITY_MAX),
     fc.integer({ min: 0, max: 100 }),
     fc.integer({ min: 0, max: PRIORITY_MAX }),
   );
+
+/**
+ * Priorities TaskRouter cannot take (integers from 0 to 2^31 - 1), as the widget's text, by kind:
+ * just above the maximum and beyond, negative, and text that is no number at all.
+ */
+export const invalidPriorities = {
+  'above the maximum': () =>
+    fc.oneof(fc.constant(PRIORITY_MAX + 1), fc.integer({ min: PRIORITY_MAX + 1, max: PRIORITY_MAX * 2 })),
+  negative: () => fc.oneof(fc.constant(-1), fc.integer({ min: -1_000_000, max: -1 })),
+  'not a number': () =>
+    fc.oneof(
+      fc.constantFrom('high', 'ten', 'один'),
+      fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéжア'), minLength: 1, maxLength: 8 }),
+    ),
+} as const;
+
+export type InvalidPriorityKind = keyof typeof invalidPriorities;
+
+/** A priority TaskRouter cannot take, of any kind, as the widget's text. */
+export const invalidPriority = () =>
+  fc.oneof(...Object.values(invalidPriorities).map((kind) => kind().map(String)));
 
 /** Two different valid priorities, the smaller first. */
 export const lowerAndHigherPriority = () =>
@@ -168,9 +189,12 @@ export const lowerAndHigherPriority = () =>
     .uniqueArray(priority(), { minLength: 2, maxLength: 2 })
     .map(([a, b]) => ({ lower: Math.min(a!, b!), higher: Math.max(a!, b!) }));
 
-/** A valid timeout: 1 to 1,209,600 seconds, with the bounds favoured. */
+/** A valid timeout: 1 to 1,209,600 seconds, with the bounds, the defaults and their neighbours favoured. */
 export const timeout = () =>
-  fc.oneof(fc.constantFrom(1, 3600, 86_400, TIMEOUT_MAX), fc.integer({ min: 1, max: TIMEOUT_MAX }));
+  fc.oneof(
+    fc.constantFrom(1, 2, 3599, 3600, 3601, 86_399, 86_400, 86_401, TIMEOUT_MAX - 1, TIMEOUT_MAX),
+    fc.integer({ min: 1, max: TIMEOUT_MAX }),
+  );
 
 /** Timeouts TaskRouter cannot take: zero, negative, or above two weeks. */
 export const invalidTimeout = () =>

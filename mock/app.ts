@@ -1,4 +1,5 @@
 import type { Domain } from '../contracts/domains';
+import { Calls } from './api/calls';
 import { IncomingPhoneNumbers } from './api/incoming-phone-numbers';
 import { type Behaviour, referenceBehaviour } from './behaviour';
 import { Chat } from './chat/chat';
@@ -12,6 +13,7 @@ import { type MockResponse, Router } from './core/router';
 import { FlexChannels } from './flex-api/channels';
 import { FlexConfiguration } from './flex-api/configuration';
 import { FlexFlows } from './flex-api/flex-flows';
+import { InteractionChannels } from './flex-api/interaction-channels';
 import { Interactions } from './flex-api/interactions';
 import { ProxySessions } from './proxy/proxy';
 import { Studio } from './studio';
@@ -35,6 +37,7 @@ export class MockApp {
   readonly chat: Chat;
   readonly flexChannels: FlexChannels;
   readonly phoneNumbers: IncomingPhoneNumbers;
+  readonly calls: Calls;
   readonly proxy: ProxySessions;
   private readonly modules: MockModule[];
   private originUrl = 'http://127.0.0.1';
@@ -56,6 +59,7 @@ export class MockApp {
     this.chat = new Chat(this.context, this.studio);
     this.flexChannels = new FlexChannels(this.context, this.chat);
     this.phoneNumbers = new IncomingPhoneNumbers(this.context);
+    this.calls = new Calls(this.context, this.phoneNumbers);
     this.proxy = new ProxySessions(
       this.context,
       (sid) => this.flexChannels.table.get(sid)?.chat.taskSids ?? [],
@@ -70,8 +74,10 @@ export class MockApp {
       this.chat,
       this.flexChannels,
       this.phoneNumbers,
+      this.calls,
       this.proxy,
       new FlexConfiguration(this.context),
+      new InteractionChannels(this.context, this.interactions),
     ];
     for (const module of this.modules) this.router.add(module.routes());
   }

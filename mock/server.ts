@@ -47,9 +47,14 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-/** Credentials for a mock started without any: a fresh account SID and token each time. */
+/** Credentials for a mock started without any: a fresh account SID and token, and an API key of that account with its secret. */
 export function generatedCredentials(): MockCredentials {
-  return { accountSid: `AC${randomBytes(16).toString('hex')}`, authToken: randomBytes(16).toString('hex') };
+  return {
+    accountSid: `AC${randomBytes(16).toString('hex')}`,
+    authToken: randomBytes(16).toString('hex'),
+    apiKey: `SK${randomBytes(16).toString('hex')}`,
+    apiSecret: randomBytes(16).toString('hex'),
+  };
 }
 
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {

@@ -1,5 +1,6 @@
 import { areas } from '../contracts/rules';
 import type { Reading, SourceQuote } from '../contracts/rules/types';
+import { ruleVenuesText } from '../targets/twilio/rule-venues';
 import { failureReason } from './failure-reason';
 import type { KillMatrix } from './kill-matrix';
 import type { CheckResult, ConformanceReport, ExchangeEvidence, RuleResult, RuleStatus } from './model';
@@ -189,6 +190,7 @@ function ruleView(rule: RuleResult, report: ConformanceReport) {
     statement: rule.statement,
     sources: rule.sources.map(sourceView),
     appliesTo: appliesToText(rule),
+    runsOn: ruleVenuesText(rule),
     ambiguity: rule.ambiguity
       ? {
           summary: rule.ambiguity.summary,

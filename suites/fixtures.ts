@@ -9,13 +9,14 @@ import { type RunSettings, readRunSettings } from '../targets/run-settings';
 import { describeAnswer, prerequisiteSkip, provisioned } from '../targets/twilio/prerequisites';
 import type { Prerequisites, Target } from '../targets/types';
 import { onFailedAssertion } from './assertions';
+import { voiceNumberMissing, voicePlatformFor } from './drivers/calling-voice-platform';
 import { ConversationCustomer } from './drivers/conversation-customer';
 import { setPatience } from './drivers/eventually';
 import { HttpStub } from './drivers/http-stub';
 import { LegacyMessaging } from './drivers/legacy-messaging';
 import { StudioApi } from './drivers/studio-api';
 import { Routing } from './drivers/taskrouter';
-import { VoicePlatform } from './drivers/voice-platform';
+import type { VoicePlatform } from './drivers/voice-platform';
 import { checkEvidence } from './evidence';
 
 export { expect } from './assertions';
@@ -91,7 +92,10 @@ interface TestFixtures {
   studio: StudioApi;
   /** A workflow ("Assign to Anyone" shape) of the test's own, so its tasks are the test's tasks. */
   workflow: string;
-  /** The voice platform; checks using it are skipped on a target whose voice webhooks cannot be reached. */
+  /**
+   * The voice platform: the suite itself where it can reach the flow's voice webhook (mock, URL
+   * targets), calls to `--voice-number` through the Calls API on a real account; skipped without either.
+   */
   voice: VoicePlatform;
   /** A local server for make-http-request / run-function widgets and webhooks to call. */
   httpStub: HttpStub;
@@ -280,12 +284,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(sid);
   },
 
-  voice: async ({ api, target }, use, testInfo) => {
-    testInfo.skip(
-      !target.capabilities.voiceWebhooks,
-      'voice checks need the flow webhook reachable as Twilio’s voice platform reaches it (a voice number on a real account)',
-    );
-    await use(new VoicePlatform(api));
+  voice: async ({ api }, use, testInfo) => {
+    const voice = voicePlatformFor(api);
+    testInfo.skip(!voice, voiceNumberMissing);
+    if (!voice) return;
+    await use(voice);
+    await voice.close();
   },
 
   httpStub: async ({ target }, use, testInfo) => {

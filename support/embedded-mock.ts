@@ -1,8 +1,8 @@
 import type { MockCredentials } from '../mock/core/auth';
 import { isFaultName } from '../mock/faults';
-import { startMock } from '../mock/server';
+import { generatedCredentials, startMock } from '../mock/server';
 import type { EmbeddedMockStarter } from '../targets/open';
-import type { Credentials } from '../targets/types';
+import type { Credentials, CredentialsByKind } from '../targets/types';
 
 /**
  * The embedded mock as the `mock` target starts it: the worker fixture (suites/fixtures.ts) and the
@@ -13,28 +13,45 @@ export const startEmbeddedMock: EmbeddedMockStarter = async ({ faults, credentia
   if (unknown !== undefined) throw new Error(`the mock has no fault "${unknown}"`);
   const mock = await startMock({
     faults: faults.filter(isFaultName),
-    ...(credentials ? { credentials: mockCredentialsFor(credentials) } : {}),
+    credentials: credentials ? mockCredentialsFor(credentials) : generatedCredentials(),
   });
+  const byKind = credentialsOfEveryKind(mock.credentials);
   return {
     url: mock.url,
-    credentials: credentials ?? {
-      accountSid: mock.credentials.accountSid,
-      username: mock.credentials.accountSid,
-      password: mock.credentials.authToken,
-      kind: 'auth-token',
-    },
+    credentials: credentials ?? byKind['auth-token']!,
+    credentialsByKind: byKind,
     close: () => mock.close(),
   };
 };
 
-/** The mock accepts the same credentials the suite sends. */
+/**
+ * The mock accepts the credentials the suite sends and knows both kinds for the account: the
+ * kind the environment does not set is generated.
+ */
 export function mockCredentialsFor(credentials: Credentials): MockCredentials {
+  const generated = generatedCredentials();
   return credentials.kind === 'api-key'
     ? {
         accountSid: credentials.accountSid,
-        authToken: '',
+        authToken: generated.authToken,
         apiKey: credentials.username,
         apiSecret: credentials.password,
       }
-    : { accountSid: credentials.accountSid, authToken: credentials.password };
+    : {
+        accountSid: credentials.accountSid,
+        authToken: credentials.password,
+        apiKey: generated.apiKey,
+        apiSecret: generated.apiSecret,
+      };
+}
+
+/** The mock's credentials as the suite sends them, one set per kind. */
+function credentialsOfEveryKind(mock: MockCredentials): CredentialsByKind {
+  const { accountSid } = mock;
+  return {
+    'auth-token': { accountSid, username: accountSid, password: mock.authToken, kind: 'auth-token' },
+    ...(mock.apiKey && mock.apiSecret
+      ? { 'api-key': { accountSid, username: mock.apiKey, password: mock.apiSecret, kind: 'api-key' } }
+      : {}),
+  };
 }

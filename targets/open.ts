@@ -1,17 +1,30 @@
 import { type Domain, forwardedHostHeader, twilioHost } from '../contracts/domains';
 import { readCassetteMeta } from './cassette/format';
-import { credentialsFromEnv, maskSid, requireCredentials } from './http/credentials';
+import {
+  credentialsByKindFromEnv,
+  credentialsFromEnv,
+  maskSid,
+  requireCredentials,
+} from './http/credentials';
 import { defaultMaxRequests, TwilioRequestPolicy } from './http/request-policy';
 import type { RunSettings } from './run-settings';
 import { checkAccount } from './twilio/account';
 import { twilioTarget } from './twilio/target';
-import { ConfigError, type Credentials, type RequestPolicy, type Target } from './types';
+import {
+  ConfigError,
+  type Credentials,
+  type CredentialsByKind,
+  type RequestPolicy,
+  type Target,
+} from './types';
 
 /** The embedded mock, started in this process, as the `mock` target needs it. */
 export interface EmbeddedMock {
   readonly url: string;
   /** The credentials it accepts: those it was given, or its own. */
   readonly credentials: Credentials;
+  /** Every kind it accepts for the account: an API key with its secret and the auth token. */
+  readonly credentialsByKind: CredentialsByKind;
   close(): Promise<void>;
 }
 
@@ -42,7 +55,7 @@ export async function openTarget(
         'mock',
         mock.url,
         () => mock.url,
-        mock.credentials,
+        { primary: mock.credentials, byKind: mock.credentialsByKind },
         settings.faults,
         () => mock.close(),
       );
@@ -57,7 +70,7 @@ export async function openTarget(
           if (!base) throw new ConfigError(`the domain map ${spec.label} has no base URL for ${domain}`);
           return base;
         },
-        credentials,
+        { primary: credentials, byKind: credentialsByKindFromEnv(env) },
         [],
         async () => {},
         new TwilioRequestPolicy({
@@ -73,14 +86,17 @@ export async function openTarget(
     case 'twilio': {
       const credentials = requireCredentials(env, 'twilio');
       checkAccount(settings, credentials);
-      return twilioTarget({
-        credentials,
-        stateDir: settings.stateDir,
-        maxRequests: settings.maxRequests ?? defaultMaxRequests,
-        timeoutMs: settings.requestTimeoutMs,
-        ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
-        ...(settings.recordDir ? { recordDir: settings.recordDir } : {}),
-      });
+      return {
+        ...twilioTarget({
+          credentials,
+          stateDir: settings.stateDir,
+          maxRequests: settings.maxRequests ?? defaultMaxRequests,
+          timeoutMs: settings.requestTimeoutMs,
+          ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
+          ...(settings.recordDir ? { recordDir: settings.recordDir } : {}),
+        }),
+        credentialsByKind: credentialsByKindFromEnv(env),
+      };
     }
     case 'replay': {
       // Loaded only here: importing nock intercepts every HTTP request of the process.
@@ -112,7 +128,7 @@ function originTarget(
   kind: Target['kind'],
   url: string,
   base: (domain: Domain) => string,
-  credentials: Credentials,
+  credentials: { readonly primary: Credentials; readonly byKind: CredentialsByKind },
   faults: readonly string[],
   close: () => Promise<void>,
   requestPolicy?: RequestPolicy,
@@ -120,11 +136,12 @@ function originTarget(
   return {
     kind,
     url,
-    credentials,
+    credentials: credentials.primary,
+    credentialsByKind: credentials.byKind,
     capabilities: { voiceWebhooks: true, faults },
     baseUrl: base,
     headers: (domain) => ({ [forwardedHostHeader]: twilioHost(domain) }),
-    fingerprint: () => maskSid(credentials.accountSid),
+    fingerprint: () => maskSid(credentials.primary.accountSid),
     close,
     ...(requestPolicy ? { requestPolicy } : {}),
   };

@@ -12,6 +12,8 @@ export interface Credentials {
   readonly kind: 'auth-token' | 'api-key';
 }
 
+export type CredentialsByKind = Partial<Readonly<Record<Credentials['kind'], Credentials>>>;
+
 /** What a target can do beyond the REST APIs every target serves. */
 export interface TargetCapabilities {
   /** A phone number the run may call; voice checks are skipped without one on a real account. */
@@ -32,6 +34,11 @@ export interface Target {
   /** What the report shows as the target's URL: a base URL, a domain map, or `twilio`. */
   readonly url: string;
   readonly credentials: Credentials;
+  /**
+   * Every kind of credentials the run holds for the account, `credentials` among them: the auth
+   * checks use each kind. The embedded mock knows both; other targets those the environment sets.
+   */
+  readonly credentialsByKind?: CredentialsByKind;
   readonly capabilities: TargetCapabilities;
   /** Base URL serving a domain's API, without trailing slash. */
   baseUrl(domain: Domain): string;

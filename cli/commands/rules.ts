@@ -1,12 +1,15 @@
 import { areas, catalog } from '../../contracts/rules';
+import { ruleVenues, ruleVenuesText } from '../../targets/twilio/rule-venues';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
 import type { Command } from './command';
 
 const help = `usage: flex-conformance rules [--json] [--area AREA] [--severity must|should|info]
 
-Prints the rule catalog: every rule the suite checks, with its severity, area and title
-(--json: the full catalog with statements, sources, quotes and ambiguities).`;
+Prints the rule catalog: every rule the suite checks, with its severity, area and title, and
+where it can run: the target kinds that can exercise it and what each needs there (a real
+account: --voice-number, a Flex workspace, the Flex chat service)
+(--json: the full catalog with statements, sources, quotes, ambiguities and \`where\`).`;
 
 export const rulesCommand: Command = {
   summary: 'print the rule catalog (--json for machines)',
@@ -29,7 +32,8 @@ export const rulesCommand: Command = {
         (values.severity === undefined || rule.severity === values.severity),
     );
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+      const withVenues = rules.map((rule) => ({ ...rule, where: ruleVenues(rule) }));
+      process.stdout.write(`${JSON.stringify(withVenues, null, 2)}\n`);
       return exitCodes.ok;
     }
     const width = Math.max(...rules.map((rule) => rule.id.length), 2);
@@ -42,6 +46,7 @@ export const rulesCommand: Command = {
         process.stdout.write(
           `  ${rule.id.padEnd(width)}  ${rule.severity.padEnd(6)}  ${rule.title}${flag}\n`,
         );
+        process.stdout.write(`  ${''.padEnd(width)}  runs on: ${ruleVenuesText(rule)}\n`);
       }
     }
     process.stdout.write(`\n${rules.length} rules\n`);

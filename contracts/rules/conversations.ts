@@ -620,6 +620,57 @@ export const conversationRules = [
     ],
   },
   {
+    id: 'CONV-INTERACTION-CLOSE-WRAPS-TASK',
+    area: 'conversations',
+    title: 'Closing an Interaction channel without Routing wraps its assigned task up',
+    statement:
+      'POST /v1/Interactions/{InteractionSid}/Channels/{Sid} with Status=closed and no Routing answers the ' +
+      'channel with status closed and sets the assigned task routed for the channel to wrapping.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_flex_v1.json',
+        quote: 'Otherwise Optional, if not specified, all tasks will be set to `wrapping`.',
+      },
+    ],
+  },
+  {
+    id: 'CONV-INTERACTION-INACTIVE-NEEDS-ROUTING',
+    area: 'conversations',
+    title: 'Setting an Interaction channel inactive requires Routing',
+    statement:
+      'POST /v1/Interactions/{InteractionSid}/Channels/{Sid} with Status=inactive and no Routing is refused ' +
+      'with 400; with Routing {"status":"closed"} it answers the channel with status inactive.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_flex_v1.json',
+        quote:
+          'Routing status is required, When the channel status is set to `inactive`. Allowed Value for routing status is `closed`.',
+      },
+    ],
+  },
+  {
+    id: 'CONV-INTERACTION-INVITE-ROUTES-TASK',
+    area: 'conversations',
+    title: "An invite to an Interaction channel routes a new task with the invite's attributes",
+    statement:
+      'POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites with Routing properties (workspace, ' +
+      'workflow, attributes) answers 200 with a KG invite and creates a new TaskRouter task in that workflow ' +
+      "whose attributes carry the invite's attributes; the invite is listed on the channel.",
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_flex_v1.json',
+        quote: 'Invite an Agent or a TaskQueue to a Channel.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_flex_v1.json',
+        quote: 'The Interactions resource uses TaskRouter for all routing functionality.',
+      },
+    ],
+  },
+  {
     id: 'CONV-ORPHANED-CONVERSATIONS',
     area: 'conversations',
     title: 'Conversations can stay open after their task ends',

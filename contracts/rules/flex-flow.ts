@@ -552,8 +552,8 @@ export const flexFlowRules = [
     title: 'Integration.Channel for task integrations: "required" yet defaults to default',
     statement:
       'With IntegrationType=task, Integration.Channel (a TC sid or a unique name such as sms) is the Task Channel ' +
-      'of the tasks created; when it is omitted the create is accepted and the channel is `default`. The check ' +
-      'reports whether the target instead refuses the omission.',
+      'of the tasks created; when it is omitted the create is accepted and the tasks created through the flow ' +
+      'have the Task Channel `default`. The check reports whether the target instead refuses the omission.',
     severity: 'must',
     sources: [
       {
@@ -772,6 +772,31 @@ export const flexFlowRules = [
     ],
   },
   {
+    id: 'FLEXFLOW-TASK-DEFAULTS-ECHOED',
+    area: 'flex-flow',
+    title: "A task flow's integration object shows the Timeout, Priority and Channel defaults",
+    statement:
+      'A task flow created without Integration.Timeout, Integration.Priority or Integration.Channel shows timeout ' +
+      '86400, priority 0 and channel "default" in its `integration` object. The documents fix the defaults of the ' +
+      'task, not the shape of the echoed object, so this is reported; the defaults are checked on the task created.',
+    severity: 'info',
+    sources: [
+      {
+        doc: '004_4af5ab78ff31b1e9.txt',
+        quote: 'The Task timeout in seconds for a new Task. Default is 86,400 seconds (24 hours).',
+      },
+      {
+        doc: '004_4af5ab78ff31b1e9.txt',
+        quote: 'The Task priority of a new Task. The default priority is 0.',
+      },
+      {
+        doc: '004_4af5ab78ff31b1e9.txt',
+        quote:
+          'The Task Channel SID (TCXXXX) or unique name (e.g., sms) to use for the Task that will be created. Applicable and required when integrationType is task. The default value is default.',
+      },
+    ],
+  },
+  {
     id: 'FLEXFLOW-TASK-ONLY-PARAMS-NOT-APPLICABLE',
     area: 'flex-flow',
     title: 'Integration.Timeout / Priority / Channel are not applicable to studio and external',
@@ -897,6 +922,103 @@ export const flexFlowRules = [
           'Set to false to create immediately, true to delay Task creation. This setting is only applicable for outbound messaging.',
       },
     ],
+  },
+  {
+    id: 'FLEXFLOW-CREATION-ON-MESSAGE-DEFAULT',
+    area: 'flex-flow',
+    title: 'Integration.CreationOnMessage has no documented default (reported)',
+    statement:
+      'A task flow created without Integration.CreationOnMessage creates the task of a new inbound chat either at ' +
+      "once or when the customer's first message arrives. The documents give no default; the check reports which " +
+      'the target does and fails only when the chat gets no task at all.',
+    severity: 'info',
+    sources: [
+      {
+        doc: '004_4af5ab78ff31b1e9.txt',
+        quote: 'Set to false to create immediately, true to delay Task creation.',
+      },
+      {
+        doc: 'reference/twilio-spec-summary.md',
+        quote: 'Integration.CreationOnMessage req=False type=boolean',
+      },
+    ],
+    ambiguity: {
+      summary:
+        'Integration.CreationOnMessage is optional and its description states no default: an omitted value can ' +
+        'read as false (create the task immediately) or true (delay it until the customer writes).',
+      readings: [
+        {
+          id: 'create-immediately',
+          text: 'Omitted reads as false: the task of a new chat is created at once.',
+          sources: [{ doc: '004_4af5ab78ff31b1e9.txt', quote: 'Set to false to create immediately' }],
+        },
+        {
+          id: 'delay-until-first-message',
+          text: "Omitted reads as true: the task is created when the customer's first message arrives.",
+          sources: [
+            {
+              doc: '004_4af5ab78ff31b1e9.txt',
+              quote: 'or delay Task creation until the customer sends the first response.',
+            },
+          ],
+        },
+      ],
+      applied: 'create-immediately',
+      rationale:
+        'A boolean form parameter that is not sent is false in Twilio\'s APIs, and the setting "is only applicable ' +
+        'for outbound messaging"; the check observes the reading and fails neither.',
+      observed: true,
+    },
+  },
+  {
+    id: 'FLEXFLOW-UPDATE-INTEGRATION-TYPE-CHANGE',
+    area: 'flex-flow',
+    title: 'Whether an update may change IntegrationType, and which requirements then apply (reported)',
+    statement:
+      "An update that changes IntegrationType is either accepted when it carries the new type's required " +
+      'Integration parameters and refused without them, or refused whatever it carries. The check reports which, ' +
+      "and fails only when a change without the new type's required parameters is accepted.",
+    severity: 'info',
+    sources: [
+      {
+        doc: '004_4af5ab78ff31b1e9.txt',
+        quote:
+          'The software that will handle inbound messages. Integration Type can be: studio, external, or task.',
+      },
+      {
+        doc: '004_4af5ab78ff31b1e9.txt',
+        quote: 'The URL of the external webhook. Required when integrationType is external.',
+      },
+    ],
+    ambiguity: {
+      summary:
+        'IntegrationType is among the update parameters, and the Integration parameters are "Required when ' +
+        'integrationType is" each type; the documents do not say whether the type may change on update, nor ' +
+        "whether the new type's requirements then apply to the update or are met by what the flow already holds.",
+      readings: [
+        {
+          id: 'change-with-new-requirements',
+          text: "The type may change; the update must carry the new type's required Integration parameters.",
+          sources: [
+            {
+              doc: '004_4af5ab78ff31b1e9.txt',
+              quote:
+                'The software that will handle inbound messages. Integration Type can be: studio, external, or task.',
+            },
+          ],
+        },
+        {
+          id: 'type-fixed',
+          text: 'The type of a Flex Flow cannot change: every update that changes it is refused with a 4xx.',
+          sources: [{ doc: '004_4af5ab78ff31b1e9.txt', quote: 'Required when integrationType is studio.' }],
+        },
+      ],
+      applied: 'change-with-new-requirements',
+      rationale:
+        "IntegrationType is listed among the update parameters; both readings keep every flow meeting its type's " +
+        'requirements, so the check observes which one the target follows.',
+      observed: true,
+    },
   },
   {
     id: 'FLEXFLOW-LONGLIVED-DEFAULT-FALSE',

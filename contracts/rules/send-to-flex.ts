@@ -1,5 +1,9 @@
 import type { Ambiguity, RuleSpec } from './types';
 
+/** On a real account Twilio's voice platform requests the flow's webhook itself: its TwiML answer is seen by no API. */
+const voiceTwimlOnly =
+  'the check reads the TwiML the flow answers the call with, which only the voice platform sees: on a real account it never reaches the suite';
+
 /** Both required settings: whether a create refuses a widget that lacks one, or stores it invalid. */
 const invalidDefinitionOnCreate = {
   summary:
@@ -139,7 +143,12 @@ export const sendToFlexRules = [
       'For an incoming call the widget answers with TwiML <Enqueue workflowSid="<workflow>"> containing ' +
       '<Task priority timeout> whose body is the rendered attributes JSON, and a task is created for the call.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-call'], channels: ['voice'] },
+    appliesTo: {
+      triggers: ['incoming-call'],
+      channels: ['voice'],
+      targets: ['mock', 'url'],
+      targetsReason: voiceTwimlOnly,
+    },
     sources: [
       {
         doc: '000_e6e025a037b48afd.txt',
@@ -160,7 +169,12 @@ export const sendToFlexRules = [
       'When the widget has no Hold music TwiML URL, the Enqueue TwiML carries no waitUrl, so the default hold music ' +
       'plays while the caller waits.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-call'], channels: ['voice'] },
+    appliesTo: {
+      triggers: ['incoming-call'],
+      channels: ['voice'],
+      targets: ['mock', 'url'],
+      targetsReason: voiceTwimlOnly,
+    },
     sources: [
       {
         doc: '000_e6e025a037b48afd.txt',
@@ -180,7 +194,12 @@ export const sendToFlexRules = [
     statement:
       'When the widget has a Hold music TwiML URL (waitUrl), the Enqueue TwiML has waitUrl equal to the rendered URL.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-call'], channels: ['voice'] },
+    appliesTo: {
+      triggers: ['incoming-call'],
+      channels: ['voice'],
+      targets: ['mock', 'url'],
+      targetsReason: voiceTwimlOnly,
+    },
     sources: [
       {
         doc: '000_e6e025a037b48afd.txt',
@@ -195,7 +214,12 @@ export const sendToFlexRules = [
     statement:
       'waitUrlMethod accepts GET and POST, and the Enqueue TwiML carries the configured method as waitUrlMethod.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-call'], channels: ['voice'] },
+    appliesTo: {
+      triggers: ['incoming-call'],
+      channels: ['voice'],
+      targets: ['mock', 'url'],
+      targetsReason: voiceTwimlOnly,
+    },
     sources: [
       {
         doc: '000_e6e025a037b48afd.txt',
@@ -215,7 +239,12 @@ export const sendToFlexRules = [
       'The widget documents no default URL method ("None"); when it is unset the Enqueue TwiML omits waitUrlMethod ' +
       "and TwiML's own default (POST) applies. Reported, not enforced.",
     severity: 'info',
-    appliesTo: { triggers: ['incoming-call'], channels: ['voice'] },
+    appliesTo: {
+      triggers: ['incoming-call'],
+      channels: ['voice'],
+      targets: ['mock', 'url'],
+      targetsReason: voiceTwimlOnly,
+    },
     sources: [
       { doc: '000_e6e025a037b48afd.txt', quote: 'GET or POST.None' },
       {
@@ -258,7 +287,12 @@ export const sendToFlexRules = [
       'If the rendered waitUrl is not a valid absolute URL, it is omitted from the Enqueue TwiML, the default hold ' +
       'music plays and warning 81028 is logged. Outside the seeds; reported.',
     severity: 'info',
-    appliesTo: { triggers: ['incoming-call'], channels: ['voice'] },
+    appliesTo: {
+      triggers: ['incoming-call'],
+      channels: ['voice'],
+      targets: ['mock', 'url'],
+      targetsReason: voiceTwimlOnly,
+    },
     sources: [
       {
         doc: 'reference/twilio-wire-facts.md',

@@ -589,4 +589,21 @@ export const taskRouterRules = [
       },
     ],
   },
+  {
+    id: 'TR-WORKER-CHANNEL-CAPACITY',
+    area: 'taskrouter',
+    title: "A multi-tasking worker's WorkerChannel capacity bounds its reservations on that channel",
+    statement:
+      'In a workspace with MultiTaskEnabled, after POST /Workers/{WorkerSid}/Channels/{Sid} sets Capacity=2, an ' +
+      'available worker is offered reservations for exactly 2 of 3 waiting tasks of that Task Channel, and the ' +
+      'WorkerChannel shows configured_capacity 2.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'TaskRouter creates reservations for Tasks of this TaskChannel type up to the specified capacity.',
+      },
+    ],
+  },
 ] as const satisfies readonly RuleSpec[];

@@ -163,7 +163,8 @@ export const transitionRules = [
     area: 'transitions',
     title: 'Voice: "Call failed" fires when QueueResult is system-error',
     statement:
-      'For an incoming call, callFailure is taken when the Enqueue action reports QueueResult=system-error.',
+      'For an incoming call, callFailure is taken when the Enqueue action reports QueueResult=system-error, and ' +
+      'for no other QueueResult value (the call left the queue, or could not join it).',
     severity: 'must',
     appliesTo: { triggers: ['incoming-call'], channels: ['voice'] },
     sources: [

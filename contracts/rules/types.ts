@@ -66,6 +66,8 @@ export interface AppliesTo {
   readonly channels?: readonly string[];
   /** Target kinds on which the rule can be exercised; absent means every kind. */
   readonly targets?: readonly TargetKind[];
+  /** Why the other target kinds cannot exercise it (the skip reason there, and what `rules` shows). */
+  readonly targetsReason?: string;
 }
 
 export interface RuleSpec {

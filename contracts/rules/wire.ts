@@ -32,8 +32,9 @@ export const wireRules = [
     area: 'wire',
     title: 'Requests with wrong credentials get 401 / 20003',
     statement:
-      'A request whose Basic credentials name an unknown Account SID or carry a wrong auth token gets HTTP 401 with ' +
-      'code 20003, and has no effect.',
+      'A request whose Basic credentials name an unknown Account SID or API key SID, or carry a secret that is not ' +
+      "that SID's own (a wrong auth token, a wrong key secret, the auth token with an API key, a key's secret with " +
+      'the Account SID), gets HTTP 401 with code 20003, and has no effect. Checked with both credential kinds.',
     severity: 'must',
     sources: [
       {
@@ -41,6 +42,27 @@ export const wireRules = [
         quote: 'all ops `security: accountSid_authToken` = HTTP Basic.',
       },
       { doc: 'reference/twilio-wire-facts.md', quote: '**20003 / 401**' },
+    ],
+  },
+  {
+    id: 'WIRE-AUTH-API-KEY-ACCEPTED',
+    area: 'wire',
+    title: 'An API key SID with its secret authenticates as the account',
+    statement:
+      "HTTP Basic with an API key SID (SK…) as user name and the key's secret as password is served as the " +
+      "key's account, as with the Account SID and auth token. The documents name only the Account SID and auth " +
+      "token and point to Twilio's security page, so this is `should`.",
+    severity: 'should',
+    sources: [
+      {
+        doc: 'reference/twilio-wire-facts.md',
+        quote: 'all ops `security: accountSid_authToken` = HTTP Basic.',
+      },
+      {
+        doc: '004_4af5ab78ff31b1e9.txt',
+        quote: 'Find your Account SID and Auth Token at twilio.com/console',
+      },
+      { doc: '004_4af5ab78ff31b1e9.txt', quote: 'See http://twil.io/secure' },
     ],
   },
   {

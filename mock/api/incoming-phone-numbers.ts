@@ -4,6 +4,7 @@ import type { MockModule } from '../core/module';
 import type { MockRequest, MockResponse, Route } from '../core/router';
 import { newSid } from '../core/sids';
 import { Table } from '../core/table';
+import { collectionRoutes, sidOf, v2010Page } from './v2010';
 
 export interface PhoneNumberRecord {
   readonly seq: number;
@@ -11,10 +12,12 @@ export interface PhoneNumberRecord {
   readonly phone_number: string;
   friendly_name: string;
   voice_url: string | null;
+  voice_method: 'GET' | 'POST';
   sms_url: string | null;
 }
 
 const base = '/2010-04-01/Accounts/:AccountSid/IncomingPhoneNumbers';
+const methods = ['GET', 'POST'] as const;
 
 /**
  * The account's phone numbers (api v2010 IncomingPhoneNumbers): the voice and SMS URLs Twilio's
@@ -26,22 +29,16 @@ export class IncomingPhoneNumbers implements MockModule {
   constructor(private readonly ctx: MockContext) {}
 
   routes(): Route[] {
-    const route = (method: 'GET' | 'POST' | 'DELETE', pattern: string, handler: Route['handler']): Route => ({
-      domain: 'api',
-      method,
-      pattern,
-      handler,
-    });
-    return [
-      route('GET', `${base}.json`, (r) => this.list(r)),
-      route('POST', `${base}.json`, (r) => this.create(r)),
-      route('GET', `${base}/:SidJson`, (r) => ({ status: 200, body: this.render(this.find(r)) })),
-      route('POST', `${base}/:SidJson`, (r) => this.update(r)),
-      route('DELETE', `${base}/:SidJson`, (r) => {
+    return collectionRoutes(base, {
+      list: (r) => this.list(r),
+      create: (r) => this.create(r),
+      fetch: (r) => ({ status: 200, body: this.render(this.find(r)) }),
+      update: (r) => this.update(r),
+      remove: (r) => {
         this.table.delete(this.find(r).sid);
         return { status: 204 };
-      }),
-    ];
+      },
+    });
   }
 
   /** The number's record by its E.164 value. */
@@ -56,7 +53,7 @@ export class IncomingPhoneNumbers implements MockModule {
       phone_number: record.phone_number,
       friendly_name: record.friendly_name,
       voice_url: record.voice_url,
-      voice_method: 'POST',
+      voice_method: record.voice_method,
       sms_url: record.sms_url,
       sms_method: 'POST',
       uri: `/2010-04-01/Accounts/${this.ctx.accountSid}/IncomingPhoneNumbers/${record.sid}.json`,
@@ -64,8 +61,7 @@ export class IncomingPhoneNumbers implements MockModule {
   }
 
   private find(request: MockRequest): PhoneNumberRecord {
-    const sid = (request.pathParams.SidJson ?? '').replace(/\.json$/, '');
-    const record = this.table.get(sid);
+    const record = this.table.get(sidOf(request));
     if (!record) throw notFound(request.path);
     return record;
   }
@@ -78,6 +74,7 @@ export class IncomingPhoneNumbers implements MockModule {
       phone_number: phoneNumber,
       friendly_name: request.form.string('FriendlyName') ?? phoneNumber,
       voice_url: request.form.string('VoiceUrl') ?? null,
+      voice_method: request.form.oneOf('VoiceMethod', methods) ?? 'POST',
       sms_url: request.form.string('SmsUrl') ?? null,
     }));
     return { status: 201, body: this.render(record) };
@@ -87,6 +84,7 @@ export class IncomingPhoneNumbers implements MockModule {
     const record = this.find(request);
     const form = request.form;
     if (form.has('VoiceUrl')) record.voice_url = form.string('VoiceUrl') ?? null;
+    record.voice_method = form.oneOf('VoiceMethod', methods) ?? record.voice_method;
     if (form.has('SmsUrl')) record.sms_url = form.string('SmsUrl') ?? null;
     if (form.has('FriendlyName')) record.friendly_name = form.string('FriendlyName') ?? record.friendly_name;
     return { status: 200, body: this.render(record) };
@@ -95,21 +93,12 @@ export class IncomingPhoneNumbers implements MockModule {
   private list(request: MockRequest): MockResponse {
     const wanted = request.query.get('PhoneNumber');
     const records = this.table.all().filter((record) => !wanted || record.phone_number === wanted);
-    const pageSize = Number(request.query.get('PageSize') ?? 50);
     const uri = `/2010-04-01/Accounts/${this.ctx.accountSid}/IncomingPhoneNumbers.json`;
-    return {
-      status: 200,
-      body: {
-        incoming_phone_numbers: records.slice(0, pageSize).map((record) => this.render(record)),
-        page: 0,
-        page_size: pageSize,
-        start: 0,
-        end: Math.max(0, Math.min(records.length, pageSize) - 1),
-        first_page_uri: `${uri}?PageSize=${pageSize}&Page=0`,
-        next_page_uri: null,
-        previous_page_uri: null,
-        uri: `${uri}?PageSize=${pageSize}&Page=0`,
-      },
-    };
+    return v2010Page(
+      request,
+      uri,
+      'incoming_phone_numbers',
+      records.map((record) => this.render(record)),
+    );
   }
 }

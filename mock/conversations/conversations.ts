@@ -58,10 +58,12 @@ export class Conversations implements MockModule {
       route('GET', participants, (r) => this.listOf(r, 'participants')),
       route('POST', participants, (r) => this.addParticipant(r)),
       route('GET', `${participants}/:Sid`, (r) => this.fetchOf(r, 'participants')),
+      route('POST', `${participants}/:Sid`, (r) => this.updateParticipant(r)),
       route('DELETE', `${participants}/:Sid`, (r) => this.removeOf(r, 'participants')),
       route('GET', messages, (r) => this.listOf(r, 'messages')),
       route('POST', messages, (r) => this.addMessage(r)),
       route('GET', `${messages}/:Sid`, (r) => this.fetchOf(r, 'messages')),
+      route('POST', `${messages}/:Sid`, (r) => this.updateMessage(r)),
       route('DELETE', `${messages}/:Sid`, (r) => this.removeOf(r, 'messages')),
       route('GET', webhooks, (r) => this.listOf(r, 'webhooks')),
       route('POST', webhooks, (r) => this.addWebhook(r)),
@@ -255,6 +257,35 @@ export class Conversations implements MockModule {
       date_updated: now,
     }));
     return { status: 201, body: this.renderChild('participants', conversation, participant, request.origin) };
+  }
+
+  /** Attributes, and how far the participant has read (LastReadMessageIndex, LastReadTimestamp). */
+  private updateParticipant(request: MockRequest) {
+    const { conversation, record } = this.findOf(request, 'participants');
+    const participant = record as ParticipantRecord;
+    const form = request.form;
+    participant.attributes = jsonText(form, 'Attributes') ?? participant.attributes;
+    const index = form.integer('LastReadMessageIndex', { min: 0 });
+    if (index !== undefined) participant.last_read_message_index = index;
+    if (form.has('LastReadTimestamp'))
+      participant.last_read_timestamp = form.string('LastReadTimestamp') ?? null;
+    participant.date_updated = isoNow(this.ctx.clock.now());
+    return { status: 200, body: this.renderChild('participants', conversation, participant, request.origin) };
+  }
+
+  /** Author, Body (at most 1,600 characters) and Attributes of a message already sent. */
+  private updateMessage(request: MockRequest) {
+    const { conversation, record } = this.findOf(request, 'messages');
+    const message = record as MessageRecord;
+    const form = request.form;
+    const body = form.string('Body');
+    if (body !== undefined && body.length > 1600)
+      throw invalidParameter('Body', 'is longer than 1,600 characters');
+    message.body = body ?? message.body;
+    message.author = form.string('Author') || message.author;
+    message.attributes = jsonText(form, 'Attributes') ?? message.attributes;
+    message.date_updated = isoNow(this.ctx.clock.now());
+    return { status: 200, body: this.renderChild('messages', conversation, message, request.origin) };
   }
 
   private async addMessage(request: MockRequest) {

@@ -10,6 +10,9 @@ export interface ParticipantRecord extends Sequenced {
     proxy_address: string | null;
   } | null;
   attributes: string;
+  /** Set by an update; shown as null until then. */
+  last_read_message_index?: number | null;
+  last_read_timestamp?: string | null;
   readonly date_created: string;
   date_updated: string;
 }
@@ -17,11 +20,13 @@ export interface ParticipantRecord extends Sequenced {
 export interface MessageRecord extends Sequenced {
   readonly sid: string;
   readonly index: number;
-  readonly author: string;
-  readonly body: string | null;
-  readonly attributes: string;
+  author: string;
+  body: string | null;
+  attributes: string;
   readonly participant_sid: string | null;
   readonly date_created: string;
+  /** Set by an update; shown as null until then. */
+  date_updated?: string;
 }
 
 export type WebhookTarget = 'webhook' | 'trigger' | 'studio';

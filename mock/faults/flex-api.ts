@@ -30,6 +30,46 @@ function postsFlexFlow(request: WireRequest): boolean {
   );
 }
 
+/**
+ * A request transform over HTTP Basic credentials: `rewrite` gets the user and password a request
+ * carries and gives those the emulator sees, or undefined to drop the Authorization header.
+ */
+function rewritingBasicAuth(
+  rewrite: (
+    user: string,
+    password: string,
+    credentials: MockContext['credentials'],
+  ) => readonly [string, string] | undefined,
+): WireTransform {
+  return {
+    request: (request, ctx) => {
+      const header = request.headers.authorization;
+      if (!header?.startsWith('Basic ')) return request;
+      const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 0) return request;
+      const rewritten = rewrite(decoded.slice(0, colon), decoded.slice(colon + 1), ctx.credentials);
+      const { authorization: _sent, ...others } = request.headers;
+      return {
+        ...request,
+        headers: rewritten
+          ? { ...others, authorization: `Basic ${Buffer.from(rewritten.join(':')).toString('base64')}` }
+          : others,
+      };
+    },
+  };
+}
+
+/** Required Integration parameters a careless update fills in when a type change lacks them. */
+const placeholderIntegration: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  studio: { 'Integration.FlowSid': `FW${'0'.repeat(32)}` },
+  external: { 'Integration.Url': 'https://example.invalid/flex' },
+  task: {
+    'Integration.WorkspaceSid': `WS${'0'.repeat(32)}`,
+    'Integration.WorkflowSid': `WW${'0'.repeat(32)}`,
+  },
+};
+
 /** Whether a route is one of the Flex Flow routes. */
 function isFlexFlowRoute(route: MatchedRoute): boolean {
   return (
@@ -58,6 +98,59 @@ function rewritingFlexFlows(
         ...response,
         body: { ...body, [key]: flows.map((flow) => (isJsonObject(flow) ? rewrite({ ...flow }) : flow)) },
       };
+    },
+  };
+}
+
+/** The task-flow parameters whose documented defaults the echo shows: the member, the default, what is stored instead. */
+const taskDefaultsStoredOtherwise = [
+  { parameter: 'Integration.Timeout', member: 'timeout', shown: 86_400, stored: '3600' },
+  { parameter: 'Integration.Priority', member: 'priority', shown: 0, stored: '1' },
+  { parameter: 'Integration.Channel', member: 'channel', shown: 'default', stored: 'chat' },
+] as const;
+
+/**
+ * A task flow created without Integration.Timeout, Priority or Channel stores other values (the
+ * widget's timeout 3600, priority 1, the chat channel) yet every answer shows the documented
+ * defaults: the echo is right, the tasks the flow creates are not.
+ */
+function taskDefaultsShownNotApplied(): WireTransform {
+  const substituted = new WeakMap<WireRequest, Json>();
+  const shownBySid = new Map<string, Json>();
+  const showDefaults = rewritingFlexFlows((flow) => {
+    const shown = typeof flow.sid === 'string' ? shownBySid.get(flow.sid) : undefined;
+    return shown && isJsonObject(flow.integration)
+      ? { ...flow, integration: { ...flow.integration, ...shown } }
+      : flow;
+  });
+  return {
+    request: (request) => {
+      if (!postsFlexFlow(request)) return request;
+      const form = new URLSearchParams(request.body);
+      const updated =
+        request.path === flowsPath ? undefined : shownBySid.get(request.path.split('/').pop() ?? '');
+      if (updated) {
+        for (const { parameter, member } of taskDefaultsStoredOtherwise)
+          if (form.has(parameter)) delete updated[member];
+        return request;
+      }
+      if (request.path !== flowsPath || form.get('IntegrationType') !== 'task') return request;
+      const shown: Json = {};
+      for (const { parameter, member, shown: value, stored } of taskDefaultsStoredOtherwise) {
+        if (form.has(parameter)) continue;
+        form.set(parameter, stored);
+        shown[member] = value;
+      }
+      const rewritten = { ...request, body: form.toString() };
+      substituted.set(rewritten, shown);
+      return rewritten;
+    },
+    response: (response, request, route, ctx) => {
+      const shown = substituted.get(request);
+      const created = jsonBodyOf(response);
+      if (shown && response.status === 201 && typeof created?.sid === 'string')
+        shownBySid.set(created.sid, shown);
+      return showDefaults.response ? showDefaults.response(response, request, route, ctx) : response;
     },
   };
 }
@@ -236,6 +329,44 @@ export const flexApiFaults = [
         },
       }),
     },
+  },
+  {
+    name: 'auth-api-key-refused',
+    description:
+      'HTTP Basic with an API key SID and its secret is answered 401: only the Account SID authenticates.',
+    trips: ['WIRE-AUTH-API-KEY-ACCEPTED'],
+    wire: rewritingBasicAuth((user, password) => (user.startsWith('SK') ? undefined : [user, password])),
+  },
+  {
+    name: 'auth-api-key-secret-unchecked',
+    description: "The account's API key SID authenticates whatever secret it carries.",
+    trips: ['WIRE-AUTH-WRONG-CREDENTIALS-401'],
+    wire: rewritingBasicAuth((user, password, credentials) =>
+      user === credentials.apiKey && credentials.apiSecret ? [user, credentials.apiSecret] : [user, password],
+    ),
+  },
+  {
+    name: 'auth-api-key-sid-unchecked',
+    description:
+      "Any SK… key SID carrying the account's key secret authenticates (a key of another account is served).",
+    trips: ['WIRE-AUTH-WRONG-CREDENTIALS-401'],
+    wire: rewritingBasicAuth((user, password, credentials) =>
+      user.startsWith('SK') && password === credentials.apiSecret && credentials.apiKey
+        ? [credentials.apiKey, password]
+        : [user, password],
+    ),
+  },
+  {
+    name: 'auth-secrets-interchangeable',
+    description:
+      "Any of the account's SIDs authenticates with any of its secrets (the auth token with the API key, the key's secret with the Account SID).",
+    trips: ['WIRE-AUTH-WRONG-CREDENTIALS-401'],
+    wire: rewritingBasicAuth((user, password, credentials) => {
+      const sids = [credentials.accountSid, credentials.apiKey];
+      const secrets = [credentials.authToken, credentials.apiSecret];
+      if (!sids.includes(user) || !secrets.includes(password)) return [user, password];
+      return [credentials.accountSid, credentials.authToken];
+    }),
   },
   {
     name: 'errors-without-more-info',
@@ -566,17 +697,61 @@ export const flexApiFaults = [
   {
     name: 'flexflow-task-priority-unset',
     description: "A task flow's Integration.Priority is left unset instead of defaulting to 0.",
-    trips: ['FLEXFLOW-TASK-PRIORITY-DEFAULT'],
+    trips: ['FLEXFLOW-TASK-DEFAULTS-ECHOED'],
     behaviour: { flexFlows: { taskPriority: { default: undefined } } },
   },
   {
     name: 'flexflow-task-channel-no-default',
     description: 'A task flow created without Integration.Channel has channel null instead of "default".',
-    trips: ['FLEXFLOW-TASK-CHANNEL-DEFAULT'],
+    trips: ['FLEXFLOW-TASK-DEFAULTS-ECHOED'],
     behaviour: { flexFlows: { taskChannelDefault: null } },
   },
 
+  {
+    name: 'flexflow-task-defaults-not-applied',
+    description:
+      'A task flow created without Integration.Timeout/Priority/Channel shows 86400, 0 and "default" but creates its tasks with timeout 3600, priority 1 and the chat channel.',
+    trips: [
+      'FLEXFLOW-TASK-TIMEOUT-DEFAULT',
+      'FLEXFLOW-TASK-PRIORITY-DEFAULT',
+      'FLEXFLOW-TASK-CHANNEL-DEFAULT',
+    ],
+    wire: taskDefaultsShownNotApplied(),
+  },
+
+  {
+    name: 'flexflow-creation-on-message-default-true',
+    description:
+      'A task flow created without Integration.CreationOnMessage takes it as true, and no chat of it ever gets a task.',
+    trips: ['FLEXFLOW-CREATION-ON-MESSAGE-DEFAULT'],
+    wire: rewritingForm(
+      (request) =>
+        request.method === 'POST' &&
+        request.domain === 'flex-api' &&
+        request.path === flowsPath &&
+        new URLSearchParams(request.body).get('IntegrationType') === 'task',
+      (form) => {
+        if (!form.has('Integration.CreationOnMessage')) form.set('Integration.CreationOnMessage', 'true');
+      },
+    ),
+  },
+
   // Fetch, update, delete.
+  {
+    name: 'flexflow-type-change-placeholder-integration',
+    description:
+      "An update changing IntegrationType without the new type's required parameters is accepted, with placeholder values for them.",
+    trips: ['FLEXFLOW-UPDATE-INTEGRATION-TYPE-CHANGE'],
+    wire: rewritingForm(
+      (request) => request.method === 'POST' && request.domain === 'flex-api' && flowPath.test(request.path),
+      (form) => {
+        const type = form.get('IntegrationType');
+        const placeholders = type === null ? undefined : placeholderIntegration[type];
+        if (!placeholders || [...form.keys()].some((key) => key.startsWith('Integration.'))) return;
+        for (const [name, value] of Object.entries(placeholders)) form.set(name, value);
+      },
+    ),
+  },
   {
     name: 'flexflow-fetch-without-integration',
     description: 'Fetch serves a summary of the flow without its integration object.',
@@ -662,6 +837,17 @@ export const flexApiFaults = [
       withoutIntegration,
       (route) => route.method === 'GET' && route.pattern === flowsPath,
     ),
+  },
+  {
+    name: 'flexflow-friendlyname-filter-prefix-any-case',
+    description: 'The FriendlyName filter lists every flow whose name starts with it, in any letter case.',
+    trips: ['FLEXFLOW-LIST-FILTER-FRIENDLYNAME'],
+    behaviour: {
+      flexFlows: {
+        friendlyNameMatches: (friendlyName, filter) =>
+          friendlyName.toLowerCase().startsWith(filter.toLowerCase()),
+      },
+    },
   },
   {
     name: 'flexflow-friendlyname-filter-ignored',

@@ -11,9 +11,11 @@ import { conversationsFaults } from './conversations';
 import type { FaultSpec, WireTransform } from './fault';
 import { flexApiFaults } from './flex-api';
 import { flexChannelFaults, flexLegacyChannelFaults } from './flex-channels';
+import { interactionLifecycleFaults } from './interactions';
 import { proxyFaults } from './proxy';
 import { studioFaults } from './studio';
 import { taskRouterFaults } from './taskrouter';
+import { workerChannelFaults } from './worker-channels';
 
 export type { FaultSpec };
 
@@ -25,6 +27,8 @@ export const faults = [
   ...conversationsFaults,
   ...flexChannelFaults,
   ...flexLegacyChannelFaults,
+  ...interactionLifecycleFaults,
+  ...workerChannelFaults,
   ...proxyFaults,
 ] as const satisfies readonly FaultSpec[];
 

@@ -3,7 +3,12 @@ import { isJsonObject, parseJsonObject } from '../core/json';
 import type { DomainCall } from '../core/module';
 import type { MockResponse } from '../core/router';
 import { toJson } from '../studio/liquid';
-import { referenceStudioBehaviour, type SendToFlexProperty } from '../studio/studio-behaviour';
+import {
+  referenceStudioBehaviour,
+  type SendToFlexBehaviour,
+  type SendToFlexProperty,
+  type SendToFlexTrigger,
+} from '../studio/studio-behaviour';
 import {
   defaultingParameter,
   type FaultSpec,
@@ -83,6 +88,19 @@ async function firstWorkflowOf(call: DomainCall, workspaceSid: string, workflowS
   const first = (list.body as { workflows?: Array<{ sid?: unknown }> } | undefined)?.workflows?.[0]?.sid;
   return typeof first === 'string' ? first : workflowSid;
 }
+
+/** Send to Flex behaving as the reference for every trigger but `only`, where `change` applies. */
+const onlyThrough = (
+  only: SendToFlexTrigger,
+  change: (behaviour: SendToFlexBehaviour) => SendToFlexBehaviour,
+): FaultSpec['behaviour'] => ({
+  studio: {
+    sendToFlex: {
+      forTrigger: (trigger: SendToFlexTrigger, behaviour: SendToFlexBehaviour) =>
+        trigger === only ? change(behaviour) : behaviour,
+    },
+  },
+});
 
 /** Twilio's own hold music, which a careless implementation might write in when no URL is set. */
 const twilioHoldMusic = 'http://twimlets.com/holdmusic?Bucket=com.twilio.music.classical';
@@ -179,6 +197,17 @@ export const studioFaults = [
   },
   // ---------------------------------------------------------------- executions
   {
+    name: 'stf-attributes-limit-in-bytes',
+    description:
+      'The 1024 limit of the attributes counts UTF-8 bytes, refusing non-ASCII text of 1024 characters.',
+    trips: ['STF-ATTRIBUTES-MAX-1024'],
+    behaviour: {
+      studio: {
+        definition: { sendToFlex: { attributesLength: (text: string) => Buffer.byteLength(text, 'utf8') } },
+      },
+    },
+  },
+  {
     name: 'studio-execution-from-optional',
     description: 'POST /v2/Flows/{Sid}/Executions without From is accepted.',
     trips: ['TRANS-EXECUTION-CREATE'],
@@ -269,6 +298,82 @@ export const studioFaults = [
     trips: ['STF-TIMEOUT-MAX-TWO-WEEKS'],
     behaviour: { studio: { sendToFlex: { timeoutMax: 604_800 } } },
   },
+  // ---------------------------------------------------------------- Send to Flex: one trigger only
+  {
+    name: 'stf-conversation-priority-default-1',
+    description: 'A widget without a priority gives a conversation’s task priority 1 (calls and messages 0).',
+    trips: ['STF-PRIORITY-DEFAULT-0'],
+    behaviour: onlyThrough('conversation', (b) => ({ ...b, defaults: { ...b.defaults, priority: '1' } })),
+  },
+  {
+    name: 'stf-message-priority-ignored',
+    description: 'For a legacy chat message the widget’s priority is never sent to TaskRouter.',
+    trips: ['STF-PRIORITY-PASSED-TO-TASK', 'STF-MESSAGE-CREATES-TASK'],
+    behaviour: onlyThrough('message', (b) => ({ ...b, taskSettings: ['channel', 'timeout'] })),
+  },
+  {
+    name: 'stf-message-timeout-default-60',
+    description:
+      'A widget without a timeout gives a message’s task 60 seconds (calls and conversations 3600).',
+    trips: ['STF-TIMEOUT-DEFAULT'],
+    behaviour: onlyThrough('message', (b) => ({ ...b, defaults: { ...b.defaults, timeout: '60' } })),
+  },
+  {
+    name: 'stf-conversation-timeout-max-one-week',
+    description: 'A conversation’s task timeout is clamped to one week (604,800 s).',
+    trips: ['STF-TIMEOUT-MAX-TWO-WEEKS', 'STF-TIMEOUT-PASSED-TO-TASK'],
+    behaviour: onlyThrough('conversation', (b) => ({ ...b, timeoutMax: 604_800 })),
+  },
+  {
+    name: 'stf-conversation-channel-ignored',
+    description: 'A conversation’s task is on the default Task Channel whatever the widget’s channel.',
+    trips: ['STF-CHANNEL-ON-TASK'],
+    behaviour: onlyThrough('conversation', (b) => ({ ...b, taskSettings: ['priority', 'timeout'] })),
+  },
+  {
+    name: 'stf-message-attributes-nested-stringified',
+    description: 'For a legacy chat message, nested attribute values reach the task as JSON text.',
+    trips: ['STF-ATTRIBUTES-BECOME-TASK-ATTRIBUTES'],
+    behaviour: onlyThrough('message', (b) => ({
+      ...b,
+      attributesOf: (rendered) => stringifyNested(b.attributesOf(rendered)),
+    })),
+  },
+  {
+    name: 'stf-conversation-tasksid-not-stored',
+    description: 'For a conversation the widget does not store TaskSid (calls and messages do).',
+    trips: ['TRANS-VAR-TASKSID'],
+    behaviour: onlyThrough('conversation', (b) => ({
+      ...b,
+      storedVariables: b.storedVariables.filter((name) => name !== 'TaskSid'),
+    })),
+  },
+  {
+    name: 'stf-negative-priority-as-0',
+    description: 'A negative priority on the widget is sent to TaskRouter as 0 instead of being refused.',
+    trips: ['TRANS-FAILED-TASKROUTER-ERROR', 'TRANS-FAILED-VOICE-ENQUEUE'],
+    behaviour: {
+      studio: {
+        sendToFlex: {
+          numberText: (name: 'priority' | 'timeout', text: string) =>
+            name === 'priority' && /^-\d+$/.test(text) ? '0' : text,
+        },
+      },
+    },
+  },
+  {
+    name: 'stf-priority-text-read-as-0',
+    description: 'A priority that is no number is sent to TaskRouter as 0 instead of being refused.',
+    trips: ['TRANS-FAILED-TASKROUTER-ERROR', 'TRANS-FAILED-VOICE-ENQUEUE'],
+    behaviour: {
+      studio: {
+        sendToFlex: {
+          numberText: (name: 'priority' | 'timeout', text: string) =>
+            name === 'priority' && !/^-?\d+$/.test(text) ? '0' : text,
+        },
+      },
+    },
+  },
   // ---------------------------------------------------------------- Send to Flex: voice
   {
     name: 'stf-voice-enqueue-missing-workflowsid',
@@ -311,6 +416,20 @@ export const studioFaults = [
     description: 'QueueResult=system-error takes failedToEnqueue instead of callFailure.',
     trips: ['TRANS-CALL-FAILED-SYSTEM-ERROR'],
     behaviour: { studio: { sendToFlex: { outcomeEvents: { callSystemError: 'failedToEnqueue' } } } },
+  },
+  {
+    name: 'stf-redirected-from-bridged-call-failure',
+    description: 'QueueResult=redirected-from-bridged (the call left the queue) takes callFailure.',
+    trips: ['TRANS-TASK-CREATED-VOICE', 'TRANS-CALL-FAILED-SYSTEM-ERROR'],
+    behaviour: {
+      studio: { sendToFlex: { queueResults: { callFailed: ['system-error', 'redirected-from-bridged'] } } },
+    },
+  },
+  {
+    name: 'stf-queue-full-completes',
+    description: 'QueueResult=queue-full (the call never joined the queue) takes callComplete.',
+    trips: ['TRANS-FAILED-VOICE-ENQUEUE'],
+    behaviour: { studio: { sendToFlex: { queueResults: { notEnqueued: ['error'] } } } },
   },
   // ---------------------------------------------------------------- Send to Flex: messages
   {

@@ -66,6 +66,8 @@ export interface FlexFlowBehaviour {
   /** Whether an update changes only what it is sent (false: unsent fields go back to their create defaults). */
   readonly partialUpdate: boolean;
   readonly pageSize: { readonly default: number; readonly max: number };
+  /** Seam: whether a flow's friendly_name matches the list's FriendlyName filter. */
+  readonly friendlyNameMatches: (friendlyName: string, filter: string) => boolean;
 }
 
 const sid = (prefix: string) => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
@@ -96,4 +98,6 @@ export const referenceFlexFlowBehaviour: FlexFlowBehaviour = {
   taskChannelDefault: 'default',
   partialUpdate: true,
   pageSize: { default: 50, max: 1000 },
+  // The exact name: no prefix, case or Unicode folding (FLEXFLOW-LIST-FILTER-FRIENDLYNAME).
+  friendlyNameMatches: (friendlyName, filter) => friendlyName === filter,
 };

@@ -151,7 +151,8 @@ export class FlexFlows {
       maxSize: pageSize.max,
     });
     let items = this.table.all();
-    if (friendlyName !== null) items = items.filter((flow) => flow.friendly_name === friendlyName);
+    if (friendlyName !== null)
+      items = items.filter((flow) => this.behaviour.friendlyNameMatches(flow.friendly_name, friendlyName));
     const page = pageOf(items, pageRequest, {
       origin: request.origin,
       path: '/v1/FlexFlows',

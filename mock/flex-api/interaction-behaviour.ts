@@ -8,9 +8,18 @@ export interface InteractionBehaviour {
    * (CONV-INTERACTION-ASYNC lets the task follow later; the reference creates it at once).
    */
   readonly taskOnCreate: boolean;
+  /** What closing a channel without Routing sets its assigned tasks to (null: leaves them as they are). */
+  readonly closedChannelTaskStatus: 'wrapping' | null;
+  /** Whether setting a channel `inactive` requires a Routing (`{"status":"closed"}`). */
+  readonly inactiveRequiresRouting: boolean;
+  /** Whether a channel invite's Routing properties become a new TaskRouter task. */
+  readonly inviteCreatesTask: boolean;
 }
 
 export const referenceInteractionBehaviour: InteractionBehaviour = {
   sidPrefix: 'KD',
   taskOnCreate: true,
+  closedChannelTaskStatus: 'wrapping',
+  inactiveRequiresRouting: true,
+  inviteCreatesTask: true,
 };

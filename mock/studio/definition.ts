@@ -198,10 +198,12 @@ function validateSendToFlex(
     if (present(name) && typeof value !== 'string' && typeof value !== 'number')
       fail(`${path}/properties/${name}`, `${name} must be a string or a number`);
   }
-  if (typeof properties.attributes === 'string' && properties.attributes.length > rules.attributesMaxLength)
+  const attributesLength =
+    typeof properties.attributes === 'string' ? rules.attributesLength(properties.attributes) : 0;
+  if (attributesLength > rules.attributesMaxLength)
     fail(
       `${path}/properties/attributes`,
-      `attributes hold at most ${rules.attributesMaxLength} characters (got ${properties.attributes.length})`,
+      `attributes hold at most ${rules.attributesMaxLength} characters (got ${attributesLength})`,
     );
   if (present('waitUrlMethod') && !['GET', 'POST'].includes(String(properties.waitUrlMethod)))
     fail(`${path}/properties/waitUrlMethod`, 'waitUrlMethod must be GET or POST');

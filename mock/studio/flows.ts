@@ -29,6 +29,8 @@ export const invalidDefinition = (failures: readonly ValidationFailure[]) =>
 /** Studio v2 Flows: create, fetch, update, delete, list, and Validate. */
 export class Flows {
   readonly table = new Table<FlowRecord>();
+  /** Each flow's revisions, oldest first: the flow as each create and update left it (`seq` its revision). */
+  readonly revisions = new Map<string, FlowRecord[]>();
 
   constructor(
     private readonly ctx: MockContext,
@@ -112,7 +114,7 @@ export class Flows {
 
   private store(friendlyName: string, status: FlowStatus, definition: FlowDefinition, commit: string | null) {
     const now = isoNow(this.ctx.clock.now());
-    return this.table.insert((seq) => ({
+    const flow = this.table.insert((seq) => ({
       seq,
       sid: newSid('FW'),
       date_created: now,
@@ -123,6 +125,8 @@ export class Flows {
       revision: 1,
       commit_message: commit,
     }));
+    this.revisions.set(flow.sid, [{ ...flow, seq: flow.revision }]);
+    return flow;
   }
 
   private fetch(request: MockRequest) {
@@ -148,12 +152,14 @@ export class Flows {
       date_updated: isoNow(this.ctx.clock.now()),
     };
     this.table.replace(updated);
+    this.revisions.get(updated.sid)?.push({ ...updated, seq: updated.revision });
     return { status: 200, body: this.render(updated, request.origin) };
   }
 
   private remove(request: MockRequest) {
     const flow = this.find(request.pathParams.Sid ?? '', request.path);
     this.table.delete(flow.sid);
+    this.revisions.delete(flow.sid);
     this.onRemove(flow.sid);
     return { status: 204 };
   }

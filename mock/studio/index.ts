@@ -4,6 +4,7 @@ import type { Route } from '../core/router';
 import { FlowEngine } from './engine';
 import { ExecutionStore, type NewExecution, type TriggerEventName } from './execution-store';
 import { Executions } from './executions';
+import { FlowRevisions } from './flow-revisions';
 import { Flows } from './flows';
 import type { StudioTriggers } from './triggers';
 import { VoiceWebhook } from './voice-webhook';
@@ -37,6 +38,7 @@ export class Studio implements MockModule, StudioTriggers {
     );
     this.parts = [
       this.flows,
+      new FlowRevisions(ctx, this.flows),
       new Executions(ctx, this.flows, this.executions, this.engine),
       new VoiceWebhook(ctx, this.flows, this.executions, this.engine),
     ];

@@ -18,6 +18,9 @@ export type SendToFlexProperty =
 /** The settings Send to Flex can pass on to the task it creates. */
 export type TaskSetting = 'channel' | 'priority' | 'timeout';
 
+/** The kinds of trigger a Send to Flex widget serves: a call, a legacy chat message, a conversation. */
+export type SendToFlexTrigger = 'call' | 'message' | 'conversation';
+
 /** The variables a Send to Flex widget can store (`widgets.<name>.*`). */
 export type SendToFlexVariable = 'QueueResult' | 'TaskSid' | 'Age' | 'Attributes';
 
@@ -46,6 +49,8 @@ export interface StudioBehaviour {
       readonly properties: readonly SendToFlexProperty[];
       /** The most characters the Attributes field holds (the configured text, before rendering). */
       readonly attributesMaxLength: number;
+      /** Seam: the length of the Attributes text as the limit counts it (characters). */
+      readonly attributesLength: (text: string) => number;
     };
   };
   readonly executions: {
@@ -64,10 +69,14 @@ export interface StudioBehaviour {
 }
 
 export interface SendToFlexBehaviour {
+  /** Seam: the behaviour the widget follows for one kind of trigger (the reference: the same for all). */
+  readonly forTrigger: (trigger: SendToFlexTrigger, behaviour: SendToFlexBehaviour) => SendToFlexBehaviour;
   /** The properties rendered with Liquid before use; the others are used as written. */
   readonly renderedProperties: readonly SendToFlexProperty[];
   /** The JSON types priority and timeout are read from (a value of another type counts as not set). */
   readonly numberPropertyTypes: readonly ('string' | 'number')[];
+  /** Seam: the priority or timeout text passed on, from the rendered property (the reference: as rendered). */
+  readonly numberText: (name: 'priority' | 'timeout', text: string) => string;
   /** What a widget without a priority or timeout sends. */
   readonly defaults: { readonly priority: string; readonly timeout: string };
   /** The settings passed on to the task; one left out gets TaskRouter's default. */
@@ -88,6 +97,13 @@ export interface SendToFlexBehaviour {
     readonly callNotEnqueued: string;
     /** The task of a message or conversation was refused (or could not be built). */
     readonly taskRefused: string;
+  };
+  /** The QueueResult values of the Enqueue action that take a failure transition; any other takes callComplete. */
+  readonly queueResults: {
+    /** Call failed (callFailure). */
+    readonly callFailed: readonly string[];
+    /** The call could not be enqueued: Failed to create task (failedToEnqueue). */
+    readonly notEnqueued: readonly string[];
   };
   /** When Task created (callComplete) is taken, for each kind of trigger. */
   readonly transitionTiming: {
@@ -130,15 +146,18 @@ export const referenceStudioBehaviour: StudioBehaviour = {
       requiredProperties: ['workflow', 'channel'],
       properties: [...sendToFlexSettings, 'offset'],
       attributesMaxLength: 1024,
+      attributesLength: (text) => [...text].length,
     },
   },
   executions: { requiredOnCreate: ['To', 'From'] },
   liquid: { toJson },
   httpRequest: { parsedContentTypes: ['application/json'] },
   sendToFlex: {
+    forTrigger: (_trigger, behaviour) => behaviour,
     renderedProperties: sendToFlexSettings,
     // The editor writes priority and timeout as numbers, Studio's export format as strings.
     numberPropertyTypes: ['string', 'number'],
+    numberText: (_name, text) => text,
     // The Send to Flex page: priority 0, timeout 3600 seconds (1 hour).
     defaults: { priority: '0', timeout: '3600' },
     taskSettings: ['channel', 'priority', 'timeout'],
@@ -153,6 +172,7 @@ export const referenceStudioBehaviour: StudioBehaviour = {
       callNotEnqueued: 'failedToEnqueue',
       taskRefused: 'failedToEnqueue',
     },
+    queueResults: { callFailed: ['system-error'], notEnqueued: ['error', 'queue-full'] },
     // A message's or conversation's next widget finds the task; a call's transition waits for it to leave the queue.
     transitionTiming: { message: 'after-task', conversation: 'after-task', call: 'action-url' },
     storedVariables: ['QueueResult', 'TaskSid', 'Age', 'Attributes'],

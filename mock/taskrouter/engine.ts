@@ -11,6 +11,7 @@ import {
   type WorkspaceState,
 } from './records';
 import type { TaskRouterBehaviour } from './taskrouter-behaviour';
+import { workerChannel } from './worker-channel-setting';
 
 /**
  * TaskRouter's assignment engine for one account. A pending task in a queue is reserved for an
@@ -208,7 +209,8 @@ export class AssignmentEngine {
   }
 
   /**
-   * Capacity 1 per Task Channel with multi-tasking, one task in all without it. A reserved,
+   * The WorkerChannel's capacity (1 unless set) per Task Channel with multi-tasking, one task in all
+   * without it; none on a channel the worker made unavailable. A reserved,
    * assigned or wrapping task holds the capacity until it is completed or canceled.
    */
   private hasCapacity(workspace: WorkspaceState, worker: WorkerRecord, task: TaskRecord): boolean {
@@ -218,10 +220,13 @@ export class AssignmentEngine {
       .filter(
         (reservation) => reservation.workerSid === worker.sid && capacityHeldBy.includes(reservation.status),
       );
+    const channel = workerChannel(worker, task.taskChannelSid, this.ctx.clock.now());
+    if (!channel.available) return false;
     if (!workspace.record.multiTaskEnabled) return holding.length === 0;
-    return !holding.some(
+    const onChannel = holding.filter(
       (reservation) => workspace.tasks.get(reservation.taskSid)?.taskChannelSid === task.taskChannelSid,
     );
+    return onChannel.length < (this.behaviour.honoursWorkerChannelCapacity ? channel.capacity : 1);
   }
 
   private reserve(

@@ -95,6 +95,17 @@ export interface WorkerRecord extends Stored {
   attributes: string;
   activitySid: string;
   statusChangedAt: number;
+  /** The worker's settings per Task Channel (by Task Channel SID), made when first read or changed. */
+  channels?: Map<string, WorkerChannelSetting>;
+}
+
+/** A worker's capacity and availability on one Task Channel (its WorkerChannel). */
+export interface WorkerChannelSetting {
+  readonly sid: string;
+  readonly createdAt: number;
+  updatedAt: number;
+  capacity: number;
+  available: boolean;
 }
 
 export interface TaskRecord extends Stored {

@@ -21,7 +21,7 @@ export interface RenderScope {
   readonly workspace: WorkspaceState;
 }
 
-const date = (ms: number | null) => (ms === null ? null : isoNow(ms));
+export const date = (ms: number | null) => (ms === null ? null : isoNow(ms));
 
 export function workspaceUrl(scope: Pick<RenderScope, 'origin'>, workspaceSid: string): string {
   return `${scope.origin}/v1/Workspaces/${workspaceSid}`;

@@ -45,6 +45,8 @@ export interface TaskRouterBehaviour {
   readonly initialActivity: (workspace: WorkspaceState) => string;
   /** The statuses in which a reservation holds its worker's capacity. */
   readonly capacityHeldBy: readonly ReservationStatus[];
+  /** Whether a multi-tasking worker's WorkerChannel Capacity bounds its reservations on that channel (else 1). */
+  readonly honoursWorkerChannelCapacity: boolean;
   /** The status a task takes when a reservation is created for it. */
   readonly reservedTaskStatus: TaskStatus;
   /** What a rejected reservation does to its task: back in the queue, or canceled with a reason. */
@@ -100,6 +102,7 @@ export const referenceTaskRouterBehaviour: TaskRouterBehaviour = {
   initialActivity: (workspace) => workspace.record.defaultActivitySid,
   // a reserved, assigned or wrapping task holds the capacity until it is completed or canceled
   capacityHeldBy: ['pending', 'accepted', 'wrapping'],
+  honoursWorkerChannelCapacity: true,
   reservedTaskStatus: 'reserved',
   rejectedTask: 'requeued',
   statusChanges: {

@@ -7,6 +7,7 @@ import { TaskRouterState } from './state';
 import { TaskChannels } from './task-channels';
 import { TaskQueues } from './task-queues';
 import { Tasks } from './tasks';
+import { WorkerChannels } from './worker-channels';
 import { Workers } from './workers';
 import { Workflows } from './workflows';
 import { Workspaces } from './workspaces';
@@ -27,6 +28,7 @@ export class TaskRouter implements MockModule {
       Workflows,
       TaskQueues,
       Workers,
+      WorkerChannels,
       Tasks,
       Reservations,
     ];

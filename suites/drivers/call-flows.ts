@@ -54,7 +54,11 @@ export async function callThroughQueue(
 ): Promise<{ answered: AnsweredCall; task: TaskBody | undefined; afterAction?: AnsweredCall }> {
   const answered = await voice.call(flow, caller);
   const task = await taskOfCall(api, routing, workflow, answered.call);
-  if (!answered.enqueue) return { answered, task };
+  if (!answered.enqueue) {
+    // On a real account the TwiML stays with Twilio's voice platform: the check hangs up once it saw the task.
+    await voice.hangUp(answered.call);
+    return { answered, task };
+  }
   const result = queueResult ?? (task ? 'hangup' : 'error');
   const afterAction = await voice.leaveQueue(answered.enqueue, answered.call, result);
   return { answered, task, afterAction };

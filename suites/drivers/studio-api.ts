@@ -134,6 +134,15 @@ export class StudioApi {
     return found ?? (await this.executions(flowSid)).json?.executions ?? [];
   }
 
+  /** The flow's execution that `contact` (a CallSid) initiated, once it exists. */
+  awaitExecutionInitiatedBy(flowSid: string, contact: string): Promise<ExecutionBody | undefined> {
+    return eventually(async () =>
+      ((await this.executions(flowSid)).json?.executions ?? []).find(
+        (execution) => execution.initiated_by === contact,
+      ),
+    );
+  }
+
   async steps(flowSid: string, executionSid: string): Promise<StepBody[]> {
     const response = await this.api.get<{ steps: StepBody[] }>(
       'studio',

@@ -49,6 +49,15 @@ export class VoicePlatform {
     });
   }
 
+  /**
+   * The caller hangs up. Here the suite is the voice platform and no call is up: a caller who hangs
+   * up while queued is `leaveQueue(…, 'hangup')`.
+   */
+  async hangUp(_call: IncomingCall): Promise<void> {}
+
+  /** Ends what the platform still holds when the check ends. */
+  async close(): Promise<void> {}
+
   private callParameters(call: IncomingCall): Form {
     return {
       AccountSid: this.api.target.credentials.accountSid,

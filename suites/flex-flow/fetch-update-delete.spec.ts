@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   channelTypes,
   friendlyName,
+  integrationFor,
   integrationType,
   malformedSid,
   outOfEnum,
@@ -11,7 +12,7 @@ import {
   validCreate,
 } from '../../generators/flex-flow';
 import { scaled, weights } from '../properties';
-import { expect, test, verifies } from './fixtures';
+import { expect, observeReading, test, verifies } from './fixtures';
 
 /** Response fields a partial update must leave alone when it does not send them. */
 const fieldOf: Readonly<Record<string, string>> = {
@@ -184,6 +185,50 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
           expect(fetched.json.code).toBe(20404);
           const deletedAgain = await flexFlows.remove(created.json.sid);
           expect(deletedAgain.status).toBe(404);
+        }),
+        scaled(weights.request),
+      );
+    },
+  );
+});
+
+test.describe('changing the integration type of a Flex Flow', () => {
+  const typeChange = integrationType().chain((from) =>
+    integrationType()
+      .filter((to) => to !== from)
+      .chain((to) => fc.tuple(validCreate(from), integrationFor(to))),
+  );
+
+  test(
+    "an update changing IntegrationType: accepted only with the new type's parameters, or refused (reported)",
+    verifies('FLEXFLOW-UPDATE-INTEGRATION-TYPE-CHANGE'),
+    async ({ flexFlows }, testInfo) => {
+      await fc.assert(
+        fc.asyncProperty(typeChange, async ([body, integration]) => {
+          const created = await flexFlows.create(body);
+          expect(created.status, 'POST /v1/FlexFlows').toBe(201);
+          const bare = await flexFlows.update(created.json.sid, {
+            IntegrationType: integration.IntegrationType,
+          });
+          expect(
+            bare.status >= 400 && bare.status < 500,
+            `a change to ${integration.IntegrationType} without its parameters refused with a 4xx (got ${bare.status})`,
+          ).toBe(true);
+          const complete = await flexFlows.update(created.json.sid, integration);
+          if (complete.status === 200 && complete.json.integration_type === integration.IntegrationType) {
+            observeReading(
+              testInfo,
+              'FLEXFLOW-UPDATE-INTEGRATION-TYPE-CHANGE',
+              'change-with-new-requirements',
+            );
+          } else if (complete.status >= 400 && complete.status < 500) {
+            observeReading(testInfo, 'FLEXFLOW-UPDATE-INTEGRATION-TYPE-CHANGE', 'type-fixed');
+          } else {
+            expect
+              .soft(complete.status, 'the change with its parameters: neither applied nor refused')
+              .toBe(200);
+            expect(complete.json.integration_type).toBe(integration.IntegrationType);
+          }
         }),
         scaled(weights.request),
       );

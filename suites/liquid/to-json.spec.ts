@@ -9,6 +9,7 @@ import {
 } from '../../generators/studio';
 import { taskOfCall, voiceWidget } from '../drivers/call-flows';
 import { attributesOf } from '../drivers/taskrouter';
+import { triggerFor, triggerKinds } from '../drivers/triggers';
 import { expect, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
@@ -55,37 +56,43 @@ test.describe('to_json and parsed responses', () => {
     },
   );
 
-  test(
-    'to_json of any JSON value (null, boolean, number, string, array, object) round-trips as that value, not as a string',
-    verifies('LIQUID-TO-JSON-OBJECT'),
-    async ({ api, studio, routing, workflow, voice, httpStub }) => {
-      let current: unknown = null;
-      httpStub.respond('/value', () => ({
-        body: JSON.stringify({ value: current }),
-        contentType: 'application/json',
-      }));
-      const flow = await studio.publish(
-        flowDefinition('incomingCall', [
-          httpRequestWidget('lookup', httpStub.url('/value'), { success: voiceWidget }),
-          sendToFlexWidget(voiceWidget, {
-            workflow,
-            channel: routing.channels.voice.sid,
-            attributes: '{"value": {{widgets.lookup.parsed.value | to_json}}}',
+  for (const kind of triggerKinds) {
+    test(
+      `to_json of any JSON value (null, boolean, number, string, array, object) round-trips as that value, not as a string, through an ${kind}`,
+      verifies('LIQUID-TO-JSON-OBJECT'),
+      async ({ api, studio, routing, workflow, messaging, customers, cleanup, httpStub }, testInfo) => {
+        const trigger = triggerFor(
+          kind,
+          { api, studio, routing, workflow, messaging, customers, cleanup },
+          testInfo,
+        );
+        let current: unknown = null;
+        httpStub.respond('/value', () => ({
+          body: JSON.stringify({ value: current }),
+          contentType: 'application/json',
+        }));
+        const flow = await studio.publish(
+          flowDefinition(trigger.event, [
+            httpRequestWidget('lookup', httpStub.url('/value'), { success: trigger.widget }),
+            sendToFlexWidget(trigger.widget, {
+              workflow,
+              channel: trigger.channel,
+              attributes: '{"value": {{widgets.lookup.parsed.value | to_json}}}',
+            }),
+          ]),
+        );
+        await fc.assert(
+          fc.asyncProperty(jsonValue().filter(small), trigger.customer(), async (value, who) => {
+            current = value;
+            const { task } = await trigger.fire(flow, who);
+            expect(task, 'the flow created no task').toBeDefined();
+            expect(attributesOf(task!).value).toEqual(JSON.parse(JSON.stringify(value)));
           }),
-        ]),
-      );
-      await fc.assert(
-        fc.asyncProperty(jsonValue().filter(small), incomingCall(), async (value, caller) => {
-          current = value;
-          const answered = await voice.call(flow, caller);
-          const task = await taskOfCall(api, routing, workflow, answered.call);
-          expect(task, answered.response.text).toBeDefined();
-          expect(attributesOf(task!).value).toEqual(JSON.parse(JSON.stringify(value)));
-        }),
-        scaled(weights.flow),
-      );
-    },
-  );
+          scaled(weights.flow),
+        );
+      },
+    );
+  }
 
   test(
     'a JSON object answer’s fields are widgets.<name>.parsed.<field>',

@@ -7,7 +7,6 @@ import { expect, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
 const legacyChannelType = () => fc.constantFrom('sms', 'web');
-const taskChannelName = () => fc.constantFrom<'chat' | 'sms' | 'default'>('chat', 'sms', 'default');
 
 test.describe('an incoming message becomes a task', () => {
   test(
@@ -39,44 +38,6 @@ test.describe('an incoming message becomes a task', () => {
         }),
         scaled(weights.flow),
       );
-    },
-  );
-
-  test(
-    'the task is on the Task Channel the widget names (by SID or unique name)',
-    verifies('STF-CHANNEL-ON-TASK'),
-    async ({ api, studio, routing, workflow, messaging }) => {
-      const seen = new Set<string>();
-      await fc.assert(
-        fc.asyncProperty(taskChannelName(), fc.boolean(), chatIdentity(), async (name, bySid, identity) => {
-          const channel = bySid ? routing.channels[name].sid : name;
-          const flow = await publishMessageFlow(studio, routing, workflow, { channel });
-          const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
-          const chat = await messaging.channel(flexFlow.sid, identity);
-          await messaging.say(chat, identity, 'Hi');
-          const [task] = await awaitNewTasks(api, routing, workflow, seen);
-          expect(task?.task_channel_unique_name).toBe(name);
-          expect(task?.task_channel_sid).toBe(routing.channels[name].sid);
-        }),
-        scaled(weights.flow),
-      );
-    },
-  );
-
-  test(
-    'the task goes through the workflow whose SID is on the widget, in a workspace of several workflows',
-    verifies('STF-WORKFLOW-SID-ON-WIDGET'),
-    async ({ api, studio, routing, workflow, messaging, uniqueName, cleanup }) => {
-      const other = await routing.createWorkflow(api, uniqueName('Other workflow'));
-      cleanup(() => routing.workspace(api).deleteWorkflow(other));
-      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 113 });
-      const flow = await publishMessageFlow(studio, routing, other);
-      const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
-      const chat = await messaging.channel(flexFlow.sid, identity!);
-      await messaging.say(chat, identity!, 'Hi');
-      const [task] = await awaitNewTasks(api, routing, other, new Set());
-      expect(task?.workflow_sid).toBe(other);
-      expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
     },
   );
 });

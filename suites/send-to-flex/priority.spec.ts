@@ -2,19 +2,20 @@ import fc from 'fast-check';
 import { incomingCall } from '../../generators/callers';
 import { exported, priority } from '../../generators/studio';
 import { callFlowDefinition, callThroughQueue, publishCallFlow } from '../drivers/call-flows';
+import { testEveryTrigger } from '../every-trigger';
 import { expect, observeReading, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
 test.describe('task priority', () => {
-  test(
+  testEveryTrigger(
     'a widget without a priority creates tasks with priority 0',
     verifies('STF-PRIORITY-DEFAULT-0'),
-    async ({ api, studio, routing, workflow, voice }) => {
-      const flow = await publishCallFlow(studio, routing, workflow);
+    async (trigger) => {
+      const flow = await trigger.publish();
       await fc.assert(
-        fc.asyncProperty(incomingCall(), async (call) => {
-          const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call);
-          expect(task, 'the call has no task').toBeDefined();
+        fc.asyncProperty(trigger.customer(), async (who) => {
+          const { task } = await trigger.fire(flow, who);
+          expect(task, 'the flow created no task').toBeDefined();
           expect(task?.priority).toBe(0);
         }),
         scaled(weights.flow),
@@ -22,15 +23,15 @@ test.describe('task priority', () => {
     },
   );
 
-  test(
+  testEveryTrigger(
     'the configured priority (0 to 2,147,483,647, exported as a string) is the task’s priority',
     verifies('STF-PRIORITY-PASSED-TO-TASK'),
-    async ({ api, studio, routing, workflow, voice }) => {
+    async (trigger) => {
       await fc.assert(
-        fc.asyncProperty(priority(), incomingCall(), async (p, call) => {
-          const flow = await publishCallFlow(studio, routing, workflow, { priority: exported(p) });
-          const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call);
-          expect(task, 'the call has no task').toBeDefined();
+        fc.asyncProperty(priority(), trigger.customer(), async (p, who) => {
+          const flow = await trigger.publish({ priority: exported(p) });
+          const { task } = await trigger.fire(flow, who);
+          expect(task, 'the flow created no task').toBeDefined();
           expect(task?.priority).toBe(p);
         }),
         scaled(weights.flow),

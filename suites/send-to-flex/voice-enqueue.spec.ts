@@ -48,7 +48,10 @@ test.describe('an incoming call is enqueued through the widget’s workflow', ()
           const answered = await voice.call(flow, call);
           const task = await taskOfCall(api, routing, workflow, answered.call);
           expect(task, 'the call has no task').toBeDefined();
-          expect(JSON.parse(task?.attributes ?? '{}')).toMatchObject({ type: 'inbound', name: call.From });
+          expect(JSON.parse(task?.attributes ?? '{}')).toMatchObject({
+            type: 'inbound',
+            name: answered.call.From,
+          });
         }),
         scaled(weights.flow),
       );

@@ -6,8 +6,8 @@ import {
   exported,
   flowDefinition,
   httpRequestWidget,
+  invalidPriority,
   invalidTimeout,
-  PRIORITY_MAX,
   sendToFlexWidget,
 } from '../../generators/studio';
 import { conversationWidget, publishConversationFlow } from '../drivers/conversation-customer';
@@ -16,14 +16,12 @@ import type { StudioApi } from '../drivers/studio-api';
 import { expect, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
-/** Widget settings TaskRouter refuses: an unknown workflow, a timeout out of range, a priority above 2^31 - 1. */
+/** Widget settings TaskRouter refuses: an unknown workflow, a timeout or a priority out of range or no number. */
 const refusedSettings = (workflow: string) =>
   fc.oneof(
     sid('WW').map((unknown) => ({ workflow: unknown })),
     invalidTimeout().map((t) => ({ workflow, timeout: exported(t) })),
-    fc
-      .integer({ min: PRIORITY_MAX + 1, max: PRIORITY_MAX * 2 })
-      .map((p) => ({ workflow, priority: exported(p) })),
+    invalidPriority().map((priority) => ({ workflow, priority })),
   );
 
 async function eventFrom(

@@ -1,13 +1,32 @@
 import fc from 'fast-check';
-import { incomingCall } from '../../generators/callers';
+import { type Caller, incomingCall, leftQueueResult, queueResults } from '../../generators/callers';
 import { sid } from '../../generators/sids';
-import { exported, invalidTimeout } from '../../generators/studio';
+import { exported, invalidPriority, invalidTimeout } from '../../generators/studio';
+import type { TwilioApi } from '../../targets/http/client';
 import { callThroughQueue, publishCallFlow, voiceWidget } from '../drivers/call-flows';
+import type { FlowBody, StudioApi } from '../drivers/studio-api';
+import type { Routing } from '../drivers/taskrouter';
+import type { VoicePlatform } from '../drivers/voice-platform';
 import { expect, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
-/** QueueResult values with which a call leaves the queue after its task was created. */
-const leftQueue = () => fc.constantFrom('bridged', 'hangup', 'leave', 'redirected');
+/**
+ * A caller's call reaches the flow and leaves the queue with `queueResult`: whether the call has a
+ * task, and the transitions the widget took.
+ */
+async function leaveQueueWith(
+  tools: { api: TwilioApi; studio: StudioApi; routing: Routing; workflow: string; voice: VoicePlatform },
+  flow: FlowBody,
+  caller: Caller,
+  queueResult: string,
+): Promise<{ task: boolean; taken: string[] }> {
+  const { api, studio, routing, workflow, voice } = tools;
+  const { task, answered } = await callThroughQueue(voice, api, routing, workflow, flow, caller, queueResult);
+  const execution = await studio.awaitExecutionInitiatedBy(flow.sid, answered.call.CallSid);
+  expect(execution, `no execution was initiated by ${answered.call.CallSid}`).toBeDefined();
+  const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
+  return { task: task !== undefined, taken: stepFromWidget(steps) };
+}
 
 const stepFromWidget = (steps: Array<{ transitioned_from: string; name: string }>) =>
   steps.filter((step) => step.transitioned_from === voiceWidget).map((step) => step.name);
@@ -20,7 +39,7 @@ test.describe('voice transitions of Send to Flex', () => {
       const flow = await publishCallFlow(studio, routing, workflow);
       let calls = 0;
       await fc.assert(
-        fc.asyncProperty(incomingCall(), leftQueue(), async (caller, queueResult) => {
+        fc.asyncProperty(incomingCall(), leftQueueResult(), async (caller, queueResult) => {
           const answered = await voice.call(flow, caller);
           expect(answered.enqueue, answered.response.text).toBeDefined();
           const executions = await studio.awaitExecutions(flow.sid, ++calls);
@@ -43,6 +62,7 @@ test.describe('voice transitions of Send to Flex', () => {
       const unqueueable = fc.oneof(
         sid('WW').map((unknownWorkflow) => ({ workflow: unknownWorkflow })),
         invalidTimeout().map((t) => ({ workflow, timeout: exported(t) })),
+        invalidPriority().map((priority) => ({ workflow, priority })),
       );
       await fc.assert(
         fc.asyncProperty(unqueueable, incomingCall(), async (settings, caller) => {
@@ -70,4 +90,51 @@ test.describe('voice transitions of Send to Flex', () => {
       expect(stepFromWidget(steps)).toEqual(['callFailure']);
     },
   );
+
+  for (const queueResult of queueResults.leftQueue) {
+    test(
+      `QueueResult=${queueResult} after the task was created takes Task created (callComplete), not Call failed`,
+      verifies('TRANS-TASK-CREATED-VOICE', 'TRANS-CALL-FAILED-SYSTEM-ERROR'),
+      async ({ api, studio, routing, workflow, voice }) => {
+        const flow = await publishCallFlow(studio, routing, workflow);
+        await fc.assert(
+          fc.asyncProperty(incomingCall(), async (caller) => {
+            const left = await leaveQueueWith(
+              { api, studio, routing, workflow, voice },
+              flow,
+              caller,
+              queueResult,
+            );
+            expect(left, 'the call’s task and the widget’s transitions').toEqual({
+              task: true,
+              taken: ['callComplete'],
+            });
+          }),
+          scaled(weights.flow),
+        );
+      },
+    );
+  }
+
+  for (const queueResult of queueResults.notEnqueued) {
+    test(
+      `QueueResult=${queueResult} (the call could not join the queue) takes Failed to create task (failedToEnqueue)`,
+      verifies('TRANS-FAILED-VOICE-ENQUEUE'),
+      async ({ api, studio, routing, workflow, voice }) => {
+        const flow = await publishCallFlow(studio, routing, workflow);
+        await fc.assert(
+          fc.asyncProperty(incomingCall(), async (caller) => {
+            const { taken } = await leaveQueueWith(
+              { api, studio, routing, workflow, voice },
+              flow,
+              caller,
+              queueResult,
+            );
+            expect(taken).toEqual(['failedToEnqueue']);
+          }),
+          scaled(weights.flow),
+        );
+      },
+    );
+  }
 });

@@ -1,10 +1,38 @@
 import fc from 'fast-check';
 import { sid, validCreate } from '../../generators/flex-flow';
+import { hex } from '../../generators/sids';
+import type { Credentials, Target } from '../../targets/types';
 import { expect, skipWhereProgrammableChatEnded, test, verifies } from '../fixtures';
 import { scaled, weights } from '../properties';
 
 /** The wire conventions are checked on the Flex Flow API, the resource the documents describe them on. */
 const flexFlowsPath = '/v1/FlexFlows';
+
+const credentialKinds = ['auth-token', 'api-key'] as const;
+const kindLabel = { 'auth-token': 'the Account SID', 'api-key': 'an API key SID' } as const;
+/** Where the target does not hold a kind, the variables that would give it. */
+const variablesOfKind = {
+  'auth-token': 'TWILIO_AUTH_TOKEN',
+  'api-key': 'TWILIO_API_KEY and TWILIO_API_SECRET',
+} as const;
+
+/** Wrong secrets: empty-adjacent, long, non-ASCII, and one character off the shapes of real secrets. */
+const wrongSecret = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 40 }),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
+  hex(32),
+);
+
+/** The target's credentials of one kind; the check is skipped, naming the variables, where the run has none. */
+function credentialsOfKind(target: Target, kind: Credentials['kind']): Credentials {
+  const credentials =
+    target.credentials.kind === kind ? target.credentials : target.credentialsByKind?.[kind];
+  test.skip(
+    credentials === undefined,
+    `${variablesOfKind[kind]} not set: no ${kindLabel[kind]} credentials for this target`,
+  );
+  return credentials as Credentials;
+}
 
 test.beforeEach(({ prerequisites }, testInfo) => {
   skipWhereProgrammableChatEnded(testInfo, prerequisites, 'the wire checks go through the Flex Flow API');
@@ -21,21 +49,70 @@ test.describe('HTTP Basic auth', () => {
     },
   );
 
+  for (const kind of credentialKinds) {
+    test(
+      `a request with ${kindLabel[kind]} and a wrong secret is answered 401 with code 20003`,
+      verifies('WIRE-AUTH-WRONG-CREDENTIALS-401'),
+      async ({ api, target }) => {
+        const credentials = credentialsOfKind(target, kind);
+        await fc.assert(
+          fc.asyncProperty(wrongSecret, async (password) => {
+            fc.pre(password !== credentials.password);
+            const response = await api.get('flex-api', flexFlowsPath, { auth: { ...credentials, password } });
+            expect(response.status).toBe(401);
+            expect(response.json.code).toBe(20003);
+          }),
+          scaled(weights.request),
+        );
+      },
+    );
+  }
+
   test(
-    'a request with a wrong secret is answered 401 with code 20003',
+    'an API key SID with its secret is served as the account',
+    verifies('WIRE-AUTH-API-KEY-ACCEPTED'),
+    async ({ api, target }) => {
+      const response = await api.get('flex-api', flexFlowsPath, {
+        auth: credentialsOfKind(target, 'api-key'),
+      });
+      expect(response.status, 'GET /v1/FlexFlows with the API key').toBe(200);
+    },
+  );
+
+  test(
+    "an API key SID the account does not have is answered 401, even with the account's key secret",
     verifies('WIRE-AUTH-WRONG-CREDENTIALS-401'),
     async ({ api, target }) => {
+      const key = credentialsOfKind(target, 'api-key');
       await fc.assert(
-        fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }), async (password) => {
-          fc.pre(password !== target.credentials.password);
-          const response = await api.get('flex-api', flexFlowsPath, {
-            auth: { ...target.credentials, password },
-          });
+        fc.asyncProperty(sid('SK'), async (otherKey) => {
+          fc.pre(otherKey.toLowerCase() !== key.username.toLowerCase());
+          const response = await api.get('flex-api', flexFlowsPath, { auth: { ...key, username: otherKey } });
           expect(response.status).toBe(401);
           expect(response.json.code).toBe(20003);
         }),
         scaled(weights.request),
       );
+    },
+  );
+
+  test(
+    "one kind's secret never authenticates the other kind's SID",
+    verifies('WIRE-AUTH-WRONG-CREDENTIALS-401'),
+    async ({ api, target }) => {
+      const token = credentialsOfKind(target, 'auth-token');
+      const key = credentialsOfKind(target, 'api-key');
+      for (const crossed of [
+        { ...key, password: token.password },
+        { ...token, password: key.password },
+      ]) {
+        const response = await api.get('flex-api', flexFlowsPath, { auth: crossed });
+        expect(
+          response.status,
+          `${crossed.kind === 'api-key' ? 'API key' : 'Account SID'} with the other secret`,
+        ).toBe(401);
+        expect(response.json.code).toBe(20003);
+      }
     },
   );
 

@@ -1,4 +1,4 @@
-import { ConfigError, type Credentials } from '../types';
+import { ConfigError, type Credentials, type CredentialsByKind } from '../types';
 
 const accountSidPattern = /^AC[0-9a-fA-F]{32}$/;
 const apiKeyPattern = /^SK[0-9a-fA-F]{32}$/;
@@ -25,6 +25,23 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefi
     throw new ConfigError('TWILIO_AUTH_TOKEN is not set (or set TWILIO_API_KEY and TWILIO_API_SECRET)');
   }
   return { accountSid, username: accountSid, password: authToken, kind: 'auth-token' };
+}
+
+/**
+ * Every kind of credentials the environment sets for the account: the API key with its secret
+ * and, when `TWILIO_AUTH_TOKEN` is set too, the account SID with its auth token.
+ */
+export function credentialsByKindFromEnv(env: NodeJS.ProcessEnv): CredentialsByKind {
+  const primary = credentialsFromEnv(env);
+  if (!primary) return {};
+  const accountSid = primary.accountSid;
+  const authToken = env.TWILIO_AUTH_TOKEN;
+  return {
+    [primary.kind]: primary,
+    ...(primary.kind === 'api-key' && authToken
+      ? { 'auth-token': { accountSid, username: accountSid, password: authToken, kind: 'auth-token' } }
+      : {}),
+  };
 }
 
 export function requireCredentials(env: NodeJS.ProcessEnv, targetName: string): Credentials {

@@ -8,7 +8,8 @@ export const placeholderApiKey = `SK${'0'.repeat(32)}`;
 /** The phone number a cassette shows for `--voice-number`. */
 export const placeholderVoiceNumber = '+15550000000';
 
-const accountSidPattern = /(?<![0-9A-Za-z])AC[0-9a-fA-F]{32}(?![0-9A-Za-z])/g;
+// Also right after a percent-escape: a URL sent as a form value (`VoiceUrl=…%2FAccounts%2FAC…`).
+const accountSidPattern = /(?<=^|[^0-9A-Za-z]|%[0-9A-Fa-f]{2})AC[0-9a-fA-F]{32}(?![0-9A-Za-z])/g;
 /** E.164 numbers, raw or form-encoded (`%2B` for `+`). */
 const phonePattern = /(\+|%2B)([1-9]\d{7,14})(?!\d)/g;
 const accountPlaceholderPattern = /^AC0{24}[0-9a-f]{8}$/;

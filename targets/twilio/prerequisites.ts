@@ -161,7 +161,8 @@ export function prerequisiteSkip(
     (rule) => rule.appliesTo?.targets && !rule.appliesTo.targets.includes(targetKind),
   );
   if (elsewhere) {
-    return `only observable on ${[...new Set(rules.flatMap((rule) => rule.appliesTo?.targets ?? []))].join(' or ')} targets`;
+    const reasons = [...new Set(rules.flatMap((rule) => rule.appliesTo?.targetsReason ?? []))];
+    return `only observable on ${[...new Set(rules.flatMap((rule) => rule.appliesTo?.targets ?? []))].join(' or ')} targets${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
   }
   if (prerequisites.endOfLife && rules.some(coversProgrammableChat)) {
     return `Programmable Chat for Flex has reached end of life on this account: ${describeAnswer(prerequisites.endOfLife)}`;

@@ -4,6 +4,7 @@ import type { TwilioApi } from '../http/client';
 import { apiOperation } from '../http/rate-limits';
 import type { Prerequisites } from '../types';
 import { runIdOfName } from './run-tag';
+import { restoreVoiceNumbers } from './voice-number';
 
 /** A kind of resource a run may create, and where to list it. */
 interface SweepKind {
@@ -116,7 +117,8 @@ export interface SweepResult {
 }
 
 /**
- * Deletes what runs left behind: first what this run noted creating (most recent first), then every
+ * Puts back the voice URL of a number a killed run left pointed at a check's flow, then
+ * deletes what runs left behind: first what this run noted creating (most recent first), then every
  * listed resource carrying a run tag, kind by kind in dependency order. A resource without the tag
  * is never deleted, whoever created it.
  */
@@ -146,6 +148,9 @@ export async function sweep(
       tally.failed += 1;
     }
   };
+
+  // First, so a number is never left calling a flow the sweep is about to delete.
+  await restoreVoiceNumbers(api, options.log, options.dryRun);
 
   for (const url of options.noted ?? []) {
     const domain = domainOfHost(new URL(url).host);

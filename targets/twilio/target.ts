@@ -5,7 +5,7 @@ import { type Domain, twilioHost } from '../../contracts/domains';
 import { CassetteRecorder } from '../cassette/record';
 import { TwilioApi } from '../http/client';
 import { maskSid } from '../http/credentials';
-import { redactEvidence } from '../http/redaction';
+import { placeholderVoiceNumber, redactEvidence } from '../http/redaction';
 import { TwilioRequestPolicy } from '../http/request-policy';
 import type { Credentials, Prerequisites, Target, TargetSession, TestIdentity } from '../types';
 import { CreatedLedger } from './created-ledger';
@@ -56,7 +56,17 @@ export function twilioTarget(options: TwilioTargetOptions): Target {
       timeoutMs: options.timeoutMs,
       ledgerDir: stateDir,
     }),
-    redact: (text) => redactEvidence(text, credentials),
+    // The number the run calls is the user's, as the account is: evidence shows its placeholder.
+    redact: (text) => {
+      const redacted = redactEvidence(text, credentials);
+      const number = options.voiceNumber;
+      if (!number) return redacted;
+      return redacted
+        .split(number)
+        .join(placeholderVoiceNumber)
+        .split(encodeURIComponent(number))
+        .join(encodeURIComponent(placeholderVoiceNumber));
+    },
     openSession: async (test): Promise<TargetSession> => {
       const recorder = options.recordDir ? new CassetteRecorder(options.recordDir, test, secrets) : undefined;
       return {

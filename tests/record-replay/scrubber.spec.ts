@@ -59,6 +59,15 @@ test('the recorded account, --voice-number and other numbers and accounts get pl
   );
 });
 
+test('an account SID inside a form-encoded URL (a number’s VoiceUrl) gets its placeholder, and replay puts it back', () => {
+  const recording = new Scrubber({ credentials, voiceNumber: '+14155550123' });
+  const body = `VoiceUrl=https%3A%2F%2Fwebhooks.twilio.com%2Fv1%2FAccounts%2F${account}%2FFlows%2FFW${'a'.repeat(32)}&VoiceMethod=POST`;
+  const scrubbed = recording.scrub(body);
+  expect(scrubbed).not.toContain(account);
+  expect(scrubbed).toContain(`%2FAccounts%2F${placeholderAccountSid}%2FFlows`);
+  expect(new Scrubber({ credentials, voiceNumber: '+14155550123' }).restore(scrubbed)).toBe(body);
+});
+
 test('placeholders are stable within a test: the same value always gets the same one', () => {
   const scrubber = new Scrubber({ credentials });
   expect(scrubber.scrub('+12025550101 +12025550102')).toBe('+15550000001 +15550000002');

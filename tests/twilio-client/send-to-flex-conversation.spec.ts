@@ -5,20 +5,16 @@
  * Interaction and the task with the attributes Send to Flex adds. Each test starts its own mock.
  */
 import { expect, test } from '@playwright/test';
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import { type RunningMock, startMock } from '../../mock/server';
-import { LocalRequestClient } from './support/local-request-client';
+import { localTwilioClient } from './support/local-request-client';
 
 let mock: RunningMock;
 let client: twilio.Twilio;
 
 test.beforeEach(async () => {
   mock = await startMock();
-  client = twilio(mock.credentials.accountSid, mock.credentials.authToken, {
-    httpClient: new LocalRequestClient(mock.url),
-    region: '',
-    edge: '',
-  });
+  client = localTwilioClient(mock.url, mock.credentials);
 });
 
 test.afterEach(async () => {

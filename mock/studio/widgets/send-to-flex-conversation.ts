@@ -2,6 +2,7 @@ import type { WidgetOutcome, WidgetRun } from '../engine';
 import type { ConversationChannel } from '../studio-behaviour';
 import { workspaceOfWorkflow } from '../task-routing';
 import {
+  behaviourOf,
   type CreatedTask,
   createTaskFor,
   failed,
@@ -27,11 +28,7 @@ export async function conversationSendToFlex(run: WidgetRun): Promise<WidgetOutc
       createInteraction(run, settings, channelType, String(conversation.ConversationSid), attributes),
     task: () => createTaskFor(run, settings, attributes),
   };
-  return taskCreated(
-    run,
-    'conversation',
-    routes[run.ctx.behaviour.studio.sendToFlex.conversation.routedThrough],
-  );
+  return taskCreated(run, 'conversation', routes[behaviourOf(run).conversation.routedThrough]);
 }
 
 async function createInteraction(
@@ -77,7 +74,7 @@ function addedAttributes(
   conversation: Record<string, unknown>,
   channelType: ConversationChannel,
 ): Record<string, unknown> {
-  const behaviour = run.ctx.behaviour.studio.sendToFlex.conversation;
+  const behaviour = behaviourOf(run).conversation;
   const sender = behaviour.senderAddress(String(conversation.Author ?? conversation.From ?? ''));
   const names = {
     'sender-address': sender,

@@ -1,6 +1,12 @@
 import type { WidgetOutcome, WidgetRun } from '../engine';
 import { TemplateError, writtenAs } from '../liquid';
-import type { SendToFlexProperty, SendToFlexVariable, TaskSetting } from '../studio-behaviour';
+import type {
+  SendToFlexBehaviour,
+  SendToFlexProperty,
+  SendToFlexTrigger,
+  SendToFlexVariable,
+  TaskSetting,
+} from '../studio-behaviour';
 import { createTask } from '../task-routing';
 
 /** A send-to-flex widget's properties after Liquid, as the three channel paths use them. */
@@ -16,10 +22,23 @@ export interface SendToFlexSettings {
   readonly waitUrlMethod: string | undefined;
 }
 
+/** The kind of trigger that started the run. */
+export function triggerOf(run: WidgetRun): SendToFlexTrigger {
+  const trigger = run.execution.context.trigger;
+  if ('call' in trigger) return 'call';
+  return 'conversation' in trigger ? 'conversation' : 'message';
+}
+
+/** The behaviour the widget follows for the run's kind of trigger. */
+export function behaviourOf(run: WidgetRun): SendToFlexBehaviour {
+  const behaviour = run.ctx.behaviour.studio.sendToFlex;
+  return behaviour.forTrigger(triggerOf(run), behaviour);
+}
+
 /** Reads and renders the widget's properties; a template that cannot render throws TemplateError. */
 export async function readSettings(run: WidgetRun): Promise<SendToFlexSettings> {
   const properties = run.widget.properties;
-  const behaviour = run.ctx.behaviour.studio.sendToFlex;
+  const behaviour = behaviourOf(run);
   /** The value of property `name`, rendered with Liquid or as written. */
   const propertyValue = (name: SendToFlexProperty, value: unknown) =>
     behaviour.renderedProperties.includes(name) ? run.render(value) : Promise.resolve(writtenAs(value));
@@ -32,8 +51,12 @@ export async function readSettings(run: WidgetRun): Promise<SendToFlexSettings> 
   const passed = (setting: TaskSetting, value: string) =>
     behaviour.taskSettings.includes(setting) ? value : undefined;
 
-  const priority = nonEmpty(await readNumber('priority')) ?? behaviour.defaults.priority;
-  const timeout = nonEmpty(await readNumber('timeout')) ?? behaviour.defaults.timeout;
+  const rendered = async (name: 'priority' | 'timeout') => {
+    const text = nonEmpty(await readNumber(name));
+    return text === undefined ? behaviour.defaults[name] : behaviour.numberText(name, text);
+  };
+  const priority = await rendered('priority');
+  const timeout = await rendered('timeout');
   const template = typeof properties.attributes === 'string' ? properties.attributes : '{}';
   const attributes = behaviour.attributesOf((await propertyValue('attributes', template)) ?? '');
   const waitUrl = nonEmpty(await read('waitUrl'));
@@ -98,7 +121,7 @@ export async function taskCreated(
   trigger: 'message' | 'conversation',
   create: () => Promise<CreatedTask | undefined>,
 ): Promise<WidgetOutcome> {
-  if (run.ctx.behaviour.studio.sendToFlex.transitionTiming[trigger] === 'before-task') {
+  if (behaviourOf(run).transitionTiming[trigger] === 'before-task') {
     run.execution.deferred.push(async () => {
       const task = await create();
       if (task) Object.assign(run.execution.context.widgets[run.widget.name] ?? {}, taskVariables(run, task));
@@ -115,7 +138,7 @@ export function stored(
   run: WidgetRun,
   variables: Partial<Record<SendToFlexVariable, unknown>>,
 ): Record<string, unknown> {
-  const kept: readonly string[] = run.ctx.behaviour.studio.sendToFlex.storedVariables;
+  const kept: readonly string[] = behaviourOf(run).storedVariables;
   return Object.fromEntries(Object.entries(variables).filter(([name]) => kept.includes(name)));
 }
 
@@ -130,5 +153,5 @@ export function taskVariables(run: WidgetRun, task: CreatedTask): Record<string,
 
 /** TaskRouter refused the task of a message or conversation (or it could not be built): Failed to create task. */
 export function failed(run: WidgetRun): WidgetOutcome {
-  return { kind: 'transition', event: run.ctx.behaviour.studio.sendToFlex.outcomeEvents.taskRefused };
+  return { kind: 'transition', event: behaviourOf(run).outcomeEvents.taskRefused };
 }

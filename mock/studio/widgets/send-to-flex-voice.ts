@@ -1,7 +1,7 @@
 import { isAbsoluteHttpUrl } from '../../core/params';
 import type { WidgetOutcome, WidgetRun } from '../engine';
 import { enqueueTwiml } from '../twiml';
-import { stored, trySettings } from './send-to-flex-settings';
+import { behaviourOf, stored, trySettings } from './send-to-flex-settings';
 
 /**
  * Voice: answer `<Enqueue workflowSid action><Task priority timeout>attributes</Task></Enqueue>` and
@@ -10,7 +10,7 @@ import { stored, trySettings } from './send-to-flex-settings';
  * Failed to create task at once.
  */
 export async function voiceSendToFlex(run: WidgetRun): Promise<WidgetOutcome> {
-  const behaviour = run.ctx.behaviour.studio.sendToFlex;
+  const behaviour = behaviourOf(run);
   const settings = await trySettings(run);
   if (typeof settings === 'string' || settings.attributes === undefined)
     return { kind: 'transition', event: behaviour.outcomeEvents.callNotEnqueued };
@@ -45,16 +45,16 @@ export async function voiceResume(
   run: WidgetRun,
   input: Readonly<Record<string, string>>,
 ): Promise<WidgetOutcome> {
-  const { outcomeEvents } = run.ctx.behaviour.studio.sendToFlex;
+  const { outcomeEvents, queueResults } = behaviourOf(run);
   const queueResult = input.QueueResult ?? '';
   const enqueue = run.execution.waiting?.enqueue;
-  if (queueResult === 'system-error')
+  if (queueResults.callFailed.includes(queueResult))
     return {
       kind: 'transition',
       event: outcomeEvents.callSystemError,
       variables: stored(run, { QueueResult: queueResult }),
     };
-  if (enqueue?.kind !== 'created' || queueResult === 'error' || queueResult === 'queue-full')
+  if (enqueue?.kind !== 'created' || queueResults.notEnqueued.includes(queueResult))
     return {
       kind: 'transition',
       event: outcomeEvents.callNotEnqueued,

@@ -25,3 +25,15 @@ export class LocalRequestClient extends twilio.RequestClient {
     });
   }
 }
+
+/** A twilio-node client of `credentials` whose requests reach the mock (or relay) at `origin`. */
+export function localTwilioClient(
+  origin: string,
+  credentials: { readonly accountSid: string; readonly authToken: string },
+): twilio.Twilio {
+  return twilio(credentials.accountSid, credentials.authToken, {
+    httpClient: new LocalRequestClient(origin),
+    region: '',
+    edge: '',
+  });
+}

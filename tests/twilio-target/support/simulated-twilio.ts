@@ -28,7 +28,14 @@ export interface FlexAccount {
   readonly chatServiceSid: string;
   readonly studioFlowSids: readonly string[];
   readonly flexFlowSids: readonly string[];
+  /** The account's voice number, answered by the Voice IVR flow (what `--voice-number` names). */
+  readonly voiceNumber: string;
+  /** That number's voice URL as provisioned, which a run must leave as it found it. */
+  readonly voiceUrl: string;
 }
+
+/** The phone number the simulated account owns for voice. */
+export const stagingVoiceNumber = '+14155550199';
 
 export interface LoggedRequest {
   /** ms since the simulator started. */
@@ -281,12 +288,20 @@ async function provisionFlex(mock: RunningMock): Promise<FlexAccount> {
     });
     flexFlowSids.push(flexFlow.sid);
   }
+  const voiceUrl = `https://${twilioHost('webhooks')}/v1/Accounts/${stagingAccountSid}/Flows/${studioFlowSids[0]}`;
+  await post('api', `/2010-04-01/Accounts/${stagingAccountSid}/IncomingPhoneNumbers.json`, {
+    PhoneNumber: stagingVoiceNumber,
+    FriendlyName: 'Flex voice',
+    VoiceUrl: voiceUrl,
+  });
   return {
     workspaceSid: workspace.sid,
     workflowSid: workflow.sid,
     chatServiceSid: chatService.sid,
     studioFlowSids,
     flexFlowSids,
+    voiceNumber: stagingVoiceNumber,
+    voiceUrl,
   };
 }
 

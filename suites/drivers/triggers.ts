@@ -1,0 +1,127 @@
+import type { TestInfo } from '@playwright/test';
+import type fc from 'fast-check';
+import { type Caller, chatIdentity, incomingCall } from '../../generators/callers';
+import { type Customer, customer } from '../../generators/conversations';
+import type { FlowDefinitionJson, SendToFlexProperties, TriggerEvent } from '../../generators/studio';
+import type { TwilioApi } from '../../targets/http/client';
+import { callThroughQueue, voiceWidget } from './call-flows';
+import { voiceNumberMissing, voicePlatformFor } from './calling-voice-platform';
+import { type ConversationCustomer, conversationWidget } from './conversation-customer';
+import { type LegacyMessaging, messageWidget } from './legacy-messaging';
+import { type ExecutionBody, type FlowBody, type StudioApi, sendToFlexFlow } from './studio-api';
+import { awaitNewTasks, type Routing, type TaskBody } from './taskrouter';
+import type { VoicePlatform } from './voice-platform';
+
+/** The triggers through which a Send to Flex widget creates a task. */
+export const triggerKinds = ['incoming call', 'incoming message', 'incoming conversation'] as const;
+export type TriggerKind = (typeof triggerKinds)[number];
+
+/** What one start of a flow produced: the task the widget created (if any) and the execution. */
+export interface Fired {
+  readonly task: TaskBody | undefined;
+  readonly execution: ExecutionBody | undefined;
+}
+
+/**
+ * One way a customer reaches a Send to Flex widget: the flow it publishes (Trigger → the widget)
+ * and a start of that flow by a customer, played to the end of the widget (a call leaves the queue).
+ */
+export interface Trigger<Customer = unknown> {
+  readonly kind: TriggerKind;
+  /** The name of the send-to-flex widget in the flows this trigger publishes. */
+  readonly widget: string;
+  readonly event: TriggerEvent;
+  /** The SID of the Task Channel the trigger's flows name unless told otherwise. */
+  readonly channel: string;
+  /** Who starts the flow: a caller, a chat identity, a conversation customer. */
+  customer(): fc.Arbitrary<Customer>;
+  /** Trigger → send-to-flex with these properties (the workflow and the trigger's Task Channel unless given). */
+  definition(properties?: SendToFlexProperties): FlowDefinitionJson;
+  /** Publishes the definition, failing the check when the target refuses it. */
+  publish(properties?: SendToFlexProperties): Promise<FlowBody>;
+  /**
+   * A customer starts the flow; the task is the new task of the workflow (the test's, or the one
+   * given), the execution the flow's newest.
+   */
+  fire(flow: FlowBody, who: Customer, options?: { workflow?: string }): Promise<Fired>;
+}
+
+/** The fixtures a trigger drives (the voice platform is made here, for call triggers only). */
+export interface TriggerTools {
+  readonly api: TwilioApi;
+  readonly studio: StudioApi;
+  readonly routing: Routing;
+  readonly workflow: string;
+  readonly messaging: LegacyMessaging;
+  readonly customers: ConversationCustomer;
+  /** Deletes what a test created, last first (the call trigger ends its calls there). */
+  readonly cleanup: (undo: () => Promise<unknown>) => void;
+}
+
+/**
+ * The trigger of `kind` for a check. A call trigger skips the check, as the `voice` fixture does,
+ * where the target offers no voice platform (no reachable voice webhook, no voice number).
+ */
+export function triggerFor(kind: TriggerKind, tools: TriggerTools, testInfo: TestInfo): Trigger {
+  const { api, studio, routing, workflow } = tools;
+  const seen = new Set<string>();
+  const started = new Map<string, number>();
+  /** The flow's executions after one more start: the newest is the one just started. */
+  const newestExecution = async (flow: FlowBody) => {
+    const count = (started.get(flow.sid) ?? 0) + 1;
+    started.set(flow.sid, count);
+    return (await studio.awaitExecutions(flow.sid, count)).at(-1);
+  };
+  const common = (event: TriggerEvent, widget: string, channel: string) => ({
+    kind,
+    widget,
+    event,
+    channel,
+    definition: (properties: SendToFlexProperties = {}) =>
+      sendToFlexFlow(event, widget, workflow, channel, properties),
+    publish: (properties: SendToFlexProperties = {}) =>
+      studio.publish(sendToFlexFlow(event, widget, workflow, channel, properties)),
+  });
+
+  if (kind === 'incoming call') {
+    const platform = voicePlatformFor(api);
+    testInfo.skip(!platform, voiceNumberMissing);
+    const voice = platform as VoicePlatform;
+    tools.cleanup(() => voice.close());
+    return {
+      ...common('incomingCall', voiceWidget, routing.channels.voice.sid),
+      customer: incomingCall,
+      async fire(flow, caller, options = {}) {
+        const via = options.workflow ?? workflow;
+        const { task } = await callThroughQueue(voice, api, routing, via, flow, caller as Caller);
+        return { task, execution: await newestExecution(flow) };
+      },
+    };
+  }
+  if (kind === 'incoming message') {
+    const { messaging } = tools;
+    return {
+      ...common('incomingMessage', messageWidget, routing.channels.chat.sid),
+      customer: chatIdentity,
+      async fire(flow, identity, options = {}) {
+        const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+        const chat = await messaging.channel(flexFlow.sid, identity as string);
+        await messaging.say(chat, identity as string, 'Hello');
+        const execution = await newestExecution(flow);
+        const [task] = await awaitNewTasks(api, routing, options.workflow ?? workflow, seen);
+        return { task, execution };
+      },
+    };
+  }
+  const { customers } = tools;
+  return {
+    ...common('incomingConversationMessage', conversationWidget, routing.channels.chat.sid),
+    customer,
+    async fire(flow, who, options = {}) {
+      await customers.startWith(who as Customer, flow);
+      const execution = await newestExecution(flow);
+      const [task] = await awaitNewTasks(api, routing, options.workflow ?? workflow, seen);
+      return { task, execution };
+    },
+  };
+}

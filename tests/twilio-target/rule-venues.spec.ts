@@ -1,0 +1,46 @@
+/** Where each rule can run, from the catalog: what `rules` and the report list, and what a skip names. */
+import { expect, test } from '@playwright/test';
+import { catalog, ruleById } from '../../contracts/rules';
+import { prerequisiteSkip } from '../../targets/twilio/prerequisites';
+import { ruleVenues, ruleVenuesText } from '../../targets/twilio/rule-venues';
+import type { Prerequisites } from '../../targets/types';
+
+const rule = (id: string) => {
+  const found = ruleById(id);
+  if (!found) throw new Error(`no rule ${id}`);
+  return found;
+};
+
+const withoutVoiceNumber: Prerequisites = {
+  source: 'discovered',
+  missing: { 'voice-number': 'no --voice-number: voice checks need a phone number the run may call' },
+};
+
+test('a voice rule checked through the task runs on a real account, which needs --voice-number for it', () => {
+  const venues = ruleVenues(rule('STF-VOICE-DEFAULT-ATTRIBUTES'));
+  expect(venues.runsOn.map((venue) => venue.target)).toEqual(['mock', 'url', 'twilio', 'replay']);
+  expect(venues.runsOn.find((venue) => venue.target === 'twilio')?.needs).toEqual(['--voice-number']);
+  expect(venues.runsOn.find((venue) => venue.target === 'mock')?.needs).toEqual([]);
+});
+
+test('a rule read from the voice webhook’s TwiML runs on mock and URL targets only, and says why', () => {
+  const venues = ruleVenues(rule('STF-CALL-ENQUEUED'));
+  expect(venues.runsOn.map((venue) => venue.target)).toEqual(['mock', 'url']);
+  expect(venues.notOn?.targets).toEqual(['twilio', 'replay']);
+  expect(venues.notOn?.reason).toContain('TwiML');
+  expect(prerequisiteSkip(['STF-CALL-ENQUEUED'], withoutVoiceNumber, 'twilio')).toContain('TwiML');
+});
+
+test('on a real account without --voice-number, a voice rule’s skip names --voice-number', () => {
+  expect(prerequisiteSkip(['STF-VOICE-DEFAULT-ATTRIBUTES'], withoutVoiceNumber, 'twilio')).toContain(
+    '--voice-number',
+  );
+});
+
+test('every rule of the catalog runs somewhere, and its line names each target kind it runs on', () => {
+  for (const each of catalog) {
+    const venues = ruleVenues(each);
+    expect(venues.runsOn.length, each.id).toBeGreaterThan(0);
+    for (const venue of venues.runsOn) expect(ruleVenuesText(each), each.id).toContain(venue.target);
+  }
+});
