@@ -30,3 +30,19 @@ export function casesFor(weight: Weight): number {
 export function scaled(weight: Weight): fc.Parameters<unknown> {
   return { numRuns: casesFor(weight) };
 }
+
+/**
+ * `count` distinct values of an arbitrary for a check whose inputs are incidental (an identity, a
+ * caller): drawn from the run's seed and the call site's `salt`, so every run meets other values
+ * and `--seed` replays the same ones. Values count as distinct by `key` (by default, themselves).
+ */
+export function samplesOf<T>(
+  arbitrary: fc.Arbitrary<T>,
+  count: number,
+  salt: number,
+  key: (value: T) => unknown = (value) => value,
+): T[] {
+  const runSeed = fc.readConfigureGlobal().seed ?? 0;
+  const distinct = fc.uniqueArray(arbitrary, { minLength: count, maxLength: count, selector: key });
+  return fc.sample(distinct, { numRuns: 1, seed: (runSeed ^ Math.imul(salt, 0x9e3779b1)) | 0 })[0]!;
+}

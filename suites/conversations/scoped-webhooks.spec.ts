@@ -1,14 +1,14 @@
-import fc from 'fast-check';
 import { customer } from '../../generators/conversations';
 import { sid } from '../../generators/sids';
 import { expect, test, verifies } from '../fixtures';
+import { samplesOf } from '../properties';
 
 test.describe('conversation-scoped webhooks', () => {
   test(
     'POST …/Webhooks without Target is 400 / 20001; webhook, trigger and studio are each accepted (201, WH sid)',
     verifies('CONV-SCOPED-WEBHOOK-TARGETS'),
     async ({ api, customers }) => {
-      const [who] = fc.sample(customer(), { numRuns: 1, seed: 107 });
+      const [who] = samplesOf(customer(), 1, 107);
       const conversation = await customers.open(who!);
       const path = `/v1/Conversations/${conversation.sid}/Webhooks`;
       const refused = await api.post('conversations', path, {
@@ -16,7 +16,7 @@ test.describe('conversation-scoped webhooks', () => {
       });
       expect(refused.status, 'POST conversations/… status').toBe(400);
       expect(refused.json).toMatchObject({ code: 20001 });
-      const [flowSid] = fc.sample(sid('FW'), { numRuns: 1, seed: 109 });
+      const [flowSid] = samplesOf(sid('FW'), 1, 109);
       for (const form of [
         {
           Target: 'webhook',

@@ -7,7 +7,7 @@ import { conversationChannel, interactionRouting } from '../drivers/interaction-
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
 import { fieldTypes as is, mistypedFields } from '../drivers/webhook-payload';
 import { expect, observeReading, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** 002's example onMessageAdded payload: each field with the type of its example value. */
 const messageAddedFields = {
@@ -91,7 +91,7 @@ test.describe('inbound conversations through your own webhook', () => {
     verifies('CONV-WEBHOOK-CREATES-INTERACTION'),
     async ({ api, routing, workflow, customers, httpStub }) => {
       httpStub.respond('/inbound', { status: 200, body: '' });
-      const [who] = fc.sample(customer(), { numRuns: 1, seed: 101 });
+      const [who] = samplesOf(customer(), 1, 101);
       const conversation = await customers.open(who!);
       await customers.connectWebhook(conversation, httpStub.url('/inbound'));
       await customers.say(conversation, 'I need an agent');
@@ -112,7 +112,7 @@ test.describe('inbound conversations through your own webhook', () => {
     'both paths, a Studio flow and your own webhook, end in a routed task',
     verifies('CONV-STUDIO-OR-WEBHOOK'),
     async ({ api, studio, routing, workflow, customers, httpStub }) => {
-      const [viaStudio, viaWebhook] = fc.sample(customer(), { numRuns: 2, seed: 103 });
+      const [viaStudio, viaWebhook] = samplesOf(customer(), 2, 103, (who) => who.address);
       const seen = new Set<string>();
       const flow = await publishConversationFlow(studio, routing, workflow);
       await customers.startWith(viaStudio!, flow);

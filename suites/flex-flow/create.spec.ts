@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validCreate } from '../../generators/flex-flow';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 import { expect, observeReading, test, verifies } from './fixtures';
 
 /** The wire name of each create parameter and where the resource echoes it. */
@@ -119,7 +119,7 @@ test.describe('creating a Flex Flow', () => {
     'account_sid is the account that created the flow',
     verifies('FLEXFLOW-ACCOUNT-SID-PATTERN'),
     async ({ flexFlows, target }) => {
-      const { json } = await flexFlows.create(fc.sample(validCreate(), { numRuns: 1, seed: 1 })[0]!);
+      const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 1)[0]!);
       expect(json.account_sid).toMatch(/^AC[0-9a-fA-F]{32}$/);
       expect(json.account_sid).toBe(target.credentials.accountSid);
     },
@@ -143,7 +143,7 @@ test.describe('creating a Flex Flow', () => {
   );
 
   test('url is an absolute URL', verifies('FLEXFLOW-URL-ABSOLUTE'), async ({ flexFlows }) => {
-    const { json } = await flexFlows.create(fc.sample(validCreate(), { numRuns: 1, seed: 2 })[0]!);
+    const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 2)[0]!);
     const url = new URL(String(json.url));
     expect(['http:', 'https:']).toContain(url.protocol);
   });
@@ -152,7 +152,7 @@ test.describe('creating a Flex Flow', () => {
     'url addresses the flow itself: /v1/FlexFlows/{sid}, and fetching it returns the flow',
     verifies('FLEXFLOW-URL-PATH-ENDS-WITH-SID'),
     async ({ flexFlows, api }) => {
-      const { json } = await flexFlows.create(fc.sample(validCreate(), { numRuns: 1, seed: 3 })[0]!);
+      const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 3)[0]!);
       expect(new URL(String(json.url)).pathname).toBe(`/v1/FlexFlows/${json.sid}`);
       const fetched = await api.follow<{ sid: string }>(String(json.url), 'flex-api');
       expect(fetched.status).toBe(200);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validCreate } from '../../generators/flex-flow';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 import { expect, observeReading, test, verifies } from './fixtures';
 
 const withoutKeys =
@@ -123,9 +123,10 @@ test.describe('documented defaults of a Flex Flow', () => {
     'a create that sends only Integration.Url and no IntegrationType: which reading the target follows',
     verifies('FLEXFLOW-CREATE-URL-WITHOUT-TYPE'),
     async ({ flexFlows }, testInfo) => {
-      const [body] = fc.sample(
+      const [body] = samplesOf(
         validCreate('external').map(withoutKeys('IntegrationType', 'Integration.RetryCount')),
-        { numRuns: 1, seed: 9 },
+        1,
+        9,
       );
       const response = await flexFlows.create(body!);
       const reading =
@@ -179,7 +180,7 @@ test.describe('documented defaults of a Flex Flow', () => {
     'Integration.RetryCount sent to a task flow has no effect',
     verifies('FLEXFLOW-RETRYCOUNT-NOT-APPLICABLE-TASK'),
     async ({ flexFlows }) => {
-      const [body] = fc.sample(validCreate('task'), { numRuns: 1, seed: 13 });
+      const [body] = samplesOf(validCreate('task'), 1, 13);
       const response = await flexFlows.create({ ...body!, 'Integration.RetryCount': 2 });
       expect(response.status, 'a documented outcome: ignored (201) or refused (4xx)').toBeLessThan(500);
       if (response.status < 400) expect(response.json.integration.retry_count).toBeUndefined();

@@ -11,7 +11,7 @@ import {
   sid,
   validCreate,
 } from '../../generators/flex-flow';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 import { expect, observeReading, test, verifies } from './fixtures';
 
 /** Response fields a partial update must leave alone when it does not send them. */
@@ -72,7 +72,7 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
     'update answers 200 with the updated flow',
     verifies('FLEXFLOW-UPDATE-RETURNS-200'),
     async ({ flexFlows }) => {
-      const [body] = fc.sample(validCreate('studio'), { numRuns: 1, seed: 21 });
+      const [body] = samplesOf(validCreate('studio'), 1, 21);
       const created = await flexFlows.create(body!);
       const response = await flexFlows.update(created.json.sid, {
         FriendlyName: flexFlows.nameFor('renamed'),
@@ -148,7 +148,7 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
     'updating a well-formed SID that does not exist is 404 with code 20404',
     verifies('FLEXFLOW-UPDATE-UNKNOWN-404'),
     async ({ flexFlows }) => {
-      const response = await flexFlows.update(fc.sample(sid('FO'), { numRuns: 1, seed: 4 })[0]!, {
+      const response = await flexFlows.update(samplesOf(sid('FO'), 1, 4)[0]!, {
         FriendlyName: 'x',
       });
       expect(response.status).toBe(404);

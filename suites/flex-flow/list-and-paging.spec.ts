@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { friendlyName, nearlyCollidingNames, validCreate } from '../../generators/flex-flow';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 import { expect, test, verifies } from './fixtures';
 
 test.describe('listing and paging Flex Flows', () => {
@@ -19,7 +19,7 @@ test.describe('listing and paging Flex Flows', () => {
     'a created flow appears in the list',
     verifies('FLEXFLOW-LIST-CONTAINS-CREATED'),
     async ({ flexFlows }) => {
-      const [body] = fc.sample(validCreate(), { numRuns: 1, seed: 31 });
+      const [body] = samplesOf(validCreate(), 1, 31);
       const created = await flexFlows.create(body!);
       const pages = await flexFlows.listAllPages({ PageSize: 1000 });
       const listed = pages
@@ -47,7 +47,7 @@ test.describe('listing and paging Flex Flows', () => {
             const create = async (name: string) =>
               (
                 await flexFlows.create({
-                  ...fc.sample(validCreate(), { numRuns: 1 })[0]!,
+                  ...samplesOf(validCreate(), 1, round)[0]!,
                   FriendlyName: name,
                 })
               ).json.sid;
@@ -81,7 +81,7 @@ test.describe('listing and paging Flex Flows', () => {
               created.push(
                 (
                   await flexFlows.create({
-                    ...fc.sample(validCreate(), { numRuns: 1 })[0]!,
+                    ...samplesOf(validCreate(), 1, round)[0]!,
                     FriendlyName: name,
                   })
                 ).json.sid,
@@ -112,7 +112,7 @@ test.describe('listing and paging Flex Flows', () => {
       const name = 'meta';
       for (let i = 0; i < 3; i++)
         await flexFlows.create({
-          ...fc.sample(validCreate(), { numRuns: 1, seed: i })[0]!,
+          ...samplesOf(validCreate(), 1, i)[0]!,
           FriendlyName: name,
         });
       const pages = await flexFlows.listAllPages({ FriendlyName: flexFlows.nameFor(name), PageSize: 2 });
@@ -150,7 +150,7 @@ test.describe('listing and paging Flex Flows', () => {
       const name = 'default-page';
       for (let i = 0; i < 51; i++)
         await flexFlows.create({
-          ...fc.sample(validCreate('studio'), { numRuns: 1, seed: i })[0]!,
+          ...samplesOf(validCreate('studio'), 1, i)[0]!,
           FriendlyName: name,
         });
       const response = await flexFlows.list({ FriendlyName: flexFlows.nameFor(name) });

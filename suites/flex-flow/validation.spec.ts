@@ -9,7 +9,7 @@ import {
   retryCount,
   validCreate,
 } from '../../generators/flex-flow';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 import { expect, observeReading, test, verifies } from './fixtures';
 
 const isClientError = (status: number) => status >= 400 && status < 500;
@@ -42,7 +42,7 @@ test.describe('validation of Flex Flow parameters', () => {
     verifies('FLEXFLOW-CHANNEL-TYPE-ENUM'),
     async ({ flexFlows }) => {
       for (const channelType of channelTypes) {
-        const [body] = fc.sample(validCreate(), { numRuns: 1, seed: channelType.length });
+        const [body] = samplesOf(validCreate(), 1, channelType.length);
         const response = await flexFlows.create({ ...body!, ChannelType: channelType });
         expect(response.status, `create with ChannelType ${channelType}: status`).toBe(201);
         expect(response.json.channel_type).toBe(channelType);
@@ -169,7 +169,7 @@ test.describe('validation of Flex Flow parameters', () => {
     'Integration.CreationOnMessage that is not a boolean is refused',
     verifies('FLEXFLOW-CREATION-ON-MESSAGE-OUTBOUND-ONLY'),
     async ({ flexFlows }) => {
-      const [body] = fc.sample(validCreate('task'), { numRuns: 1, seed: 17 });
+      const [body] = samplesOf(validCreate('task'), 1, 17);
       const response = await flexFlows.create({ ...body!, 'Integration.CreationOnMessage': 'sometimes' });
       expect(isClientError(response.status), 'CreationOnMessage=sometimes refused with a 4xx').toBe(true);
     },

@@ -5,7 +5,7 @@ import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../gene
 import { callFlowDefinition, callThroughQueue, taskOfCall, voiceWidget } from '../drivers/call-flows';
 import { attributesOf } from '../drivers/taskrouter';
 import { expect, observeReading, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 test.describe('Liquid in the widget’s attributes', () => {
   test(
@@ -58,7 +58,7 @@ test.describe('Liquid in the widget’s attributes', () => {
         expect(created.json.code, created.text).toBe(81022);
         return;
       }
-      const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 173 });
+      const [caller] = samplesOf(incomingCall(), 1, 173);
       const { task } = await callThroughQueue(voice, api, routing, workflow, created.json, caller!);
       if (task) {
         observeReading(testInfo, 'LIQUID-INVALID-RENDERED-JSON', 'other-attributes');

@@ -6,7 +6,7 @@ import { publishConversationFlow } from '../drivers/conversation-customer';
 import { publishMessageFlow } from '../drivers/legacy-messaging';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 test.describe('which trigger data Liquid sees as JSON', () => {
   test(
@@ -114,7 +114,7 @@ test.describe('which trigger data Liquid sees as JSON', () => {
       const flow = await publishConversationFlow(studio, routing, workflow, {
         attributes: '{"channel_attributes": {{trigger.conversation.ChannelAttributes | to_json}}}',
       });
-      const [who] = fc.sample(chatCustomer(), { numRuns: 1, seed: 179 });
+      const [who] = samplesOf(chatCustomer(), 1, 179);
       await customers.startWith(who!, flow);
       const [task] = await awaitNewTasks(api, routing, workflow, new Set());
       const value = attributesOf(task!).channel_attributes;

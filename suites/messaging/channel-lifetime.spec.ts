@@ -5,6 +5,7 @@ import { legacyDefaultAttributes, publishMessageFlow } from '../drivers/legacy-m
 import { MessagingPlatform } from '../drivers/messaging-platform';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
+import { samplesOf } from '../properties';
 
 /** Why the SMS checks skip on a real account: the run adds phone numbers only where they cost nothing. */
 const needsFlexNumber =
@@ -16,7 +17,7 @@ test.describe('the life of a chat channel', () => {
       `${longLived ? 'a long-lived' : 'a short-lived'} channel ${longLived ? 'is kept' : 'is replaced'} for the next interaction after the task ends`,
       verifies('MSG-LONG-LIVED-KEEPS-CHANNEL'),
       async ({ api, studio, routing, workflow, messaging }) => {
-        const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: longLived ? 157 : 163 });
+        const [identity] = samplesOf(chatIdentity(), 1, longLived ? 157 : 163);
         const flow = await publishMessageFlow(studio, routing, workflow);
         const flexFlow = await messaging.studioFlexFlow('web', flow.sid, { LongLived: longLived });
         const first = await messaging.channel(flexFlow.sid, identity!);
@@ -48,10 +49,11 @@ test.describe('the life of a chat channel', () => {
       const flow = await publishMessageFlow(studio, routing, workflow, {
         attributes: '{"pre": {{trigger.message.ChannelAttributes.pre_engagement_data | to_json}}}',
       });
-      const [identity, name, question] = fc.sample(fc.tuple(chatIdentity(), personName(), jsonSafeText()), {
-        numRuns: 1,
-        seed: 167,
-      })[0]!;
+      const [identity, name, question] = samplesOf(
+        fc.tuple(chatIdentity(), personName(), jsonSafeText()),
+        1,
+        167,
+      )[0]!;
       const preEngagement = { friendlyName: name, question, email: 'someone@example.com' };
       const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
       const channel = await messaging.channel(flexFlow.sid, identity, {
@@ -75,10 +77,11 @@ test.describe('the life of a chat channel', () => {
       async ({ api, studio, routing, workflow, messaging, target, cleanup }) => {
         test.skip(target.kind === 'twilio' || target.kind === 'replay', needsFlexNumber);
         const platform = new MessagingPlatform(api, cleanup);
-        const [number, sender] = fc.sample(fc.uniqueArray(e164(), { minLength: 2, maxLength: 2 }), {
-          numRuns: 1,
-          seed: janitor ? 173 : 179,
-        })[0]!;
+        const [number, sender] = samplesOf(
+          fc.uniqueArray(e164(), { minLength: 2, maxLength: 2 }),
+          1,
+          janitor ? 173 : 179,
+        )[0]!;
         await platform.provisionFlexNumber(number!);
         const flow = await publishMessageFlow(studio, routing, workflow, {
           attributes: legacyDefaultAttributes,
@@ -125,9 +128,10 @@ test.describe('the life of a chat channel', () => {
     async ({ api, studio, routing, workflow, messaging, target, cleanup }) => {
       test.skip(target.kind === 'twilio' || target.kind === 'replay', needsFlexNumber);
       const platform = new MessagingPlatform(api, cleanup);
-      const [numbers, sender] = fc.sample(
+      const [numbers, sender] = samplesOf(
         fc.tuple(fc.uniqueArray(e164(), { minLength: 2, maxLength: 2 }), e164()),
-        { numRuns: 1, seed: 181 },
+        1,
+        181,
       )[0]!;
       const [other, addressed] = numbers as [string, string];
       for (const number of numbers) await platform.provisionFlexNumber(number);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { chatIdentity } from '../../generators/callers';
 import { sid } from '../../generators/sids';
 import { expect, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 const required = ['FlexFlowSid', 'Identity', 'ChatUserFriendlyName', 'ChatFriendlyName'] as const;
 const requiredWeb = ['FlexFlowSid', 'Identity', 'CustomerFriendlyName', 'ChatFriendlyName'] as const;
@@ -12,7 +12,7 @@ test.describe('the Flex chat channel resources', () => {
     'POST /v1/Channels needs FlexFlowSid, Identity, ChatUserFriendlyName and ChatFriendlyName; with all four: 201, a CH sid on the Flex Flow',
     verifies('MSG-CHANNEL-CREATE-REQUIRED'),
     async ({ api, messaging }) => {
-      const [flowSid] = fc.sample(sid('FW'), { numRuns: 1, seed: 127 });
+      const [flowSid] = samplesOf(sid('FW'), 1, 127);
       const flexFlow = await messaging.studioFlexFlow('web', flowSid!);
       await fc.assert(
         fc.asyncProperty(chatIdentity(), async (identity) => {
@@ -47,7 +47,7 @@ test.describe('the Flex chat channel resources', () => {
     'POST /v1/WebChannels needs FlexFlowSid, Identity, CustomerFriendlyName and ChatFriendlyName; with all four: 201',
     verifies('MSG-WEBCHANNEL-CREATE-REQUIRED'),
     async ({ api, messaging }) => {
-      const [flowSid] = fc.sample(sid('FW'), { numRuns: 1, seed: 131 });
+      const [flowSid] = samplesOf(sid('FW'), 1, 131);
       const flexFlow = await messaging.studioFlexFlow('web', flowSid!);
       await fc.assert(
         fc.asyncProperty(chatIdentity(), async (identity) => {
@@ -75,10 +75,11 @@ test.describe('the Flex chat channel resources', () => {
     'a chat channel of a studio or external Flex Flow has task_sid null, even when a TaskSid is sent',
     verifies('MSG-CHANNEL-TASK-SID'),
     async ({ messaging, httpStub }) => {
-      const [flowSid, identity, taskSid] = fc.sample(fc.tuple(sid('FW'), chatIdentity(), sid('WT')), {
-        numRuns: 1,
-        seed: 137,
-      })[0]!;
+      const [flowSid, identity, taskSid] = samplesOf(
+        fc.tuple(sid('FW'), chatIdentity(), sid('WT')),
+        1,
+        137,
+      )[0]!;
       const studioFlow = await messaging.studioFlexFlow('web', flowSid);
       const external = await messaging.flexFlow('web', {
         IntegrationType: 'external',

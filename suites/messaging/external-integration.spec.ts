@@ -6,7 +6,7 @@ import { fieldsOf, type HttpStub } from '../drivers/http-stub';
 import type { LegacyMessaging } from '../drivers/legacy-messaging';
 import { fieldTypes as is, mistypedFields } from '../drivers/webhook-payload';
 import { expect, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** 004's example webhook request: each field with the type of its example value. */
 const exampleFields = {
@@ -37,7 +37,7 @@ async function externalChannel(
     'Integration.Url': httpStub.url(path),
     'Integration.RetryCount': retryCount,
   });
-  const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 151 });
+  const [identity] = samplesOf(chatIdentity(), 1, 151);
   return { channel: await messaging.channel(flexFlow.sid, identity!), identity: identity! };
 }
 

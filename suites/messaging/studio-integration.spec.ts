@@ -3,7 +3,7 @@ import { chatIdentity } from '../../generators/callers';
 import { legacyDefaultAttributes, messageWidget, publishMessageFlow } from '../drivers/legacy-messaging';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
 import { expect, observeReading, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 const flexChannelType = () => fc.constantFrom('web', 'sms', 'facebook', 'whatsapp', 'line', 'custom');
 
@@ -36,7 +36,7 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
     'after Integration.FlowSid is updated, new channels start the new flow and not the old one',
     verifies('MSG-FLOWSID-UPDATE-REROUTES'),
     async ({ api, studio, routing, workflow, messaging }) => {
-      const [first, second] = fc.sample(chatIdentity(), { numRuns: 2, seed: 139 });
+      const [first, second] = samplesOf(chatIdentity(), 2, 139);
       const before = await publishMessageFlow(studio, routing, workflow);
       const after = await publishMessageFlow(studio, routing, workflow);
       const flexFlow = await messaging.studioFlexFlow('web', before.sid);
@@ -105,7 +105,7 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
     verifies('MSG-DISABLED-FLOW'),
     async ({ studio, routing, workflow, messaging }, testInfo) => {
       const flow = await publishMessageFlow(studio, routing, workflow);
-      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 149 });
+      const [identity] = samplesOf(chatIdentity(), 1, 149);
       const flexFlow = await messaging.studioFlexFlow('web', flow.sid, { Enabled: false });
       const opened = await messaging.openChannel(flexFlow.sid, identity!);
       if (opened.status !== 201) {

@@ -5,7 +5,7 @@ import { callFlowDefinition, callThroughQueue, voiceWidget } from '../drivers/ca
 import { attributesOf } from '../drivers/taskrouter';
 import { testEveryTrigger } from '../every-trigger';
 import { expect, observeReading, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** A JSON object of exactly `length` characters: `{"filler":"ééé…"}`, the filler character repeated. */
 const attributesOfLength = (length: number, filler: string) =>
@@ -82,7 +82,7 @@ test.describe('task attributes', () => {
       const template = '{"callers": "{% for i in (1..100) %}{{trigger.call.From}}{% endfor %}"}';
       const created = await studio.create(callFlowDefinition(routing, workflow, { attributes: template }));
       expect(created.status, 'studio.create(…) status').toBe(201);
-      const [call] = fc.sample(incomingCall(), { numRuns: 1, seed: 53 });
+      const [call] = samplesOf(incomingCall(), 1, 53);
       const { task, answered } = await callThroughQueue(voice, api, routing, workflow, created.json, call!);
       if (task) {
         observeReading(testInfo, 'STF-ATTRIBUTES-MAX-1024', 'template');

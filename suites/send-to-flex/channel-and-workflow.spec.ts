@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { TriggerKind } from '../drivers/triggers';
 import { testEveryTrigger } from '../every-trigger';
 import { expect, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** The Task Channels a widget may name for a trigger: a call's task is a voice task, messages go anywhere. */
 const taskChannelName = (kind: TriggerKind) =>
@@ -42,7 +42,7 @@ test.describe('the task channel and workflow of the widget', () => {
       const other = await routing.createWorkflow(api, uniqueName('Other workflow'));
       cleanup(() => routing.workspace(api).deleteWorkflow(other));
       const flow = await trigger.publish({ workflow: other });
-      const [who] = fc.sample(trigger.customer(), { numRuns: 1, seed: 113 });
+      const [who] = samplesOf(trigger.customer(), 1, 113);
       const { task } = await trigger.fire(flow, who, { workflow: other });
       expect(task?.workflow_sid).toBe(other);
       expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);

@@ -4,7 +4,7 @@ import { exported, priority } from '../../generators/studio';
 import { callFlowDefinition, callThroughQueue, publishCallFlow } from '../drivers/call-flows';
 import { testEveryTrigger } from '../every-trigger';
 import { expect, observeReading, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 test.describe('task priority', () => {
   testEveryTrigger(
@@ -43,7 +43,7 @@ test.describe('task priority', () => {
     'priority and timeout written as strings, as Studio exports them, become integer task values',
     verifies('STF-WIDGET-VALUES-AS-STRINGS'),
     async ({ api, studio, routing, workflow, voice }, testInfo) => {
-      const [p, call] = fc.sample(fc.tuple(priority(), incomingCall()), { numRuns: 1, seed: 23 })[0]!;
+      const [p, call] = samplesOf(fc.tuple(priority(), incomingCall()), 1, 23)[0]!;
       const flow = await publishCallFlow(studio, routing, workflow, { priority: String(p), timeout: '7200' });
       const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call);
       expect(task, 'the call has no task').toBeDefined();
@@ -57,7 +57,7 @@ test.describe('task priority', () => {
     'priority and timeout written as JSON numbers: accepted or refused, never misread (reported)',
     verifies('STF-WIDGET-VALUES-AS-STRINGS'),
     async ({ api, studio, routing, workflow, voice }, testInfo) => {
-      const [p, call] = fc.sample(fc.tuple(priority(), incomingCall()), { numRuns: 1, seed: 29 })[0]!;
+      const [p, call] = samplesOf(fc.tuple(priority(), incomingCall()), 1, 29)[0]!;
       const created = await studio.create(
         callFlowDefinition(routing, workflow, { priority: p, timeout: 5400 }),
       );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { invalidDefinition } from '../../generators/studio';
 import { expect, observeReading, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** The `details` of error 81022 as text, to find the property a failure names. */
 const detailsText = (body: { details?: unknown }) => JSON.stringify(body.details ?? null);
@@ -36,12 +36,10 @@ for (const [property, rule, kind] of [
       verifies(rule),
       async ({ studio, routing }, testInfo) => {
         const workflow = routing.anyoneWorkflowSid;
-        const [definition] = fc.sample(
+        const [definition] = samplesOf(
           invalidDefinition(kind, { workflow, channel: routing.channels.chat.sid }),
-          {
-            numRuns: 1,
-            seed: 83,
-          },
+          1,
+          83,
         );
         const created = await studio.create(definition);
         if (created.status === 201) {

@@ -3,7 +3,7 @@ import { incomingCall } from '../../generators/callers';
 import { exported, holdMusicUrl, priority, timeout } from '../../generators/studio';
 import { callThroughQueue, publishCallFlow, taskOfCall } from '../drivers/call-flows';
 import { expect, observeReading, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** The Voice IVR flow's default attributes (seed 001, the current Twilio page). */
 const voiceDefaultAttributes = '{ "type": "inbound", "name": "{{trigger.call.From}}" }';
@@ -65,7 +65,7 @@ test.describe('hold music', () => {
     verifies('STF-CALL-HOLD-MUSIC-DEFAULT'),
     async ({ studio, routing, workflow, voice }) => {
       const flow = await publishCallFlow(studio, routing, workflow);
-      const [call] = fc.sample(incomingCall(), { numRuns: 1, seed: 3 });
+      const [call] = samplesOf(incomingCall(), 1, 3);
       const { enqueue, response } = await voice.call(flow, call!);
       expect(enqueue, response.text).toBeDefined();
       expect(enqueue?.attributes).not.toHaveProperty('waitUrl');
@@ -99,7 +99,7 @@ test.describe('hold music', () => {
       `URL method ${method} is accepted and becomes the <Enqueue> waitUrlMethod`,
       verifies('STF-HOLD-MUSIC-METHOD'),
       async ({ studio, routing, workflow, voice }) => {
-        const [url, call] = fc.sample(fc.tuple(holdMusicUrl(), incomingCall()), { numRuns: 1, seed: 7 })[0]!;
+        const [url, call] = samplesOf(fc.tuple(holdMusicUrl(), incomingCall()), 1, 7)[0]!;
         const flow = await publishCallFlow(studio, routing, workflow, {
           waitUrl: url,
           waitUrlMethod: method,
@@ -115,7 +115,7 @@ test.describe('hold music', () => {
     'without a URL method the <Enqueue> leaves waitUrlMethod out or writes GET or POST (reported)',
     verifies('STF-HOLD-MUSIC-METHOD-DEFAULT'),
     async ({ studio, routing, workflow, voice }, testInfo) => {
-      const [url, call] = fc.sample(fc.tuple(holdMusicUrl(), incomingCall()), { numRuns: 1, seed: 11 })[0]!;
+      const [url, call] = samplesOf(fc.tuple(holdMusicUrl(), incomingCall()), 1, 11)[0]!;
       const flow = await publishCallFlow(studio, routing, workflow, { waitUrl: url });
       const { enqueue, response } = await voice.call(flow, call);
       expect(enqueue, response.text).toBeDefined();
@@ -129,7 +129,7 @@ test.describe('hold music', () => {
     'a Hold music URL that is not absolute after Liquid is left out of the <Enqueue> (81028, reported)',
     verifies('STF-HOLD-MUSIC-INVALID-URL'),
     async ({ studio, routing, workflow, voice }, testInfo) => {
-      const [call] = fc.sample(incomingCall(), { numRuns: 1, seed: 13 });
+      const [call] = samplesOf(incomingCall(), 1, 13);
       const flow = await publishCallFlow(studio, routing, workflow, {
         waitUrl: '{{flow.variables.no_such_variable}}/hold.xml',
         waitUrlMethod: 'GET',
@@ -147,7 +147,7 @@ test.describe('voice tasks', () => {
     'the call’s task is created for the caller as soon as the call is enqueued, before it leaves the queue',
     verifies('STF-CALL-ENQUEUED'),
     async ({ api, studio, routing, workflow, voice }) => {
-      const [call] = fc.sample(incomingCall(), { numRuns: 1, seed: 17 });
+      const [call] = samplesOf(incomingCall(), 1, 17);
       const flow = await publishCallFlow(studio, routing, workflow, { attributes: voiceDefaultAttributes });
       const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call!);
       expect(task?.workflow_sid).toBe(workflow);

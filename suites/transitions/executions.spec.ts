@@ -3,7 +3,7 @@ import { e164, incomingCall } from '../../generators/callers';
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
 import { voiceWidget } from '../drivers/call-flows';
 import { expect, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** After the widget: one set-variables widget per event, so each transition has somewhere to go. */
 const afterEach = {
@@ -52,7 +52,7 @@ test.describe('Studio executions record what the widget did', () => {
           setVariablesWidget(afterEach.callFailure, { outcome: 'call failed' }),
         ]),
       );
-      const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 61 });
+      const [caller] = samplesOf(incomingCall(), 1, 61);
       const answered = await voice.call(flow, caller!);
       await voice.leaveQueue(answered.enqueue!, answered.call, 'system-error');
       const [execution] = await studio.awaitExecutions(flow.sid);
@@ -74,7 +74,7 @@ test.describe('Studio executions record what the widget did', () => {
           sendToFlexWidget(voiceWidget, { workflow, channel: routing.channels.voice.sid }),
         ]),
       );
-      const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 67 });
+      const [caller] = samplesOf(incomingCall(), 1, 67);
       const answered = await voice.call(flow, caller!);
       const tasks = await routing.workspace(api).tasksOf(workflow);
       await voice.leaveQueue(answered.enqueue!, answered.call, 'hangup');

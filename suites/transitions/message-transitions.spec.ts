@@ -14,7 +14,7 @@ import { conversationWidget, publishConversationFlow } from '../drivers/conversa
 import { messageWidget, publishMessageFlow } from '../drivers/legacy-messaging';
 import type { StudioApi } from '../drivers/studio-api';
 import { expect, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** Widget settings TaskRouter refuses: an unknown workflow, a timeout or a priority out of range or no number. */
 const refusedSettings = (workflow: string) =>
@@ -57,7 +57,7 @@ test.describe('message transitions of Send to Flex', () => {
           httpRequestWidget('next_widget', httpStub.url('/after-task'), {}),
         ]),
       );
-      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 181 });
+      const [identity] = samplesOf(chatIdentity(), 1, 181);
       const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
       await messaging.say(await messaging.channel(flexFlow.sid, identity!), identity!, 'Hello');
       expect(await eventFrom(studio, flow.sid, messageWidget, 1)).toBe('callComplete');
@@ -70,7 +70,7 @@ test.describe('message transitions of Send to Flex', () => {
     'Failed to create task (failedToEnqueue) is taken when TaskRouter refuses the task, and no task exists',
     verifies('TRANS-FAILED-TASKROUTER-ERROR'),
     async ({ api, studio, routing, workflow, messaging }) => {
-      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 191 });
+      const [identity] = samplesOf(chatIdentity(), 1, 191);
       await fc.assert(
         fc.asyncProperty(refusedSettings(workflow), async (settings) => {
           const flow = await publishMessageFlow(studio, routing, workflow, settings);
@@ -88,7 +88,7 @@ test.describe('message transitions of Send to Flex', () => {
     'Call failed (callFailure) is never taken for a message, whether the task is created or refused',
     verifies('TRANS-CALL-FAILED-VOICE-ONLY'),
     async ({ studio, routing, workflow, messaging }) => {
-      const [identity] = fc.sample(chatIdentity(), { numRuns: 1, seed: 193 });
+      const [identity] = samplesOf(chatIdentity(), 1, 193);
       const settings = fc.oneof(fc.constant({ workflow }), refusedSettings(workflow));
       await fc.assert(
         fc.asyncProperty(settings, async (widgetSettings) => {
@@ -129,7 +129,7 @@ test.describe('conversation transitions of Send to Flex', () => {
           httpRequestWidget('next_widget', httpStub.url('/after-task'), {}),
         ]),
       );
-      const [who] = fc.sample(customer(), { numRuns: 1, seed: 197 });
+      const [who] = samplesOf(customer(), 1, 197);
       await customers.startWith(who!, flow);
       expect(await eventFrom(studio, flow.sid, conversationWidget, 1)).toBe('callComplete');
       expect(interactionWhenNextWidgetRan, 'the widget after Task created never ran').toBeDefined();

@@ -8,7 +8,7 @@ import type { FlowBody, StudioApi } from '../drivers/studio-api';
 import type { Routing } from '../drivers/taskrouter';
 import type { VoicePlatform } from '../drivers/voice-platform';
 import { expect, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /**
  * A caller's call reaches the flow and leaves the queue with `queueResult`: whether the call has a
@@ -83,7 +83,7 @@ test.describe('voice transitions of Send to Flex', () => {
     verifies('TRANS-CALL-FAILED-SYSTEM-ERROR'),
     async ({ api, studio, routing, workflow, voice }) => {
       const flow = await publishCallFlow(studio, routing, workflow);
-      const [caller] = fc.sample(incomingCall(), { numRuns: 1, seed: 59 });
+      const [caller] = samplesOf(incomingCall(), 1, 59);
       await callThroughQueue(voice, api, routing, workflow, flow, caller!, 'system-error');
       const [execution] = await studio.awaitExecutions(flow.sid);
       const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);

@@ -3,7 +3,7 @@ import { sid, validCreate } from '../../generators/flex-flow';
 import { hex } from '../../generators/sids';
 import type { Credentials, Target } from '../../targets/types';
 import { expect, skipWhereProgrammableChatEnded, test, verifies } from '../fixtures';
-import { scaled, weights } from '../properties';
+import { samplesOf, scaled, weights } from '../properties';
 
 /** The wire conventions are checked on the Flex Flow API, the resource the documents describe them on. */
 const flexFlowsPath = '/v1/FlexFlows';
@@ -128,7 +128,7 @@ test.describe('Twilio error bodies', () => {
     verifies('WIRE-ERROR-BODY-SHAPE'),
     async ({ api }) => {
       const failures = [
-        await api.get('flex-api', `${flexFlowsPath}/${fc.sample(sid('FO'), { numRuns: 1, seed: 1 })[0]}`),
+        await api.get('flex-api', `${flexFlowsPath}/${samplesOf(sid('FO'), 1, 1)[0]}`),
         await api.post('flex-api', flexFlowsPath, {}),
         await api.get('flex-api', flexFlowsPath, { auth: 'none' }),
       ];
@@ -166,7 +166,7 @@ test.describe('Twilio error bodies', () => {
     'the missing-parameter message names the parameter: "Missing required parameter X in the post body"',
     verifies('WIRE-MISSING-PARAM-MESSAGE'),
     async ({ api }) => {
-      const [body] = fc.sample(validCreate('studio'), { numRuns: 1, seed: 3 });
+      const [body] = samplesOf(validCreate('studio'), 1, 3);
       const { FriendlyName: _omitted, ...rest } = body!;
       const response = await api.post('flex-api', flexFlowsPath, rest);
       expect(response.json.message).toBe('Missing required parameter FriendlyName in the post body');
@@ -195,7 +195,7 @@ test.describe('encodings', () => {
     verifies('WIRE-FORM-ENCODED-REQUESTS'),
     async ({ api, uniqueName, cleanup }) => {
       const name = `${uniqueName('wire')} héllo wörld & more=+%`;
-      const [body] = fc.sample(validCreate('studio'), { numRuns: 1, seed: 4 });
+      const [body] = samplesOf(validCreate('studio'), 1, 4);
       const response = await api.post<{ sid: string; friendly_name: string }>('flex-api', flexFlowsPath, {
         ...body!,
         FriendlyName: name,
@@ -211,7 +211,7 @@ test.describe('encodings', () => {
     verifies('WIRE-FORM-BOOLEANS'),
     async ({ api, uniqueName, cleanup }) => {
       for (const value of [true, false]) {
-        const [body] = fc.sample(validCreate('studio'), { numRuns: 1, seed: 5 });
+        const [body] = samplesOf(validCreate('studio'), 1, 5);
         const response = await api.post<{ sid: string; long_lived: unknown; enabled: unknown }>(
           'flex-api',
           flexFlowsPath,
@@ -243,7 +243,7 @@ test.describe('encodings', () => {
     'response fields are snake_case',
     verifies('WIRE-SNAKE-CASE-FIELDS'),
     async ({ api, uniqueName, cleanup }) => {
-      const [body] = fc.sample(validCreate('task'), { numRuns: 1, seed: 6 });
+      const [body] = samplesOf(validCreate('task'), 1, 6);
       const response = await api.post<Record<string, unknown> & { sid: string }>('flex-api', flexFlowsPath, {
         ...body!,
         FriendlyName: uniqueName('snake'),
@@ -263,7 +263,7 @@ test.describe('status codes and paging conventions', () => {
     'create answers 201 and delete answers 204',
     verifies('WIRE-CREATE-201', 'WIRE-DELETE-204'),
     async ({ api, uniqueName }) => {
-      const [body] = fc.sample(validCreate(), { numRuns: 1, seed: 7 });
+      const [body] = samplesOf(validCreate(), 1, 7);
       const created = await api.post<{ sid: string }>('flex-api', flexFlowsPath, {
         ...body!,
         FriendlyName: uniqueName('codes'),
@@ -280,7 +280,7 @@ test.describe('status codes and paging conventions', () => {
     async ({ api, uniqueName, cleanup }) => {
       const name = uniqueName('abs');
       for (let i = 0; i < 2; i++) {
-        const [body] = fc.sample(validCreate(), { numRuns: 1, seed: i });
+        const [body] = samplesOf(validCreate(), 1, i);
         const created = await api.post<{ sid: string }>('flex-api', flexFlowsPath, {
           ...body!,
           FriendlyName: name,
