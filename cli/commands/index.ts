@@ -1,6 +1,7 @@
 import { cleanupCommand } from './cleanup';
 import type { Command } from './command';
 import { mockCommand } from './mock';
+import { pactCommand } from './pact';
 import { reportCommand } from './report';
 import { rulesCommand } from './rules';
 import { runCommand } from './run';
@@ -13,4 +14,5 @@ export const commands: Readonly<Record<string, Command>> = {
   cleanup: cleanupCommand,
   report: reportCommand,
   selftest: selftestCommand,
+  pact: pactCommand,
 };

@@ -94,20 +94,28 @@ export const test = base.extend<{ outDir: string; servedMock: ServedMock }>({
   },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
   servedMock: async ({}, use) => {
-    const child: ChildProcess = spawn(process.execPath, [bin, 'mock', '--port', '0'], {
-      cwd: root,
-      env: cleanEnv(testCredentials),
-    });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on('data', (chunk) => {
-        output += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match?.[1] && output.includes('credentials')) resolve(match[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`mock exited ${code}: ${output}`)));
-    });
-    await use({ url, output: () => output });
-    child.kill('SIGTERM');
+    const mock = await startMockProcess();
+    await use(mock);
+    mock.child.kill('SIGTERM');
   },
 });
+
+/** `flex-conformance mock --port 0 [args]` with the test credentials, once it prints its URL. */
+export async function startMockProcess(
+  args: readonly string[] = [],
+): Promise<ServedMock & { child: ChildProcess }> {
+  const child: ChildProcess = spawn(process.execPath, [bin, 'mock', '--port', '0', ...args], {
+    cwd: root,
+    env: cleanEnv(testCredentials),
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1] && output.includes('credentials')) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`mock exited ${code}: ${output}`)));
+  });
+  return { url, output: () => output, child };
+}
