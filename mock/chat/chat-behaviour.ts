@@ -1,10 +1,13 @@
 /** Legacy Programmable Chat (channel webhooks, Studio triggers from chat messages): the reference values the domain code reads; a fault (mock/faults/) overrides some of them. */
 import type { ChatMessageRecord } from './records';
+import type { DefaultRole } from './roles';
 
 /** The fields of Studio's `trigger.message` that arrive as JSON text. */
 export type MessageTriggerJsonField = 'ChannelAttributes' | 'Attributes';
 
 export interface ChatBehaviour {
+  /** The service role of the identity Flex creates for a customer (MSG-WEBCHAT-ANONYMOUS-IDENTITY). */
+  readonly customerRole: DefaultRole;
   /** A channel webhook of type `webhook` (a Flex Flow's external integration) on a new message. */
   readonly externalWebhook: {
     readonly method: 'POST' | 'GET';
@@ -25,6 +28,7 @@ export interface ChatBehaviour {
 }
 
 export const referenceChatBehaviour: ChatBehaviour = {
+  customerRole: 'service user',
   externalWebhook: {
     method: 'POST',
     attempts: (retryCount) => retryCount + 1,

@@ -13,7 +13,9 @@ import type {
   ChatMemberRecord,
   ChatMessageRecord,
   ChatServiceRecord,
+  ChatUserRecord,
 } from './records';
+import { type DefaultRole, defaultRolePermissions } from './roles';
 
 type Child = 'Members' | 'Messages' | 'Webhooks';
 const childTable = { Members: 'members', Messages: 'messages', Webhooks: 'webhooks' } as const;
@@ -55,6 +57,10 @@ export class Chat implements MockModule {
         body: this.renderService(this.service(r, 'Sid'), r.origin),
       })),
       route('DELETE', `${services}/:Sid`, (r) => this.deleteService(r)),
+      route('GET', `${services}/:ServiceSid/Users`, (r) => this.listUsers(r)),
+      route('GET', `${services}/:ServiceSid/Users/:Sid`, (r) => this.fetchUser(r)),
+      route('GET', `${services}/:ServiceSid/Roles`, (r) => this.listRoles(r)),
+      route('GET', `${services}/:ServiceSid/Roles/:Sid`, (r) => this.fetchRole(r)),
       route('POST', channels, (r) => this.createChannelRoute(r)),
       route('GET', channels, (r) => this.listChannels(r)),
       route('GET', `${channels}/:Sid`, (r) => ({
@@ -98,13 +104,24 @@ export class Chat implements MockModule {
     }));
   }
 
-  /** The chat user of an identity, created on first use. */
+  /** The chat user of a customer's identity, created on first use with the customer's role. */
   userOf(service: ChatServiceRecord, identity: string, friendlyName: string | null): string {
     const existing = service.users.get(identity);
     if (existing) return existing.sid;
-    const user = { sid: newSid('US'), identity, friendly_name: friendlyName };
+    const role = this.roleNamed(service, this.ctx.behaviour.chat.customerRole);
+    const user: ChatUserRecord = {
+      sid: newSid('US'),
+      identity,
+      friendly_name: friendlyName,
+      role_sid: role.sid,
+      date_created: isoNow(this.ctx.clock.now()),
+    };
     service.users.set(identity, user);
     return user.sid;
+  }
+
+  private roleNamed(service: ChatServiceRecord, name: DefaultRole) {
+    return service.roles.find((role) => role.friendly_name === name) as ChatServiceRecord['roles'][number];
   }
 
   addMember(channel: ChatChannelRecord, identity: string): void {
@@ -216,8 +233,98 @@ export class Chat implements MockModule {
       date_updated: now,
       channels: new Table<ChatChannelRecord>(),
       users: new Map(),
+      roles: Object.entries(defaultRolePermissions).map(([name, { type, permissions }]) => ({
+        sid: newSid('RL'),
+        friendly_name: name as DefaultRole,
+        type,
+        permissions,
+        date_created: now,
+      })),
     }));
     return { status: 201, body: this.renderService(service, request.origin) };
+  }
+
+  private renderUser(service: ChatServiceRecord, user: ChatUserRecord, origin: string) {
+    const url = `${origin}/v2/Services/${service.sid}/Users/${user.sid}`;
+    return {
+      sid: user.sid,
+      account_sid: this.ctx.accountSid,
+      service_sid: service.sid,
+      role_sid: user.role_sid,
+      identity: user.identity,
+      friendly_name: user.friendly_name,
+      attributes: '{}',
+      is_online: null,
+      is_notifiable: null,
+      joined_channels_count: service.channels
+        .all()
+        .filter((channel) => channel.members.all().some((member) => member.identity === user.identity))
+        .length,
+      date_created: user.date_created,
+      date_updated: user.date_created,
+      url,
+      links: { user_channels: `${url}/Channels`, user_bindings: `${url}/Bindings` },
+    };
+  }
+
+  private renderRole(service: ChatServiceRecord, role: ChatServiceRecord['roles'][number], origin: string) {
+    return {
+      sid: role.sid,
+      account_sid: this.ctx.accountSid,
+      service_sid: service.sid,
+      friendly_name: role.friendly_name,
+      type: role.type,
+      permissions: [...role.permissions],
+      date_created: role.date_created,
+      date_updated: role.date_created,
+      url: `${origin}/v2/Services/${service.sid}/Roles/${role.sid}`,
+    };
+  }
+
+  /** A user by SID or identity, as Twilio's Users/{Sid} accepts either. */
+  private fetchUser(request: MockRequest) {
+    const service = this.service(request, 'ServiceSid');
+    const key = request.pathParams.Sid ?? '';
+    const user = service.users.get(key) ?? [...service.users.values()].find((u) => u.sid === key);
+    if (!user) throw notFound(request.path);
+    return { status: 200, body: this.renderUser(service, user, request.origin) };
+  }
+
+  private listUsers(request: MockRequest) {
+    const service = this.service(request, 'ServiceSid');
+    const users = [...service.users.values()].map((user, index) => ({ ...user, seq: index + 1 }));
+    return {
+      status: 200,
+      body: pageOf(users, readPageRequest(request.query), {
+        origin: request.origin,
+        path: `/v2/Services/${service.sid}/Users`,
+        key: 'users',
+        filters: [],
+        render: (user) => this.renderUser(service, user, request.origin),
+      }),
+    };
+  }
+
+  private fetchRole(request: MockRequest) {
+    const service = this.service(request, 'ServiceSid');
+    const role = service.roles.find((r) => r.sid === request.pathParams.Sid);
+    if (!role) throw notFound(request.path);
+    return { status: 200, body: this.renderRole(service, role, request.origin) };
+  }
+
+  private listRoles(request: MockRequest) {
+    const service = this.service(request, 'ServiceSid');
+    const roles = service.roles.map((role, index) => ({ ...role, seq: index + 1 }));
+    return {
+      status: 200,
+      body: pageOf(roles, readPageRequest(request.query), {
+        origin: request.origin,
+        path: `/v2/Services/${service.sid}/Roles`,
+        key: 'roles',
+        filters: [],
+        render: (role) => this.renderRole(service, role, request.origin),
+      }),
+    };
   }
 
   private listServices(request: MockRequest) {

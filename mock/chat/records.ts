@@ -1,5 +1,6 @@
 import type { Sequenced } from '../core/paging';
 import type { Table } from '../core/table';
+import type { ChatRoleRecord } from './roles';
 
 export interface ChatMessageRecord extends Sequenced {
   readonly sid: string;
@@ -52,5 +53,14 @@ export interface ChatServiceRecord extends Sequenced {
   readonly date_created: string;
   date_updated: string;
   readonly channels: Table<ChatChannelRecord>;
-  readonly users: Map<string, { sid: string; identity: string; friendly_name: string | null }>;
+  readonly users: Map<string, ChatUserRecord>;
+  readonly roles: readonly ChatRoleRecord[];
+}
+
+export interface ChatUserRecord {
+  readonly sid: string;
+  readonly identity: string;
+  readonly friendly_name: string | null;
+  readonly role_sid: string;
+  readonly date_created: string;
 }

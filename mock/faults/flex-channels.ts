@@ -190,4 +190,10 @@ export const flexLegacyChannelFaults = [
     trips: ['STF-LEGACY-MSG-DEFAULT-CHANNELSID'],
     behaviour: { chat: { trigger: { channelSidOf: 'service' } } },
   },
+  {
+    name: 'webchat-customer-service-admin',
+    description: "The chat user Flex creates for a web chat customer's identity gets the service admin role.",
+    trips: ['MSG-WEBCHAT-ANONYMOUS-IDENTITY'],
+    behaviour: { chat: { customerRole: 'service admin' } },
+  },
 ] as const satisfies readonly FaultSpec[];

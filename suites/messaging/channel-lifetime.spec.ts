@@ -151,8 +151,26 @@ test.describe('the life of a chat channel', () => {
   test(
     'web chat customers get a limited identity in the Flex Chat Service',
     verifies('MSG-WEBCHAT-ANONYMOUS-IDENTITY'),
-    async () => {
-      test.skip(true, 'the web chat token endpoint is not among the APIs the suite reaches');
+    async ({ api, studio, routing, workflow, messaging }) => {
+      const [identity] = samplesOf(chatIdentity(), 1, 173);
+      const flow = await publishMessageFlow(studio, routing, workflow);
+      const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
+      await messaging.channel(flexFlow.sid, identity!);
+      const service = await messaging.chatService();
+      const user = await api.get<{ identity: string; role_sid: string }>(
+        'chat',
+        `/v2/Services/${service}/Users/${encodeURIComponent(identity!)}`,
+      );
+      expect(user.status, 'the customer has an identity in the Flex Chat Service').toBe(200);
+      const role = await api.get<{ permissions: string[] }>(
+        'chat',
+        `/v2/Services/${service}/Roles/${user.json.role_sid}`,
+      );
+      expect(role.status, "GET the customer's role").toBe(200);
+      const overOthers = role.json.permissions.filter((permission) =>
+        /Any|destroyChannel|removeMember/.test(permission),
+      );
+      expect(overOthers, "the customer's role grants rights over other users' content").toEqual([]);
     },
   );
 
