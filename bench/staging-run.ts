@@ -4,18 +4,28 @@
  * floor (the requests the account saw ÷ the account's limit per second), the requests per API
  * against the budget, and each API's busiest second against its documented rate limit.
  *
- *   npm run bench:staging [-- --runs N] [--json FILE]
+ * Voice checks run through the account's voice number unless `--without-voice-number`; the `must`
+ * rules the run skipped are listed with their reasons.
+ *
+ *   npm run bench:staging [-- --runs N] [--json FILE] [--without-voice-number]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ConformanceReport } from '../reports/model';
 import { accountLimitPerSecond, limitFor, type Operation } from '../targets/http/rate-limits';
 import { busiestWindow } from '../tests/twilio-target/support/busiest-window';
 import { stagingAccountSid, startSimulatedTwilio } from '../tests/twilio-target/support/simulated-twilio';
 import { runCli, scratchDir } from '../tests/twilio-target/support/staging';
 import type { StagingFigures } from './figures';
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string' },
+    json: { type: 'string' },
+    'without-voice-number': { type: 'boolean' },
+  },
+});
 
 interface RequestsFile {
   total: number;
@@ -35,6 +45,7 @@ const result = await runCli(
     '--account',
     stagingAccountSid,
     ...(values.runs ? ['--runs', values.runs] : []),
+    ...(values['without-voice-number'] ? [] : ['--voice-number', staging.flex.voiceNumber]),
     '--out',
     out,
   ],
@@ -44,6 +55,12 @@ const wallMs = Math.round(performance.now() - started);
 await staging.close();
 
 const requests = JSON.parse(readFileSync(join(out, 'requests.json'), 'utf8')) as RequestsFile;
+const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as ConformanceReport;
+const mustSkipped = report.rules
+  .filter((rule) => rule.severity === 'must' && rule.status === 'skipped')
+  .map(
+    (rule) => `${rule.id}: ${rule.checks.find((check) => check.skipReason)?.skipReason ?? 'no check ran'}`,
+  );
 const verdict = /^verdict: .*$/m.exec(result.stdout)?.[0] ?? `exit ${result.code}`;
 const arrivals = new Map<string, number[]>();
 for (const entry of staging.log)
@@ -81,6 +98,9 @@ const lines = [
     (api) =>
       `${api.api.padEnd(width)}  ${String(api.requests).padStart(8)}  ${String(api.busiestSecond).padStart(14)}  ${String(api.limitPerSecond).padStart(7)}`,
   ),
+  '',
+  `must rules skipped: ${mustSkipped.length}`,
+  ...mustSkipped.map((line) => `  ${line}`),
   '',
   figures.overLimit.length
     ? `OVER THE LIMIT: ${figures.overLimit.join(', ')}`

@@ -12,8 +12,10 @@ export interface ApiOperation {
 }
 
 const sidSegment = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
-/** Collections and actions are PascalCase (`FlexFlows`, `Validate`); anything else names one resource. */
-const collectionSegment = /^([A-Z][A-Za-z]*|v\d+)$/;
+/** Collections and actions are PascalCase (`FlexFlows`, `Validate`), versions `v1` or `2010-04-01`; anything else names one resource. */
+const collectionSegment = /^([A-Z][A-Za-z]*|v\d+|\d{4}-\d{2}-\d{2})$/;
+/** The v2010 API names its resources with a format suffix (`Calls.json`, `Calls/CA….json`). */
+const formatSuffix = /\.json$/;
 const isIdentifier = (segment: string) => sidSegment.test(segment) || !collectionSegment.test(segment);
 
 /**
@@ -22,6 +24,7 @@ const isIdentifier = (segment: string) => sidSegment.test(segment) || !collectio
  */
 export function apiOperation(method: string, domain: Domain, url: string): ApiOperation {
   const segments = new URL(url).pathname
+    .replace(formatSuffix, '')
     .split('/')
     .filter(Boolean)
     .map((segment) => (isIdentifier(segment) ? '{Sid}' : segment));

@@ -151,3 +151,29 @@ test.describe('a voice check on --target twilio', () => {
     expect(await voiceUrlNow()).toBe(staging.flex.voiceUrl);
   });
 });
+
+test.describe('a check declared for every trigger, on --target twilio', () => {
+  /** Checked through an incoming call, message and conversation (testEveryTrigger). */
+  const everyTriggerRule = 'STF-TIMEOUT-DEFAULT';
+  const callCheck = (out: string) =>
+    ruleOf(out, everyTriggerRule)?.checks.find((check) => check.title.includes('through an incoming call'));
+
+  test('with --voice-number its incoming-call check passes through a placed call', async () => {
+    const out = scratchDir('every-trigger-voice');
+    const args = ['run', ...account, '--voice-number', staging.flex.voiceNumber, '--grep', everyTriggerRule];
+    const result = await runCli([...args, '--runs', '2', '--out', out], staging.url);
+    expect(result.code, result.stderr).toBe(0);
+    expect(callCheck(out)?.status).toBe('passed');
+    expect(callsPlaced().length).toBeGreaterThan(0);
+    expect(await voiceUrlNow()).toBe(staging.flex.voiceUrl);
+  });
+
+  test('without --voice-number its incoming-call check is skipped naming --voice-number', async () => {
+    const out = scratchDir('every-trigger-none');
+    const result = await runCli(['run', ...account, '--grep', everyTriggerRule, '--out', out], staging.url);
+    expect(result.code, result.stderr).toBe(0);
+    expect(callCheck(out)?.status).toBe('skipped');
+    expect(callCheck(out)?.skipReason).toContain('--voice-number');
+    expect(callsPlaced()).toEqual([]);
+  });
+});
