@@ -146,7 +146,7 @@ export class TwilioApi {
     const started = performance.now();
     const sent = this.session?.outgoing?.(url, data) ?? { url, body: data };
     const response = await this.transmit(method, domain, sent.url, headers, sent.body);
-    const received = await response.text();
+    const received = response.text;
     const text = this.session?.incoming?.(received) ?? received;
     const { authorization: _secret, ...recordedHeaders } = headers;
     const redact = (value: string) => this.target.redact?.(value) ?? value;
@@ -221,10 +221,17 @@ export class TwilioApi {
         responseHeaders: response.headers(),
         responseBody: await response.text(),
       };
+      // Playwright keeps a response's body until it is disposed or its context closes: a worker's
+      // context lives for the whole run, so every body would stay in memory.
+      await response.dispose();
       this.session?.record?.(exchange);
       const rejected = this.session?.reject?.(exchange);
       if (rejected) throw rejected;
-      return response;
+      return {
+        status: () => exchange.status,
+        headers: () => exchange.responseHeaders,
+        text: exchange.responseBody,
+      };
     };
     const policy = this.target.requestPolicy;
     return policy ? policy.send({ method, domain, url }, attempt) : attempt();
