@@ -63,17 +63,21 @@ export class AssignmentEngine {
 
   /** Starts the timeout of a newly created task. */
   taskCreated(workspace: WorkspaceState, task: TaskRecord): void {
+    const { taskQueueSid, workflowSid, taskChannelSid, createdAt } = task;
+    workspace.taskOrigins.set(task.sid, { taskQueueSid, workflowSid, taskChannelSid, createdAt });
+    workspace.events.push({ type: 'task.created', at: createdAt, taskSid: task.sid });
     if (this.behaviour.timeoutCancelsTask) this.watch(workspace, ttlKey(task.sid), deadline(task));
   }
 
   cancel(workspace: WorkspaceState, task: TaskRecord, reason: string): void {
     const now = this.now();
     for (const reservation of this.reservationsOf(workspace, task, ['pending'])) {
-      this.endReservation(reservation, 'canceled', now);
+      this.endReservation(workspace, reservation, 'canceled', now);
     }
     task.assignmentStatus = 'canceled';
     task.reason = reason;
     task.updatedAt = now;
+    workspace.events.push({ type: 'task.canceled', at: now, taskSid: task.sid });
     this.forget(ttlKey(task.sid));
   }
 
@@ -96,6 +100,7 @@ export class AssignmentEngine {
     task.assignmentStatus = 'completed';
     task.reason = reason;
     task.updatedAt = now;
+    workspace.events.push({ type: 'task.completed', at: now, taskSid: task.sid });
   }
 
   /** A deleted task takes its reservations with it. */
@@ -107,6 +112,7 @@ export class AssignmentEngine {
     }
     this.forget(ttlKey(task.sid));
     workspace.tasks.delete(task.sid);
+    workspace.events.push({ type: 'task.deleted', at: this.now(), taskSid: task.sid });
   }
 
   // ------------------------------------------------------------------ reservations
@@ -114,9 +120,9 @@ export class AssignmentEngine {
   accept(workspace: WorkspaceState, reservation: ReservationRecord): void {
     const task = this.taskOf(workspace, reservation);
     const now = this.now();
-    this.endReservation(reservation, 'accepted', now);
+    this.endReservation(workspace, reservation, 'accepted', now);
     for (const other of this.reservationsOf(workspace, task, ['pending'])) {
-      this.endReservation(other, 'rescinded', now);
+      this.endReservation(workspace, other, 'rescinded', now);
     }
     task.assignmentStatus = 'assigned';
     task.updatedAt = now;
@@ -128,7 +134,7 @@ export class AssignmentEngine {
 
   reject(workspace: WorkspaceState, reservation: ReservationRecord, workerActivitySid?: string): void {
     const now = this.now();
-    this.endReservation(reservation, 'rejected', now);
+    this.endReservation(workspace, reservation, 'rejected', now);
     const worker = workspace.workers.get(reservation.workerSid);
     if (worker && workerActivitySid) this.moveWorker(worker, workerActivitySid, now);
     const task = this.taskOf(workspace, reservation);
@@ -150,13 +156,15 @@ export class AssignmentEngine {
     const now = this.now();
     for (const reservation of workspace.reservations.all()) {
       if (reservation.workerSid !== worker.sid || reservation.status !== 'pending') continue;
-      this.endReservation(reservation, 'canceled', now);
+      this.endReservation(workspace, reservation, 'canceled', now);
       this.release(workspace, this.taskOf(workspace, reservation), now);
     }
   }
 
   moveWorker(worker: WorkerRecord, activitySid: string, now: number = this.now()): void {
     if (worker.activitySid === activitySid) return;
+    const past = { activitySid: worker.activitySid, since: worker.statusChangedAt, until: now };
+    worker.pastActivities = [...(worker.pastActivities ?? []), past];
     worker.activitySid = activitySid;
     worker.statusChangedAt = now;
     worker.updatedAt = now;
@@ -250,6 +258,7 @@ export class AssignmentEngine {
     }));
     task.assignmentStatus = this.behaviour.reservedTaskStatus;
     task.updatedAt = now;
+    workspace.events.push({ type: 'reservation.created', at: now, taskSid: task.sid, workerSid: worker.sid });
     if (queue.reservationActivitySid) this.moveWorker(worker, queue.reservationActivitySid, now);
     this.watch(workspace, reservationKey(reservation.sid), reservation.expiresAt);
   }
@@ -272,7 +281,7 @@ export class AssignmentEngine {
 
   /** The worker who let a reservation time out moves to the workspace's timeout activity. */
   private timeOut(workspace: WorkspaceState, reservation: ReservationRecord, now: number): void {
-    this.endReservation(reservation, 'timeout', now);
+    this.endReservation(workspace, reservation, 'timeout', now);
     const worker = workspace.workers.get(reservation.workerSid);
     if (worker) this.moveWorker(worker, workspace.record.timeoutActivitySid, now);
     this.release(workspace, this.taskOf(workspace, reservation), now);
@@ -287,12 +296,15 @@ export class AssignmentEngine {
   }
 
   private endReservation(
+    workspace: WorkspaceState,
     reservation: ReservationRecord,
-    status: ReservationRecord['status'],
+    status: 'accepted' | 'rejected' | 'timeout' | 'canceled' | 'rescinded',
     now: number,
   ): void {
     reservation.status = status;
     reservation.updatedAt = now;
+    const { taskSid, workerSid } = reservation;
+    workspace.events.push({ type: `reservation.${status}`, at: now, taskSid, workerSid });
     this.forget(reservationKey(reservation.sid));
   }
 

@@ -95,6 +95,8 @@ export interface WorkerRecord extends Stored {
   attributes: string;
   activitySid: string;
   statusChangedAt: number;
+  /** The worker's earlier activities, each from `since` until `until`, oldest first. */
+  pastActivities?: { readonly activitySid: string; readonly since: number; readonly until: number }[];
   /** The worker's settings per Task Channel (by Task Channel SID), made when first read or changed. */
   channels?: Map<string, WorkerChannelSetting>;
 }
@@ -133,8 +135,31 @@ export interface ReservationRecord extends Stored {
   readonly expiresAt: number;
 }
 
+/** What happened to a task or a reservation, as the statistics count it. */
+export type TaskRouterEventType =
+  | 'task.created'
+  | 'task.canceled'
+  | 'task.completed'
+  | 'task.deleted'
+  | 'reservation.created'
+  | `reservation.${Exclude<ReservationStatus, 'pending' | 'wrapping' | 'completed'>}`;
+
+export interface TaskRouterEvent {
+  readonly type: TaskRouterEventType;
+  readonly at: number;
+  readonly taskSid: string;
+  readonly workerSid?: string;
+}
+
 /** A Workspace and everything in it. */
 export class WorkspaceState {
+  /** Every task and reservation event, oldest first: what the cumulative statistics count. */
+  readonly events: TaskRouterEvent[] = [];
+  /** Where each task was created (it outlives a deleted task): the queue, workflow and channel it counts in. */
+  readonly taskOrigins = new Map<
+    string,
+    Pick<TaskRecord, 'taskQueueSid' | 'workflowSid' | 'taskChannelSid' | 'createdAt'>
+  >();
   readonly activities = new Table<ActivityRecord>();
   readonly taskChannels = new Table<TaskChannelRecord>();
   readonly workflows = new Table<WorkflowRecord>();

@@ -4,6 +4,7 @@ import type { Route } from '../core/router';
 import { Activities } from './activities';
 import { Reservations } from './reservations';
 import { TaskRouterState } from './state';
+import { Statistics } from './statistics';
 import { TaskChannels } from './task-channels';
 import { TaskQueues } from './task-queues';
 import { Tasks } from './tasks';
@@ -21,7 +22,9 @@ export class TaskRouter implements MockModule {
   }
 
   routes(): Route[] {
+    // before the collections: `TaskQueues/Statistics` would otherwise be read as a queue SID
     const resources = [
+      Statistics,
       Workspaces,
       Activities,
       TaskChannels,

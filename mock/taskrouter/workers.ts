@@ -158,7 +158,7 @@ export class Workers {
   }
 }
 
-function matchesWorker(expression: ReturnType<typeof parseExpression>, worker: WorkerRecord): boolean {
+export function matchesWorker(expression: ReturnType<typeof parseExpression>, worker: WorkerRecord): boolean {
   const attributes = parsedAttributes(worker.attributes);
   return evaluate(expression, attributeResolver(attributes, { worker: attributes }));
 }
