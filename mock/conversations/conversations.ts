@@ -7,10 +7,12 @@ import type { MockRequest, Route } from '../core/router';
 import { isoNow, newSid } from '../core/sids';
 import { Table } from '../core/table';
 import type { StudioTriggers } from '../studio/triggers';
+import { deliverySummary, receiptsOf, recordReceipts, renderReceipt } from './receipts';
 import type {
   ConversationRecord,
   MessageRecord,
   ParticipantRecord,
+  ReceiptRecord,
   WebhookRecord,
   WebhookTarget,
 } from './records';
@@ -64,6 +66,8 @@ export class Conversations implements MockModule {
       route('POST', messages, (r) => this.addMessage(r)),
       route('GET', `${messages}/:Sid`, (r) => this.fetchOf(r, 'messages')),
       route('POST', `${messages}/:Sid`, (r) => this.updateMessage(r)),
+      route('GET', `${messages}/:MessageSid/Receipts`, (r) => this.listReceipts(r)),
+      route('GET', `${messages}/:MessageSid/Receipts/:Sid`, (r) => this.fetchReceipt(r)),
       route('DELETE', `${messages}/:Sid`, (r) => this.removeOf(r, 'messages')),
       route('GET', webhooks, (r) => this.listOf(r, 'webhooks')),
       route('POST', webhooks, (r) => this.addWebhook(r)),
@@ -124,6 +128,7 @@ export class Conversations implements MockModule {
       date_updated: now,
       participants: new Table<ParticipantRecord>(),
       messages: new Table<MessageRecord>(),
+      receipts: new Table<ReceiptRecord>(),
       webhooks: new Table<WebhookRecord>(),
     }));
     return { status: 201, body: this.render(conversation, request.origin) };
@@ -177,7 +182,7 @@ export class Conversations implements MockModule {
     if (kind === 'messages')
       return {
         media: null,
-        delivery: null,
+        delivery: deliverySummary(receiptsOf(conversation, record.sid)),
         content_sid: null,
         date_updated: null,
         ...base,
@@ -309,10 +314,43 @@ export class Conversations implements MockModule {
       date_created: isoNow(this.ctx.clock.now()),
     }));
     conversation.date_updated = message.date_created;
+    recordReceipts(conversation, message, this.ctx.clock.now());
     // Messages created through the REST API fire webhooks only when asked to, as on Twilio.
     if (request.headers['x-twilio-webhook-enabled'] === 'true')
       await this.dispatch.messageAdded(conversation, message);
     return { status: 201, body: this.renderChild('messages', conversation, message, request.origin) };
+  }
+
+  private message(request: MockRequest) {
+    const conversation = this.find(request, 'ConversationSid');
+    const message = conversation.messages.get(request.pathParams.MessageSid ?? '');
+    if (!message) throw notFound(request.path);
+    return { conversation, message };
+  }
+
+  private listReceipts(request: MockRequest) {
+    const { conversation, message } = this.message(request);
+    return {
+      status: 200,
+      body: pageOf(
+        receiptsOf(conversation, message.sid),
+        readPageRequest(request.query, { defaultSize: 50, maxSize: 100 }),
+        {
+          origin: request.origin,
+          path: `/v1/Conversations/${conversation.sid}/Messages/${message.sid}/Receipts`,
+          key: 'delivery_receipts',
+          filters: [],
+          render: (receipt) => renderReceipt(this.ctx.accountSid, conversation, receipt, request.origin),
+        },
+      ),
+    };
+  }
+
+  private fetchReceipt(request: MockRequest) {
+    const { conversation, message } = this.message(request);
+    const receipt = receiptsOf(conversation, message.sid).find((r) => r.sid === request.pathParams.Sid);
+    if (!receipt) throw notFound(request.path);
+    return { status: 200, body: renderReceipt(this.ctx.accountSid, conversation, receipt, request.origin) };
   }
 
   private addWebhook(request: MockRequest) {

@@ -29,6 +29,18 @@ export interface MessageRecord extends Sequenced {
   date_updated?: string;
 }
 
+export interface ReceiptRecord extends Sequenced {
+  readonly sid: string;
+  readonly message_sid: string;
+  readonly participant_sid: string;
+  readonly channel_message_sid: string;
+  status: 'read' | 'failed' | 'delivered' | 'undelivered' | 'sent';
+  /** 0 while the channel reports no error, as Twilio answers. */
+  error_code: number;
+  readonly date_created: string;
+  date_updated: string;
+}
+
 export type WebhookTarget = 'webhook' | 'trigger' | 'studio';
 
 export interface WebhookRecord extends Sequenced {
@@ -57,4 +69,6 @@ export interface ConversationRecord extends Sequenced {
   readonly participants: Table<ParticipantRecord>;
   readonly messages: Table<MessageRecord>;
   readonly webhooks: Table<WebhookRecord>;
+  /** Delivery receipts of the conversation's messages. */
+  readonly receipts: Table<ReceiptRecord>;
 }
