@@ -23,9 +23,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`flex-conformance ${suiteFacts().version}\n`);
     return exitCodes.ok;
   }
-  const command = commands[name];
-  if (!command)
+  const entry = commands[name];
+  if (!entry)
     return fail(new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})`));
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.help}\n`);
     return exitCodes.ok;

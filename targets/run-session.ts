@@ -1,6 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { request as playwrightRequest } from '@playwright/test';
 import { readCassetteMeta, writeCassetteMeta } from './cassette/format';
 import { TwilioApi } from './http/client';
 import { maskSid, requireCredentials } from './http/credentials';
@@ -69,6 +68,9 @@ export async function beginRun(
     ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
     ...(settings.recordDir ? { recordDir: settings.recordDir } : {}),
   });
+  // Loaded here, not at the top: @playwright/test takes about a second to load, and only a run
+  // against a real account needs it in the CLI process.
+  const { request: playwrightRequest } = await import('@playwright/test');
   const context = await playwrightRequest.newContext();
   let prerequisites: Prerequisites;
   try {

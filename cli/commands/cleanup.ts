@@ -31,7 +31,6 @@ credentials: TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or TWILIO_API_KEY + TWILIO_
 exit codes: 0 nothing left to delete, 1 a tagged resource could not be deleted, 2 usage error`;
 
 export const cleanupCommand: Command = {
-  summary: 'delete resources earlier runs left on a real account (tagged flexconf-<run id>-)',
   help,
   async run(argv) {
     const { values } = parseFlags('cleanup', argv, {

@@ -13,7 +13,6 @@ It accepts TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN (or TWILIO_API_KEY + TWILIO_AP
 when set, and generated credentials otherwise.`;
 
 export const mockCommand: Command = {
-  summary: 'serve the embedded Twilio emulator for local development',
   help,
   async run(argv) {
     const { values } = parseFlags('mock', argv, {

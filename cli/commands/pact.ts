@@ -83,7 +83,6 @@ async function verify(argv: readonly string[]): Promise<number> {
 }
 
 export const pactCommand: Command = {
-  summary: 'verify the published Pact contracts against an implementation (pact verify)',
   help,
   async run(argv) {
     const [subcommand, ...rest] = argv;

@@ -108,7 +108,6 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
 };
 
 export const reportCommand: Command = {
-  summary: 'compare, chart, merge and verify reports (diff, matrix, merge, verify, render)',
   help,
   async run(argv) {
     const [name, ...rest] = argv;

@@ -12,7 +12,6 @@ account: --voice-number, a Flex workspace, the Flex chat service)
 (--json: the full catalog with statements, sources, quotes, ambiguities and \`where\`).`;
 
 export const rulesCommand: Command = {
-  summary: 'print the rule catalog (--json for machines)',
   help,
   async run(argv) {
     const { values } = parseFlags('rules', argv, {

@@ -64,7 +64,6 @@ exit codes: 0 every must rule that ran passed, 1 a must rule failed or the run w
 2 usage or configuration error, 3 the run produced no report`;
 
 export const runCommand: Command = {
-  summary: 'run the conformance checks against a target and write the reports',
   help,
   async run(argv) {
     const { values } = parseFlags('run', argv, {

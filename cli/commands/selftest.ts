@@ -38,7 +38,6 @@ exit codes: 0 the clean mock passed and every fault was killed, 1 a fault surviv
 mock failed, 2 usage error, 3 the run did not complete`;
 
 export const selftestCommand: Command = {
-  summary: 'run the suite against every deliberate mock fault and print the kill matrix',
   help,
   async run(argv) {
     const { values } = parseFlags('selftest', argv, {

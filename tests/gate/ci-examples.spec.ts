@@ -47,13 +47,14 @@ for (const workflow of workflows) {
     expect(lint(text(workflow), workflow)).toEqual([]);
   });
 
-  test(`${workflow} runs flex-conformance only with flags the CLI knows`, () => {
+  test(`${workflow} runs flex-conformance only with flags the CLI knows`, async () => {
     for (const command of conformanceCommands(workflow)) {
       const [name = '', ...rest] = command.split(/\s+/);
-      const known = commands[name];
-      expect(known, `${workflow}: unknown command "${name}"`).toBeDefined();
+      const entry = commands[name];
+      expect(entry, `${workflow}: unknown command "${name}"`).toBeDefined();
+      const known = await entry!.load();
       for (const flag of rest.filter((word) => word.startsWith('--'))) {
-        expect(known!.help, `${workflow}: ${name} ${flag}`).toContain(flag);
+        expect(known.help, `${workflow}: ${name} ${flag}`).toContain(flag);
       }
     }
   });

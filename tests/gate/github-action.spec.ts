@@ -42,13 +42,14 @@ test('inputs reach the scripts through the environment only, never spliced into 
   for (const step of action.runs.steps) expect(step.run ?? '', step.name).not.toMatch(/\$\{\{\s*inputs\./);
 });
 
-test('every input but job-summary is handed to flex-conformance run as the flag of the same name', () => {
+test('every input but job-summary is handed to flex-conformance run as the flag of the same name', async () => {
+  const run = await commands.run!.load();
   const script = readFileSync(join(root, 'cli/github-action.sh'), 'utf8');
   for (const name of Object.keys(action.inputs)) {
     const variable = `INPUT_${name.toUpperCase().replace(/-/g, '_')}`;
     expect(runStep?.env?.[variable], name).toBe(`\${{ inputs.${name} }}`);
     if (name === 'job-summary') continue;
-    expect(commands.run!.help, name).toContain(`--${name}`);
+    expect(run.help, name).toContain(`--${name}`);
     expect(script, name).toMatch(new RegExp(`"--${name}"|--${name} "\\$`));
   }
 });
