@@ -48,7 +48,8 @@ export const mockCommand: Command = {
       );
     } else {
       process.stdout.write(
-        `credentials (generated for this mock): TWILIO_ACCOUNT_SID=${credentials.accountSid} TWILIO_AUTH_TOKEN=${credentials.authToken}\n`,
+        `credentials (generated for this mock): TWILIO_ACCOUNT_SID=${credentials.accountSid} TWILIO_AUTH_TOKEN=${credentials.authToken}\n` +
+          `  or the API key: TWILIO_API_KEY=${credentials.apiKey} TWILIO_API_SECRET=${credentials.apiSecret}\n`,
       );
     }
     if (selected.length > 0) process.stdout.write(`faults: ${selected.join(', ')}\n`);
