@@ -1,6 +1,6 @@
 import type { MockContext } from '../context';
 import { parsedOrEmpty } from '../core/json';
-import { isLoopbackUrl } from '../studio/loopback';
+import { isLoopbackUrl, loopbackFetch } from '../studio/loopback';
 import type { StudioTriggers } from '../studio/triggers';
 import type { MessageTriggerJsonField } from './chat-behaviour';
 import type {
@@ -66,7 +66,7 @@ export class ChannelWebhooks {
     const tries = attempts(webhook.configuration.retry_count);
     for (let attempt = 0; attempt < tries; attempt++) {
       const body = new URLSearchParams(fields({ ...payload, RetryCount: String(attempt) })).toString();
-      const ok = await fetch(method === 'GET' ? `${url}?${body}` : url, {
+      const ok = await loopbackFetch(method === 'GET' ? `${url}?${body}` : url, {
         method,
         headers: method === 'GET' ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
         body: method === 'GET' ? undefined : body,

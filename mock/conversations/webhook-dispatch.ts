@@ -1,6 +1,6 @@
 import type { MockContext } from '../context';
 import { parsedOrEmpty } from '../core/json';
-import { isLoopbackUrl } from '../studio/loopback';
+import { isLoopbackUrl, loopbackFetch } from '../studio/loopback';
 import type { StudioTriggers } from '../studio/triggers';
 import type { ConversationTriggerJsonField } from './conversations-behaviour';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, WebhookRecord } from './records';
@@ -76,7 +76,7 @@ export class WebhookDispatch {
       this.ctx.behaviour.conversations.messageAddedPayload(payload),
     ).toString();
     const get = webhook.configuration.method === 'get';
-    await fetch(get ? `${url}${url.includes('?') ? '&' : '?'}${form}` : url, {
+    await loopbackFetch(get ? `${url}${url.includes('?') ? '&' : '?'}${form}` : url, {
       method: get ? 'GET' : 'POST',
       headers: get ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
       body: get ? undefined : form,

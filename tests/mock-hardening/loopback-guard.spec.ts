@@ -1,5 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { isLoopbackUrl } from '../../mock/studio/loopback';
+import { isLoopbackUrl, loopbackFetch } from '../../mock/studio/loopback';
 
 /** Self-tests of the guard that keeps the mock's Studio call-outs on this machine. */
 
@@ -26,3 +28,47 @@ for (const url of [
     expect(isLoopbackUrl(url)).toBe(false);
   });
 }
+
+test.describe('redirects of a call-out', () => {
+  let server: Server;
+  let origin: string;
+  const seen: string[] = [];
+
+  test.beforeAll(async () => {
+    server = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      const redirects: Record<string, string> = {
+        '/off': 'http://203.0.113.7/collect',
+        '/named': 'http://127.evil.example/collect',
+        '/on': '/landed',
+      };
+      const location = redirects[request.url ?? ''];
+      if (location) response.writeHead(302, { location }).end();
+      else response.writeHead(200, { 'content-type': 'text/plain' }).end('landed');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  for (const path of ['/off', '/named']) {
+    test(`a redirect off loopback (${path}) is not followed: the 302 is the answer`, async () => {
+      const response = await loopbackFetch(`${origin}${path}`, { method: 'GET' });
+      expect(response.status).toBe(302);
+    });
+  }
+
+  test('a redirect that stays on loopback is followed, a POST becoming a GET', async () => {
+    seen.length = 0;
+    const response = await loopbackFetch(`${origin}/on`, { method: 'POST', body: 'a=1' });
+    expect([response.status, await response.text(), seen]).toEqual([
+      200,
+      'landed',
+      ['POST /on', 'GET /landed'],
+    ]);
+  });
+
+  test('a URL off loopback is refused before any request', async () => {
+    await expect(loopbackFetch('http://203.0.113.7/', { method: 'GET' })).rejects.toThrow(/loopback/);
+  });
+});

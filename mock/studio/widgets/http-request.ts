@@ -1,6 +1,6 @@
 import { parseJsonObject } from '../../core/json';
 import type { WidgetHandler, WidgetRun } from '../engine';
-import { isLoopbackUrl } from '../loopback';
+import { isLoopbackUrl, loopbackFetch } from '../loopback';
 
 /** Studio gives a request 10 seconds and parses at most 64 kB. */
 const TIMEOUT_MS = 10_000;
@@ -57,7 +57,7 @@ async function request(
   const url = (await run.render(run.widget.properties.url)) ?? '';
   if (!isLoopbackUrl(url)) return { kind: 'transition' as const, event: failEvent };
   try {
-    const response = await fetch(url, {
+    const response = await loopbackFetch(url, {
       method,
       headers: body === undefined ? {} : { 'content-type': contentType },
       body,
