@@ -15,7 +15,7 @@ import type {
   ChatServiceRecord,
   ChatUserRecord,
 } from './records';
-import { type DefaultRole, defaultRolePermissions } from './roles';
+import { type ChatRoleRecord, type DefaultRole, defaultRolePermissions } from './roles';
 
 type Child = 'Members' | 'Messages' | 'Webhooks';
 const childTable = { Members: 'members', Messages: 'messages', Webhooks: 'webhooks' } as const;
@@ -121,7 +121,7 @@ export class Chat implements MockModule {
   }
 
   private roleNamed(service: ChatServiceRecord, name: DefaultRole) {
-    return service.roles.find((role) => role.friendly_name === name) as ChatServiceRecord['roles'][number];
+    return service.roles.find((role) => role.friendly_name === name) as ChatRoleRecord;
   }
 
   addMember(channel: ChatChannelRecord, identity: string): void {
@@ -267,7 +267,7 @@ export class Chat implements MockModule {
     };
   }
 
-  private renderRole(service: ChatServiceRecord, role: ChatServiceRecord['roles'][number], origin: string) {
+  private renderRole(service: ChatServiceRecord, role: ChatRoleRecord, origin: string) {
     return {
       sid: role.sid,
       account_sid: this.ctx.accountSid,

@@ -72,8 +72,10 @@ export class Statistics {
     return { scope: this.channelScope(request), own: {} };
   }
 
-  private queueScope(request: MockRequest): Scoped {
-    const queue = findIn(this.workspace(request).taskQueues, request);
+  private queueScope(
+    request: MockRequest,
+    queue = findIn(this.workspace(request).taskQueues, request),
+  ): Scoped {
     return {
       scope: { ...this.channelScope(request), taskQueueSid: queue.sid },
       own: { task_queue_sid: queue.sid },
@@ -182,10 +184,7 @@ export class Statistics {
       key: 'task_queues_statistics',
       filters: name === null ? [] : [['FriendlyName', name]],
       render: (queue) => {
-        const scoped: Scoped = {
-          scope: { ...this.channelScope(request), taskQueueSid: queue.sid },
-          own: { task_queue_sid: queue.sid },
-        };
+        const scoped = this.queueScope(request, queue);
         const { url: _url, ...envelope } = this.envelope(request, scoped.own);
         return {
           ...envelope,
