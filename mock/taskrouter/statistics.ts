@@ -1,6 +1,8 @@
-import { invalidParameter } from '../core/errors';
+import { invalidParameter, TwilioError } from '../core/errors';
 import { pageOf, readPageRequest } from '../core/paging';
+import { jsonDepth, maxJsonDepth } from '../core/params';
 import type { MockRequest, Route } from '../core/router';
+import { isSid } from '../core/sids';
 import type { WorkspaceState } from './records';
 import { findIn, type TaskRouterState } from './state';
 import {
@@ -17,6 +19,21 @@ import { matchesWorker } from './workers';
 
 /** "Only calculate statistics since this many minutes in the past. The default is 15 minutes." */
 const defaultMinutes = 15;
+
+/** "Fetch a Task Queue Real Time Statistics in bulk for the array of TaskQueue SIDs, support upto 50 in a request." */
+const maxBulkQueues = 50;
+
+/** The attributes "`task_queue_data` returns" for each queue, besides `task_queue_sid`. */
+const bulkQueueFigures = [
+  'longest_task_waiting_age',
+  'longest_task_waiting_sid',
+  'total_tasks',
+  'total_eligible_workers',
+  'total_available_workers',
+  'tasks_by_status',
+  'tasks_by_priority',
+  'activity_statistics',
+] as const;
 
 /**
  * The statistics resources of a Workspace, its TaskQueues, Workflows and Workers
@@ -38,6 +55,12 @@ export class Statistics {
       get(`${ws}/RealTimeStatistics`, (r) => this.realTime(r, this.workspaceScope(r))),
       get(`${ws}/CumulativeStatistics`, (r) => this.cumulative(r, this.workspaceScope(r))),
       get(`${ws}/TaskQueues/Statistics`, (r) => this.queueList(r)),
+      {
+        domain: 'taskrouter',
+        method: 'POST',
+        pattern: `${ws}/TaskQueues/RealTimeStatistics`,
+        handler: (request) => ({ status: 200, body: this.queueBulkRealTime(request) }),
+      },
       get(`${ws}/TaskQueues/:Sid/Statistics`, (r) => this.combined(r, this.queueScope(r))),
       get(`${ws}/TaskQueues/:Sid/RealTimeStatistics`, (r) => this.realTime(r, this.queueScope(r))),
       get(`${ws}/TaskQueues/:Sid/CumulativeStatistics`, (r) => this.cumulative(r, this.queueScope(r))),
@@ -195,6 +218,24 @@ export class Statistics {
     });
   }
 
+  /** The real-time figures of each queue the JSON body names, as its own `RealTimeStatistics` gives them. */
+  private queueBulkRealTime(request: MockRequest) {
+    const workspace = this.workspace(request);
+    const queues = requestedQueueSids(request).map((sid) => {
+      const queue = workspace.taskQueues.get(sid);
+      if (!queue) throw bulkBodyError(`${sid} names no TaskQueue of this Workspace`);
+      return queue;
+    });
+    const data = queues.map((queue) => {
+      const figures: Record<string, unknown> = this.realTimeFigures(request, this.queueScope(request, queue));
+      return {
+        task_queue_sid: queue.sid,
+        ...Object.fromEntries(bulkQueueFigures.map((name) => [name, figures[name]])),
+      };
+    });
+    return { ...this.envelope(request), task_queue_data: data, task_queue_response_count: data.length };
+  }
+
   private workersRealTime(request: MockRequest) {
     const workers = this.workspace(request).workers.all();
     return {
@@ -228,6 +269,42 @@ export class Statistics {
     };
   }
 }
+
+/**
+ * The TaskQueue SIDs a bulk request's JSON body lists, each once. The description gives the body no
+ * schema beyond "the array of TaskQueue SIDs"; anything else is refused as Twilio refuses a bad parameter.
+ */
+function requestedQueueSids(request: MockRequest): string[] {
+  const entries = [...request.form.raw];
+  if (entries.length === 0) throw bulkBodyError('the body is missing');
+  // a JSON text reaches the handler as the one form key it parses into (no `=` or `&` in a SID list)
+  const [text, value] = entries[0] as [string, string];
+  if (entries.length > 1 || value !== '') throw bulkBodyError('the body is not JSON');
+  if (jsonDepth(text) > maxJsonDepth)
+    throw bulkBodyError(`the body nests deeper than ${maxJsonDepth} levels`);
+  let listed: unknown;
+  try {
+    listed = JSON.parse(text);
+  } catch {
+    throw bulkBodyError('the body is not JSON');
+  }
+  if (!Array.isArray(listed)) throw bulkBodyError('the body is not a JSON array');
+  if (listed.length === 0) throw bulkBodyError('the array is empty');
+  const sids = [...new Set(listed)];
+  if (sids.length > maxBulkQueues)
+    throw bulkBodyError(`it names ${sids.length} TaskQueues, at most ${maxBulkQueues} are allowed`);
+  const malformed = sids.find((sid) => typeof sid !== 'string' || !isSid(sid, 'WQ'));
+  if (malformed !== undefined)
+    throw bulkBodyError(`${JSON.stringify(malformed).slice(0, 40)} does not match ^WQ[0-9a-fA-F]{32}$`);
+  return sids as string[];
+}
+
+const bulkBodyError = (reason: string) =>
+  new TwilioError(
+    400,
+    20001,
+    `Invalid request body: expected a JSON array of 1 to ${maxBulkQueues} TaskQueue SIDs, but ${reason}`,
+  );
 
 interface Scoped {
   readonly scope: TaskScope;
