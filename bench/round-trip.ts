@@ -1,5 +1,4 @@
 import { Agent, request as httpRequest } from 'node:http';
-import { request } from '@playwright/test';
 import fc from 'fast-check';
 import { type FlexFlowForm, validCreate } from '../generators/flex-flow';
 import { startMock } from '../mock/server';
@@ -12,7 +11,7 @@ import type { Target } from '../targets/types';
 
 export interface RoundTripFigures {
   readonly cases: number;
-  /** fast-check property over HTTP (the suite's client: TwilioApi on Playwright's request). */
+  /** fast-check property over HTTP (the suite's client: TwilioApi). */
   readonly propertyPerSecond: number;
   /** The same round trips through the suite's client in a plain loop over pre-generated bodies. */
   readonly clientLoopPerSecond: number;
@@ -30,8 +29,7 @@ export interface RoundTripFigures {
  */
 export async function measureRoundTrip(cases = 200, rounds = 3): Promise<RoundTripFigures> {
   const target = await openTarget(defaultRunSettings(), startEmbeddedMock, {});
-  const context = await request.newContext();
-  const api = new TwilioApi(context, target);
+  const api = new TwilioApi(target);
   const clientRoundTrip = async (body: FlexFlowForm) => {
     const created = await api.post<{ sid: string }>('flex-api', '/v1/FlexFlows', body);
     if (created.status !== 201) throw new Error(`create answered ${created.status}: ${created.text}`);
@@ -77,7 +75,6 @@ export async function measureRoundTrip(cases = 200, rounds = 3): Promise<RoundTr
     };
   } finally {
     raw.close();
-    await context.dispose();
     await target.close();
   }
 }

@@ -4,26 +4,33 @@
  * floor (the requests the account saw ÷ the account's limit per second), the requests per API
  * against the budget, and each API's busiest second against its documented rate limit.
  *
- * Voice checks run through the account's voice number unless `--without-voice-number`; the `must`
- * rules the run skipped are listed with their reasons.
+ * Voice checks run through the account's voice number unless `--without-voice-number`, and checks
+ * the account calls back through a public URL the account forwards to the run's `--stub-port`
+ * unless `--without-public-url`; the `must` rules the run skipped are listed with their reasons.
  *
- *   npm run bench:staging [-- --runs N] [--json FILE] [--without-voice-number]
+ *   npm run bench:staging [-- --runs N] [--json FILE] [--out DIR] [--without-voice-number] [--without-public-url]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../reports/model';
 import { accountLimitPerSecond, limitFor, type Operation } from '../targets/http/rate-limits';
 import { busiestWindow } from '../tests/twilio-target/support/busiest-window';
-import { stagingAccountSid, startSimulatedTwilio } from '../tests/twilio-target/support/simulated-twilio';
-import { runCli, scratchDir } from '../tests/twilio-target/support/staging';
+import {
+  stagingAccountSid,
+  stagingPublicUrl,
+  startSimulatedTwilio,
+} from '../tests/twilio-target/support/simulated-twilio';
+import { freePort, runCli, scratchDir, tunnelArgs } from '../tests/twilio-target/support/staging';
 import type { StagingFigures } from './figures';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string' },
     json: { type: 'string' },
+    out: { type: 'string' },
     'without-voice-number': { type: 'boolean' },
+    'without-public-url': { type: 'boolean' },
   },
 });
 
@@ -34,8 +41,11 @@ interface RequestsFile {
   cleanup: { total: number };
 }
 
-const staging = await startSimulatedTwilio();
-const out = scratchDir('bench-staging');
+const tunnel = values['without-public-url']
+  ? undefined
+  : { publicUrl: stagingPublicUrl, stubPort: await freePort() };
+const staging = await startSimulatedTwilio(tunnel ? { tunnel } : {});
+const out = values.out ? resolve(values.out) : scratchDir('bench-staging');
 const started = performance.now();
 const result = await runCli(
   [
@@ -46,6 +56,7 @@ const result = await runCli(
     stagingAccountSid,
     ...(values.runs ? ['--runs', values.runs] : []),
     ...(values['without-voice-number'] ? [] : ['--voice-number', staging.flex.voiceNumber]),
+    ...(tunnel ? tunnelArgs(tunnel) : []),
     '--out',
     out,
   ],

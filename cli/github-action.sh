@@ -19,6 +19,8 @@ flag --workers "${INPUT_WORKERS:-}"
 flag --account "${INPUT_ACCOUNT:-}"
 flag --max-requests "${INPUT_MAX_REQUESTS:-}"
 flag --voice-number "${INPUT_VOICE_NUMBER:-}"
+flag --public-url "${INPUT_PUBLIC_URL:-}"
+flag --stub-port "${INPUT_STUB_PORT:-}"
 flag --record "${INPUT_RECORD:-}"
 
 log="$(mktemp "${RUNNER_TEMP:-/tmp}/flex-conformance-XXXXXX.log")"

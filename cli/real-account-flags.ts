@@ -1,3 +1,5 @@
+import { defaultStubPort } from '../targets/public-url/gateway';
+
 /** The `run` flags for real accounts, recording and the gate (checked in settings-from-flags.ts). */
 export const realAccountFlags = {
   account: { type: 'string' },
@@ -5,6 +7,8 @@ export const realAccountFlags = {
   'expected-failures': { type: 'string' },
   'max-requests': { type: 'string' },
   'voice-number': { type: 'string' },
+  'public-url': { type: 'string' },
+  'stub-port': { type: 'string' },
 } as const;
 
 export const realAccountHelp = `  --target twilio  Twilio's own hosts with the credentials from the environment (needs --account)
@@ -13,5 +17,8 @@ export const realAccountHelp = `  --target twilio  Twilio's own hosts with the c
   --record DIR     record every exchange with the account as nock cassettes (scrubbed)
   --max-requests N request budget (twilio default 10000); a request past it fails
   --voice-number N a phone number voice checks may call (E.164); without one they are skipped
+  --public-url URL https URL of a tunnel to --stub-port: checks the account calls back (widget
+                   requests, webhooks) go through it; without one they are skipped
+  --stub-port N    the local port the tunnel points at (default ${defaultStubPort})
   --expected-failures FILE  known failures of this target ({rule, target, reason, expires}):
                    a listed failing rule does not fail the run, an expired entry does`;

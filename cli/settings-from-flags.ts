@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { isFaultName } from '../mock/faults';
 import { readCassetteMeta } from '../targets/cassette/format';
 import { defaultTimeoutMs } from '../targets/http/request-policy';
+import { defaultStubPort } from '../targets/public-url/gateway';
+import { checkPublicUrl } from '../targets/public-url/validate';
 import { defaultRuns, defaultSeed, type RunMode, type RunSettings } from '../targets/run-settings';
 import { parseTargetSpec, type TargetSpec } from '../targets/spec';
 import { ConfigError } from '../targets/types';
@@ -20,6 +22,8 @@ export interface RunFlags {
   readonly record?: string;
   readonly 'max-requests'?: string;
   readonly 'voice-number'?: string;
+  readonly 'public-url'?: string;
+  readonly 'stub-port'?: string;
   /** `run --progress`: a line per finished check even when stdout is not a terminal. */
   readonly progress?: boolean;
   /** `run --quiet`: no line per check, only the summary, even on a terminal. */
@@ -87,7 +91,7 @@ function progressSetting(flags: RunFlags) {
   return flags.progress ? { progress: true } : {};
 }
 
-/** `--account`, `--record`, `--max-requests`, `--voice-number`, checked against the target they apply to. */
+/** `--account`, `--record`, `--max-requests`, `--voice-number`, `--public-url`, `--stub-port`, checked against the target they apply to. */
 function realAccountSettings(flags: RunFlags, target: TargetSpec) {
   const account = flags.account || undefined;
   if (account !== undefined && !/^AC[0-9a-fA-F]{32}$/.test(account))
@@ -102,6 +106,14 @@ function realAccountSettings(flags: RunFlags, target: TargetSpec) {
     throw new ConfigError(
       `--voice-number must be an E.164 number such as +14155550100 (got "${voiceNumber}")`,
     );
+  const publicUrl = flags['public-url'] ? checkPublicUrl(flags['public-url']) : undefined;
+  if (publicUrl !== undefined && target.kind !== 'twilio')
+    throw new ConfigError(
+      '--public-url applies to --target twilio (other targets call the suite on loopback)',
+    );
+  if (flags['stub-port'] && publicUrl === undefined)
+    throw new ConfigError('--stub-port is the port --public-url tunnels to: give --public-url too');
+  const stubPort = readInteger(flags['stub-port'], '--stub-port', defaultStubPort, 1, 65_535);
   const maxRequests = flags['max-requests']
     ? readInteger(flags['max-requests'], '--max-requests', 0, 1, 10_000_000)
     : undefined;
@@ -109,6 +121,7 @@ function realAccountSettings(flags: RunFlags, target: TargetSpec) {
     ...(account ? { account } : {}),
     ...(recordDir ? { recordDir: resolve(recordDir) } : {}),
     ...(voiceNumber ? { voiceNumber } : {}),
+    ...(publicUrl ? { publicUrl, stubPort } : {}),
     ...(maxRequests ? { maxRequests } : {}),
   };
 }

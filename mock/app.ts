@@ -6,6 +6,7 @@ import { Chat } from './chat/chat';
 import type { Clock, MockContext } from './context';
 import { Conversations } from './conversations/conversations';
 import type { MockCredentials } from './core/auth';
+import { type CallOutReach, onThisMachine } from './core/call-outs';
 import { TwilioError } from './core/errors';
 import type { MockModule } from './core/module';
 import { Params } from './core/params';
@@ -23,6 +24,8 @@ export interface MockAppOptions {
   readonly credentials: MockCredentials;
   readonly behaviour?: Behaviour;
   readonly clock?: Clock;
+  /** Where call-outs can go: loopback (the default, a platform on this machine) or a public URL. */
+  readonly callOuts?: CallOutReach;
 }
 
 /** The emulator's state and routes, independent of the HTTP server that exposes them. */
@@ -50,6 +53,7 @@ export class MockApp {
       behaviour: options.behaviour ?? referenceBehaviour,
       call: (domain, method, path, form) => this.callInternal(domain, method, path, form),
       origin: () => this.originUrl,
+      callOuts: options.callOuts ?? onThisMachine,
     };
     this.flexFlows = new FlexFlows(this.context);
     this.studio = new Studio(this.context);

@@ -1,5 +1,6 @@
 import type { Behaviour } from './behaviour';
 import type { MockCredentials } from './core/auth';
+import type { CallOutReach } from './core/call-outs';
 import type { DomainCall } from './core/module';
 
 export interface Clock {
@@ -16,4 +17,6 @@ export interface MockContext {
   readonly call: DomainCall;
   /** The origin the mock is reachable at, for callbacks it hands out (webhook URLs, action URLs). */
   origin(): string;
+  /** Which URLs the platform's call-outs (widgets, webhooks) reach, and where they land on this machine. */
+  readonly callOuts: CallOutReach;
 }

@@ -11,6 +11,7 @@ import { type Domain, domainOfHost, forwardedHostHeader } from '../contracts/dom
 import { MockApp } from './app';
 import type { Clock } from './context';
 import { isAuthorized, type MockCredentials } from './core/auth';
+import type { CallOutReach } from './core/call-outs';
 import {
   badRequest,
   headersTooLarge,
@@ -34,6 +35,7 @@ export interface MockServerOptions {
   readonly clock?: Clock;
   /** The largest request body answered; a longer one gets 413 without being read. */
   readonly maxBodyBytes?: number;
+  readonly callOuts?: CallOutReach;
 }
 
 export const defaultMaxBodyBytes = 1024 * 1024;
@@ -64,6 +66,7 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
     credentials,
     behaviour: layer.behaviour,
     clock: options.clock,
+    ...(options.callOuts ? { callOuts: options.callOuts } : {}),
   });
   const wire = wireLayer(layer.wire, app);
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;

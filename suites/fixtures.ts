@@ -1,4 +1,4 @@
-import { type APIRequestContext, test as base, type TestInfo } from '@playwright/test';
+import { test as base, type TestInfo } from '@playwright/test';
 import fc from 'fast-check';
 import { startEmbeddedMock } from '../support/embedded-mock';
 import { closeBeforeOrphanExit, exitOrphan, watchParent } from '../support/parent-watch';
@@ -7,12 +7,12 @@ import { TargetHealth } from '../targets/http/target-health';
 import { openTarget } from '../targets/open';
 import { type RunSettings, readRunSettings } from '../targets/run-settings';
 import { describeAnswer, prerequisiteSkip, provisioned } from '../targets/twilio/prerequisites';
-import type { Prerequisites, Target } from '../targets/types';
+import type { Prerequisites, Target, TargetSession } from '../targets/types';
 import { onFailedAssertion } from './assertions';
 import { voiceNumberMissing, voicePlatformFor } from './drivers/calling-voice-platform';
 import { ConversationCustomer } from './drivers/conversation-customer';
 import { setPatience } from './drivers/eventually';
-import { HttpStub } from './drivers/http-stub';
+import { HttpStub, publicUrlMissing } from './drivers/http-stub';
 import { LegacyMessaging } from './drivers/legacy-messaging';
 import { StudioApi } from './drivers/studio-api';
 import { Routing } from './drivers/taskrouter';
@@ -42,8 +42,6 @@ interface WorkerFixtures {
   mockFaults: readonly string[] | undefined;
   runSettings: RunSettings;
   target: Target;
-  /** The HTTP client the `api` fixture sends through: one per worker (a new one per check costs several ms). */
-  apiRequest: APIRequestContext;
   /** What a real account offers the checks (Flex workspace, chat service, end of life); fixed elsewhere. */
   prerequisites: Prerequisites;
   /** Applies the run's seed and run count to every fast-check property in the worker. */
@@ -66,6 +64,8 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
+  /** The test's recording or replay session, when the target keeps one. */
+  targetSession: TargetSession | undefined;
   api: TwilioApi;
   /** Names for created resources, tagged with the run id so cleanup can find leftovers. */
   uniqueName: (purpose: string) => string;
@@ -126,16 +126,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   routing: [
-    async ({ playwright, target, runSettings, targetHealth }, use, workerInfo) => {
+    async ({ target, runSettings, targetHealth }, use, workerInfo) => {
       // The embedded mock runs flows and creates tasks before it answers; a real account takes seconds.
       setPatience(target.kind === 'mock' ? 300 : 5_000);
-      const context = await playwright.request.newContext();
       // Recorded and replayed like a test's requests (a cassette of its own).
       const session = await target.openSession?.({
         id: `routing-${workerInfo.workerIndex}`,
         title: 'worker routing',
       });
-      const api = new TwilioApi(context, target, session, targetHealth);
+      const api = new TwilioApi(target, session, targetHealth);
       const routing = await Routing.create(
         api,
         `flexconf-${runSettings.runId}-w${workerInfo.workerIndex}-routing`,
@@ -143,7 +142,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(routing);
       await routing.remove(api).catch(() => undefined);
       await session?.close();
-      await context.dispose();
     },
     { scope: 'worker' },
   ],
@@ -168,11 +166,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   prerequisites: [
-    async ({ target, playwright }, use) => {
-      if (!target.prerequisites) return use(provisioned);
-      const context = await playwright.request.newContext();
-      const found = await target.prerequisites(context).finally(() => context.dispose());
-      await use(found);
+    async ({ target }, use) => {
+      await use((await target.prerequisites?.()) ?? provisioned);
     },
     { scope: 'worker' },
   ],
@@ -213,21 +208,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', auto: true },
   ],
 
-  apiRequest: [
-    async ({ playwright }, use) => {
-      const context = await playwright.request.newContext();
-      await use(context);
-      await context.dispose();
-    },
-    { scope: 'worker' },
-  ],
-
-  api: async ({ apiRequest, target, runSettings, targetHealth }, use, testInfo) => {
+  targetSession: async ({ target }, use, testInfo) => {
     const session = await target.openSession?.({
       id: testInfo.testId,
       title: testInfo.titlePath.slice(1).join(' › '),
     });
-    const api = new TwilioApi(apiRequest, target, session, targetHealth);
+    await use(session);
+    await session?.close();
+  },
+
+  api: async ({ target, targetSession: session, runSettings, targetHealth }, use, testInfo) => {
+    const api = new TwilioApi(target, session, targetHealth);
     onFailedAssertion(() => api.noteFailedAssertion());
     testInfo.annotations.push(
       { type: 'target', description: `${target.kind} ${target.url} ${target.fingerprint()}` },
@@ -236,7 +227,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(api);
     onFailedAssertion(undefined);
     api.noteCheckEnded();
-    await session?.close();
     const failed = testInfo.status === 'failed' || testInfo.status === 'timedOut';
     const [connectionFailure] = api.connectionFailures;
     // The reporter counts such a failure as the target's absence, not a verdict, once the target is gone.
@@ -292,13 +282,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await voice.close();
   },
 
-  httpStub: async ({ target }, use, testInfo) => {
-    testInfo.skip(
-      target.kind === 'twilio' || target.kind === 'replay',
-      'the check needs a server on this machine that the target can call',
-    );
+  httpStub: async ({ target, targetSession }, use, testInfo) => {
+    const reachesLoopback = target.kind === 'mock' || target.kind === 'url';
+    testInfo.skip(!reachesLoopback && !targetSession?.publishStub, publicUrlMissing);
     const stub = await HttpStub.start();
+    const published = targetSession?.publishStub?.(stub);
+    if (published) stub.publishAt(published.url);
     await use(stub);
+    published?.release();
     await stub.close();
   },
 

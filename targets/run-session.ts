@@ -7,6 +7,7 @@ import { documentedLimits } from './http/rate-limits';
 import { placeholderAccountSid, placeholderVoiceNumber, Scrubber } from './http/redaction';
 import { readLedgerFile } from './http/request-ledger';
 import { defaultMaxRequests } from './http/request-policy';
+import { defaultStubPort, startCallOutGateway } from './public-url/gateway';
 import type { RunSettings } from './run-settings';
 import { checkAccount } from './twilio/account';
 import { CreatedLedger } from './twilio/created-ledger';
@@ -66,19 +67,10 @@ export async function beginRun(
     maxRequests,
     timeoutMs: settings.requestTimeoutMs,
     ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     ...(settings.recordDir ? { recordDir: settings.recordDir } : {}),
   });
-  // Loaded here, not at the top: @playwright/test takes about a second to load, and only a run
-  // against a real account needs it in the CLI process.
-  const { request: playwrightRequest } = await import('@playwright/test');
-  const context = await playwrightRequest.newContext();
-  let prerequisites: Prerequisites;
-  try {
-    prerequisites = (await target.prerequisites?.(context)) as Prerequisites;
-  } catch (error) {
-    await context.dispose();
-    throw error;
-  }
+  const prerequisites = (await target.prerequisites?.()) as Prerequisites;
   if (settings.recordDir) {
     const scrubber = new Scrubber({
       credentials,
@@ -97,6 +89,9 @@ export async function beginRun(
       ...(settings.grep?.length ? { grep: settings.grep } : {}),
     });
   }
+  const gateway = settings.publicUrl
+    ? await startCallOutGateway(settings.stubPort ?? defaultStubPort, settings.stateDir)
+    : undefined;
   const started = Date.now();
   const announcement = announce(settings, credentials, prerequisites, maxRequests);
   return {
@@ -112,7 +107,7 @@ export async function beginRun(
           maxRequests: sweepBudget,
           timeoutMs: settings.requestTimeoutMs,
         });
-        const api = new TwilioApi(context, sweeper);
+        const api = new TwilioApi(sweeper);
         const result = await sweep(api, prerequisites, {
           runId: settings.runId,
           olderThanMs: 0,
@@ -128,7 +123,7 @@ export async function beginRun(
           `cleanup: interrupted (${(error as Error).message.split('\n')[0]}); run flex-conformance cleanup`,
         );
       } finally {
-        await context.dispose();
+        await gateway?.close();
       }
       lines.push(writeRequestSummary(settings, maxRequests, started));
       rmSync(settings.stateDir, { recursive: true, force: true });
@@ -190,6 +185,9 @@ function announce(
     settings.voiceNumber
       ? `voice checks call ${settings.voiceNumber}`
       : 'no --voice-number: voice checks are skipped',
+    settings.publicUrl
+      ? `the account calls the suite's stubs at ${settings.publicUrl}, a tunnel to 127.0.0.1:${settings.stubPort ?? defaultStubPort} (--stub-port)`
+      : 'no --public-url: checks the account calls back (widget requests, webhooks) are skipped',
   ];
   if (settings.recordDir) lines.push(`recording cassettes (scrubbed) to ${settings.recordDir}`);
   return lines;

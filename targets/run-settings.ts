@@ -64,6 +64,10 @@ export interface RunSettings {
   readonly maxRequests?: number;
   /** `--voice-number`: a phone number voice checks may call. */
   readonly voiceNumber?: string;
+  /** `--public-url`: the https URL of a tunnel to the call-out gateway, so the account can call the suite's stubs. */
+  readonly publicUrl?: string;
+  /** `--stub-port`: the loopback port of that gateway (the tunnel's target). */
+  readonly stubPort?: number;
   /** A request without an answer after this long is abandoned. */
   readonly requestTimeoutMs: number;
   /** Shared by every process of the run: the request ledger, created resources, prerequisites. */

@@ -1,6 +1,6 @@
-import type { APIRequestContext } from '@playwright/test';
 import type { Domain } from '../contracts/domains';
 import type { TargetKind } from '../contracts/rules/types';
+import type { PublishedStub } from './public-url/stub-registry';
 
 export type { TargetKind };
 
@@ -62,7 +62,7 @@ export interface Target {
   /** Paced targets (a real account) make each check slower: its time limit is multiplied by this. */
   readonly testTimeoutScale?: number;
   /** What the account offers the checks (Flex workspace, chat service…), discovered once per run. */
-  prerequisites?(request: APIRequestContext): Promise<Prerequisites>;
+  prerequisites?(): Promise<Prerequisites>;
 }
 
 /** A test as the target sees it: a stable id and a readable title. */
@@ -81,17 +81,46 @@ export interface RawExchange {
   readonly responseBody: string;
 }
 
+/** A request the target's platform sent to a stub of the suite (a widget's request, a webhook). */
+export interface CallOut {
+  readonly method: string;
+  /** Path and query, as the stub received them. */
+  readonly url: string;
+  readonly contentType?: string;
+  readonly body: string;
+}
+
+/** A check's stub, as a target session sees it. */
+export interface CallOutStub {
+  /** The loopback port it listens on. */
+  readonly port: number;
+  /** `listener` is told of every call-out the stub receives. */
+  watch(listener: (callOut: CallOut) => void): void;
+  /** Answers a call-out that did not come over the network (a replayed one), as if it had. */
+  receive(callOut: CallOut): Promise<void>;
+}
+
 export interface TargetSession {
   /** The request as it is sent (replay puts in the placeholders the recording holds). */
   outgoing?(url: string, body: string | undefined): { url: string; body: string | undefined };
   /** The response body as the checks see it (replay gives back the values the test itself sent). */
   incoming?(body: string): string;
-  /** Called after every attempt (a retried request is seen once per attempt). */
-  record?(exchange: RawExchange): void;
+  /**
+   * Called after every attempt (a retried request is seen once per attempt), before the check sees
+   * the answer: a replay first hands the check's stubs the call-outs the account sent by then.
+   */
+  record?(exchange: RawExchange): void | Promise<void>;
   /** Explains a request that could not be sent (a replay with no recorded answer for it). */
   explainFailure?(method: string, url: string, requestBody: string | undefined, error: Error): Error;
   /** An answer that must not reach the check, as the error to fail it with (replay: nock had no recorded answer). */
   reject?(exchange: RawExchange): Error | undefined;
+  /**
+   * Makes a check's stub reachable by the target's platform, and returns the URL the platform calls
+   * instead of the stub's own: a real account reaches it through `--public-url` (a recording keeps
+   * what the stub received), a replay hands the stub what the recording kept. Absent: the platform
+   * reaches loopback itself (the mock, another implementation here), or cannot reach the suite.
+   */
+  publishStub?(stub: CallOutStub): PublishedStub;
   close(): Promise<void>;
 }
 
@@ -122,7 +151,7 @@ export interface RequestPolicy {
 }
 
 /** A prerequisite a rule may need from the account. */
-export type PrerequisiteName = 'flex-workspace' | 'chat-service' | 'voice-number';
+export type PrerequisiteName = 'flex-workspace' | 'chat-service' | 'voice-number' | 'public-url';
 
 /** The answer that says Programmable Chat for Flex has reached end of life on this account. */
 export interface EndOfLifeAnswer {

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request as playwrightRequest } from '@playwright/test';
 import { TwilioApi } from '../../targets/http/client';
 import { maskSid, requireCredentials } from '../../targets/http/credentials';
 import { defaultMaxRequests, defaultTimeoutMs } from '../../targets/http/request-policy';
@@ -62,13 +61,12 @@ export const cleanupCommand: Command = {
 
     const stateDir = mkdtempSync(join(tmpdir(), 'flexconf-cleanup-'));
     const target = twilioTarget({ credentials, stateDir, maxRequests, timeoutMs: defaultTimeoutMs });
-    const context = await playwrightRequest.newContext();
     try {
-      const prerequisites = (await target.prerequisites?.(context)) as Prerequisites;
+      const prerequisites = (await target.prerequisites?.()) as Prerequisites;
       process.stdout.write(
         `cleanup: account ${maskSid(credentials.accountSid)}, ${values.run ? `run ${values.run}` : 'every run'}, older than ${values['older-than'] ?? '2h'}${values['dry-run'] ? ' (dry run)' : ''}\n`,
       );
-      const result = await sweep(new TwilioApi(context, target), prerequisites, {
+      const result = await sweep(new TwilioApi(target), prerequisites, {
         ...(values.run ? { runId: values.run } : {}),
         olderThanMs,
         now: Date.now(),
@@ -80,7 +78,6 @@ export const cleanupCommand: Command = {
       );
       return result.failed > 0 ? exitCodes.failed : exitCodes.ok;
     } finally {
-      await context.dispose();
       rmSync(stateDir, { recursive: true, force: true });
     }
   },

@@ -435,7 +435,7 @@ export const conversationRules = [
       'A conversation address can hand new conversations either to a Studio Flow (Send to Flex) or to a webhook ' +
       'URL whose handler creates the Interaction itself; both paths end in a routed task.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-conversation'] },
+    appliesTo: { triggers: ['incoming-conversation'], callsOut: true },
     sources: [
       {
         doc: '002_1e7363899d011c99.txt',
@@ -457,7 +457,7 @@ export const conversationRules = [
       'With a webhook address, each new customer message calls the webhook URL with EventType "onMessageAdded", ' +
       'the ConversationSid and the message Body and Author.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-conversation'] },
+    appliesTo: { triggers: ['incoming-conversation'], callsOut: true },
     sources: [
       {
         doc: '002_1e7363899d011c99.txt',
@@ -478,7 +478,7 @@ export const conversationRules = [
       'and RetryCount integers as text, DateCreated an ISO 8601 date-time, Attributes JSON object text, ' +
       'ChannelAttributes a JSON object. The fields may arrive flat or under "conversation" (observed).',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-conversation'] },
+    appliesTo: { triggers: ['incoming-conversation'], callsOut: true },
     sources: [
       { doc: '002_1e7363899d011c99.txt', quote: '"ConversationSid": "CH1b8e780f14db45b6b44b070bb3f9172c",' },
       { doc: '002_1e7363899d011c99.txt', quote: '"WebhookSid": "WHae4ab4d5e7344cdab97274af52159f9c",' },
@@ -514,7 +514,7 @@ export const conversationRules = [
       'An Interaction created by the webhook handler for the conversation (POST /v1/Interactions) produces a task, ' +
       'as with Send to Flex.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-conversation'] },
+    appliesTo: { triggers: ['incoming-conversation'], callsOut: true },
     sources: [
       { doc: '002_1e7363899d011c99.txt', quote: 'When the endpoint is invoked, create an interaction.' },
     ],

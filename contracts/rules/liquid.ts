@@ -27,6 +27,7 @@ export const liquidRules = [
       'An unquoted {{ value | to_json }} in the attributes renders the JSON serialisation of the value, so the task ' +
       'attribute is a JSON object (or array) equal to the value, not a string.',
     severity: 'must',
+    appliesTo: { callsOut: true },
     sources: [
       {
         doc: '000_e6e025a037b48afd.txt',
@@ -47,6 +48,7 @@ export const liquidRules = [
       'When a Run Function or Make HTTP Request widget gets an application/json object, its fields are available ' +
       'as widgets.<name>.parsed.<field>, and widgets.<name>.parsed | to_json gives that object back.',
     severity: 'must',
+    appliesTo: { callsOut: true },
     sources: [
       {
         doc: 'reference/twilio-wire-facts.md',

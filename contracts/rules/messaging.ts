@@ -196,7 +196,7 @@ export const messagingRules = [
     title: 'external integration: an inbound message is POSTed to Integration.Url',
     statement: 'For an external Flex Flow, each inbound message causes one POST request to integration.url.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-message'] },
+    appliesTo: { triggers: ['incoming-message'], callsOut: true },
     sources: [
       {
         doc: '004_4af5ab78ff31b1e9.txt',
@@ -211,7 +211,7 @@ export const messagingRules = [
     title: 'The external webhook request carries the message body',
     statement: 'The POST to the external webhook has a Body field equal to the text of the inbound message.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-message'] },
+    appliesTo: { triggers: ['incoming-message'], callsOut: true },
     sources: [
       {
         doc: '004_4af5ab78ff31b1e9.txt',
@@ -231,7 +231,7 @@ export const messagingRules = [
       'DateCreated an ISO 8601 date-time, Attributes JSON object text, the others text. The example values ' +
       '(EventType "onMessageSent", WebhookType "webhook") are not held.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-message'] },
+    appliesTo: { triggers: ['incoming-message'], callsOut: true },
     sources: [
       { doc: '004_4af5ab78ff31b1e9.txt', quote: '"EventType": "onMessageSent"' },
       { doc: '004_4af5ab78ff31b1e9.txt', quote: '"WebhookType": "webhook"' },
@@ -246,7 +246,7 @@ export const messagingRules = [
       'In the webhook payload Index and RetryCount are strings ("1", "0") and Attributes is a JSON-encoded string. ' +
       'Example only; reported.',
     severity: 'info',
-    appliesTo: { triggers: ['incoming-message'] },
+    appliesTo: { triggers: ['incoming-message'], callsOut: true },
     sources: [
       { doc: '004_4af5ab78ff31b1e9.txt', quote: '"Index": "1"' },
       { doc: '004_4af5ab78ff31b1e9.txt', quote: '"RetryCount": "0"' },
@@ -261,7 +261,7 @@ export const messagingRules = [
       'When the external webhook (or the Studio Flow) fails for a message, it is attempted at most RetryCount + 1 ' +
       'times in all; with RetryCount 0 it is attempted once. What counts as a failure is not documented.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-message'] },
+    appliesTo: { triggers: ['incoming-message'], callsOut: true },
     sources: [
       {
         doc: '004_4af5ab78ff31b1e9.txt',
@@ -333,6 +333,7 @@ export const messagingRules = [
       'A chat channel created on a studio or external Flex Flow has task_sid null; TaskSid is only valid for task ' +
       'Flex Flows.',
     severity: 'must',
+    appliesTo: { callsOut: true },
     sources: [
       {
         doc: 'reference/twilio-spec-summary.md',

@@ -100,7 +100,7 @@ export const transitionRules = [
       'For an incoming message, the callComplete transition is taken as soon as the TaskRouter task is created, ' +
       'and the task exists when the next widget runs.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-message'] },
+    appliesTo: { triggers: ['incoming-message'], callsOut: true },
     sources: [
       {
         doc: '000_e6e025a037b48afd.txt',
@@ -116,7 +116,7 @@ export const transitionRules = [
       'For an incoming conversation, the callComplete transition is taken once both the Interaction and its ' +
       'TaskRouter task have been created.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-conversation'] },
+    appliesTo: { triggers: ['incoming-conversation'], callsOut: true },
     sources: [
       {
         doc: '001_ffef4bfcdb758d92.txt',

@@ -68,6 +68,11 @@ export interface AppliesTo {
   readonly targets?: readonly TargetKind[];
   /** Why the other target kinds cannot exercise it (the skip reason there, and what `rules` shows). */
   readonly targetsReason?: string;
+  /**
+   * Only observable through a call-out: the target's platform sends a request to a server of the
+   * suite (a widget's request, a webhook). A real account reaches one only through `--public-url`.
+   */
+  readonly callsOut?: true;
 }
 
 export interface RuleSpec {

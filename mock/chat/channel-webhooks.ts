@@ -1,6 +1,6 @@
 import type { MockContext } from '../context';
+import { callOut } from '../core/call-outs';
 import { parsedOrEmpty } from '../core/json';
-import { isLoopbackUrl, loopbackFetch } from '../studio/loopback';
 import type { StudioTriggers } from '../studio/triggers';
 import type { MessageTriggerJsonField } from './chat-behaviour';
 import type {
@@ -61,12 +61,12 @@ export class ChannelWebhooks {
 
   private async post(webhook: ChannelWebhookRecord, payload: Record<string, string>): Promise<void> {
     const url = webhook.configuration.url;
-    if (!url || !isLoopbackUrl(url)) return;
+    if (!url || !this.ctx.callOuts.locate(url)) return;
     const { method, attempts, fields } = this.ctx.behaviour.chat.externalWebhook;
     const tries = attempts(webhook.configuration.retry_count);
     for (let attempt = 0; attempt < tries; attempt++) {
       const body = new URLSearchParams(fields({ ...payload, RetryCount: String(attempt) })).toString();
-      const ok = await loopbackFetch(method === 'GET' ? `${url}?${body}` : url, {
+      const ok = await callOut(this.ctx.callOuts, method === 'GET' ? `${url}?${body}` : url, {
         method,
         headers: method === 'GET' ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
         body: method === 'GET' ? undefined : body,

@@ -1,6 +1,6 @@
 import type { MockContext } from '../context';
+import { callOut } from '../core/call-outs';
 import { parsedOrEmpty } from '../core/json';
-import { isLoopbackUrl, loopbackFetch } from '../studio/loopback';
 import type { StudioTriggers } from '../studio/triggers';
 import type { ConversationTriggerJsonField } from './conversations-behaviour';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, WebhookRecord } from './records';
@@ -71,12 +71,12 @@ export class WebhookDispatch {
 
   private async post(webhook: WebhookRecord, payload: Record<string, string>): Promise<void> {
     const url = webhook.configuration.url;
-    if (!url || !isLoopbackUrl(url)) return;
+    if (!url || !this.ctx.callOuts.locate(url)) return;
     const form = new URLSearchParams(
       this.ctx.behaviour.conversations.messageAddedPayload(payload),
     ).toString();
     const get = webhook.configuration.method === 'get';
-    await loopbackFetch(get ? `${url}${url.includes('?') ? '&' : '?'}${form}` : url, {
+    await callOut(this.ctx.callOuts, get ? `${url}${url.includes('?') ? '&' : '?'}${form}` : url, {
       method: get ? 'GET' : 'POST',
       headers: get ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
       body: get ? undefined : form,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type Prerequisites, type TestIdentity } from '../types';
+import { type CallOut, ConfigError, type Prerequisites, type TestIdentity } from '../types';
 
 /**
  * A recorded run: `cassette.json` (what replay needs to repeat the run: seed, run id, property
@@ -34,10 +34,26 @@ export interface CassetteInterceptor {
   readonly rawHeaders: readonly string[];
 }
 
+/**
+ * A call-out the account sent to one of the test's stubs (through `--public-url`), scrubbed: which
+ * stub (1 for the test's first), how many of the test's exchanges had been answered before it, and
+ * whether the next one was already on its way (the account called out before answering it).
+ */
+export interface RecordedCallOut {
+  readonly stub: number;
+  readonly after: number;
+  readonly inFlight: boolean;
+  readonly callOut: CallOut;
+}
+
 export interface TestCassette {
   readonly test: TestIdentity;
   readonly interceptors: readonly CassetteInterceptor[];
+  readonly callOuts?: readonly RecordedCallOut[];
 }
+
+/** What a cassette shows for `--public-url` and a stub's key under it: the test's stub number. */
+export const publishedStubPlaceholder = (stub: number) => `https://public-url.flexconf.invalid/stub-${stub}`;
 
 const metaFile = (dir: string) => join(dir, 'cassette.json');
 

@@ -1,6 +1,11 @@
 import { Scrubber, type Secrets } from '../http/redaction';
-import type { RawExchange, TestIdentity } from '../types';
-import { type CassetteInterceptor, writeTestCassette } from './format';
+import type { CallOutStub, RawExchange, TestIdentity } from '../types';
+import {
+  type CassetteInterceptor,
+  publishedStubPlaceholder,
+  type RecordedCallOut,
+  writeTestCassette,
+} from './format';
 
 /** Response headers worth keeping: what the checks and the request policy read. */
 const keptHeaders = ['content-type', 'retry-after'];
@@ -12,6 +17,10 @@ const keptHeaders = ['content-type', 'retry-after'];
  */
 export class CassetteRecorder {
   private readonly interceptors: CassetteInterceptor[] = [];
+  private readonly callOuts: RecordedCallOut[] = [];
+  private stubs = 0;
+  /** A request of the test is on its way and not answered yet. */
+  private sending = false;
   private readonly scrubber: Scrubber;
 
   constructor(
@@ -22,7 +31,12 @@ export class CassetteRecorder {
     this.scrubber = new Scrubber(secrets);
   }
 
+  noteSending(): void {
+    this.sending = true;
+  }
+
   record(exchange: RawExchange): void {
+    this.sending = false;
     const url = new URL(this.scrubber.scrub(exchange.url));
     const body = exchange.requestBody === undefined ? undefined : this.scrubber.scrub(exchange.requestBody);
     const rawHeaders = keptHeaders.flatMap((name) => {
@@ -40,7 +54,32 @@ export class CassetteRecorder {
     });
   }
 
+  /**
+   * Keeps every call-out `stub` receives, in order among the test's exchanges; its public URL (which
+   * holds the key that opens the tunnel) is written as the test's stub number.
+   */
+  recordCallOuts(stub: CallOutStub, publishedUrl: string): void {
+    const number = ++this.stubs;
+    this.scrubber.replaceLiteral(publishedUrl, publishedStubPlaceholder(number));
+    stub.watch((callOut) => {
+      this.callOuts.push({
+        stub: number,
+        after: this.interceptors.length,
+        inFlight: this.sending,
+        callOut: {
+          ...callOut,
+          url: this.scrubber.scrub(callOut.url),
+          body: this.scrubber.scrub(callOut.body),
+        },
+      });
+    });
+  }
+
   close(): void {
-    writeTestCassette(this.dir, { test: this.test, interceptors: this.interceptors });
+    writeTestCassette(this.dir, {
+      test: this.test,
+      interceptors: this.interceptors,
+      ...(this.callOuts.length ? { callOuts: this.callOuts } : {}),
+    });
   }
 }

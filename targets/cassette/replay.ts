@@ -5,8 +5,14 @@ import { Scrubber } from '../http/redaction';
 import { isOpenRelay } from '../http/relay';
 import { TwilioRequestPolicy } from '../http/request-policy';
 import { provisioned } from '../twilio/prerequisites';
-import type { Credentials, RawExchange, Target, TargetSession, TestIdentity } from '../types';
-import { readCassetteMeta, readTestCassette, testCassetteFile } from './format';
+import type { CallOutStub, Credentials, RawExchange, Target, TargetSession, TestIdentity } from '../types';
+import {
+  publishedStubPlaceholder,
+  type RecordedCallOut,
+  readCassetteMeta,
+  readTestCassette,
+  testCassetteFile,
+} from './format';
 
 export interface ReplayOptions {
   readonly dir: string;
@@ -65,12 +71,18 @@ export class ReplaySession implements TargetSession {
   private readonly file: string;
   private readonly found: boolean;
   private readonly interceptors: nock.Interceptor[] = [];
+  private readonly callOuts: readonly RecordedCallOut[];
+  private readonly stubs: CallOutStub[] = [];
+  /** The test's exchanges so far, and the recorded call-outs handed to their stubs so far. */
+  private exchanges = 0;
+  private delivered = 0;
 
   constructor(dir: string, test: TestIdentity, credentials: Credentials, voiceNumber: string | undefined) {
     this.scrubber = new Scrubber({ credentials, ...(voiceNumber ? { voiceNumber } : {}) });
     this.file = testCassetteFile(dir, test);
     const cassette = readTestCassette(dir, test);
     this.found = cassette !== undefined;
+    this.callOuts = cassette?.callOuts ?? [];
     for (const recorded of cassette?.interceptors ?? []) {
       const headers: Record<string, string> = {};
       for (let i = 0; i + 1 < recorded.rawHeaders.length; i += 2) {
@@ -91,6 +103,44 @@ export class ReplaySession implements TargetSession {
 
   incoming(body: string): string {
     return this.scrubber.restore(body);
+  }
+
+  async record(): Promise<void> {
+    this.exchanges++;
+    await this.deliverDue();
+  }
+
+  /** The stub gets the URL the recording gave the account, and then the call-outs the account sent it. */
+  publishStub(stub: CallOutStub) {
+    this.stubs.push(stub);
+    void this.deliverDue();
+    return { url: publishedStubPlaceholder(this.stubs.length), release: () => undefined };
+  }
+
+  /**
+   * Hands the recorded call-outs now due to their stubs, in the recorded order: one the account
+   * sent while a request was on its way is due when that request is answered, before the check
+   * sees the answer; another once as many exchanges have been answered as had been when it came.
+   * Only the ones due now are awaited: a stub's handler may itself send requests (and get here).
+   */
+  private async deliverDue(): Promise<void> {
+    const due: Array<{ stub: CallOutStub; callOut: RecordedCallOut['callOut'] }> = [];
+    for (;;) {
+      const next = this.callOuts[this.delivered];
+      const stub = next && this.stubs[next.stub - 1];
+      if (!next || !stub || next.after + (next.inFlight ? 1 : 0) > this.exchanges) break;
+      this.delivered++;
+      due.push({ stub, callOut: next.callOut });
+    }
+    // With the values this test sent back in place of the recording's placeholders, as for answers.
+    for (const { stub, callOut } of due) {
+      const restored = {
+        ...callOut,
+        url: this.scrubber.restore(callOut.url),
+        body: this.scrubber.restore(callOut.body),
+      };
+      await stub.receive(restored).catch(() => undefined);
+    }
   }
 
   explainFailure(method: string, url: string, requestBody: string | undefined, error: Error): Error {

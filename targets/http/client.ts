@@ -1,9 +1,10 @@
-import type { APIRequestContext } from '@playwright/test';
 import { type Domain, domainOfHost } from '../../contracts/domains';
 import type { Credentials, Target, TargetSession } from '../types';
 import { basicAuthorization } from './credentials';
 import { apiOperation } from './rate-limits';
+import { defaultTimeoutMs } from './request-policy';
 import { isConnectionFailure, TargetGone, type TargetHealth } from './target-health';
+import { sendOnWire } from './transport';
 
 export type FormValue = string | number | boolean;
 export type Form = Readonly<Record<string, FormValue | undefined>>;
@@ -38,7 +39,7 @@ export interface RequestOptions {
 }
 
 /**
- * Twilio's wire format over Playwright's request fixture: form-encoded bodies (spaces as %20,
+ * Twilio's wire format over node:http and node:https: form-encoded bodies (spaces as %20,
  * booleans as true/false, as twilio-node sends them), HTTP Basic auth, the domain's base URL
  * and its X-Forwarded-Host header. Every exchange is recorded for the report.
  */
@@ -54,7 +55,6 @@ export class TwilioApi {
   private checkEndedAt: number | undefined;
 
   constructor(
-    private readonly request: APIRequestContext,
     readonly target: Target,
     /** The test's recording or replay session, when the target keeps one. */
     private readonly session?: TargetSession,
@@ -200,31 +200,27 @@ export class TwilioApi {
     data: string | undefined,
   ) {
     const operation = apiOperation(method, domain, url).key;
-    const attempt = async (timeout?: number) => {
+    const attempt = async (timeoutMs = defaultTimeoutMs) => {
       this.requestsByApi[operation] = (this.requestsByApi[operation] ?? 0) + 1;
-      const response = await this.request
-        .fetch(url, { method, headers, data, failOnStatusCode: false, maxRedirects: 0, timeout })
-        .catch((error: Error) => {
-          const failure = withoutCallLog(error);
+      const response = await sendOnWire({ method, url, headers, body: data, timeoutMs }).catch(
+        (failure: Error) => {
           if (isConnectionFailure(failure)) {
             this.connectionFailures.push(failure.message);
             this.health?.failed(failure);
           }
           throw this.session?.explainFailure?.(method, url, data, failure) ?? failure;
-        });
+        },
+      );
       this.health?.answered();
       const exchange = {
         method,
         url,
         requestBody: data,
-        status: response.status(),
-        responseHeaders: response.headers(),
-        responseBody: await response.text(),
+        status: response.status,
+        responseHeaders: response.headers,
+        responseBody: response.text,
       };
-      // Playwright keeps a response's body until it is disposed or its context closes: a worker's
-      // context lives for the whole run, so every body would stay in memory.
-      await response.dispose();
-      this.session?.record?.(exchange);
+      await this.session?.record?.(exchange);
       const rejected = this.session?.reject?.(exchange);
       if (rejected) throw rejected;
       return {
@@ -243,15 +239,6 @@ export function encodeForm(form: Readonly<Record<string, FormValue | undefined>>
     .filter((entry): entry is [string, FormValue] => entry[1] !== undefined)
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
     .join('&');
-}
-
-/** Playwright appends a call log listing the request headers, Authorization included: it never leaves here. */
-function withoutCallLog(error: Error): Error {
-  const at = error.message.indexOf('\nCall log:');
-  if (at < 0) return error;
-  const clean = new Error(error.message.slice(0, at));
-  clean.name = error.name;
-  return clean;
 }
 
 function parseJson(text: string): unknown {

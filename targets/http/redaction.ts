@@ -56,6 +56,7 @@ export class Scrubber {
   private readonly toPlaceholder = new Map<string, string>();
   private readonly toValue = new Map<string, string>();
   private readonly counters = { account: 0, phone: 0 };
+  private readonly literals: Array<[string, string]> = [];
 
   constructor(private readonly secrets: Secrets) {
     const { credentials, voiceNumber } = secrets;
@@ -63,9 +64,16 @@ export class Scrubber {
     if (voiceNumber) this.bind(voiceNumber, placeholderVoiceNumber);
   }
 
+  /** From now on `value` (raw or form-encoded) is written as `placeholder`. */
+  replaceLiteral(value: string, placeholder: string): void {
+    this.literals.push([value, placeholder], [encodeURIComponent(value), encodeURIComponent(placeholder)]);
+  }
+
   /** The text with secrets removed and every account SID and phone number replaced. */
   scrub(text: string): string {
-    return redactSecrets(text, this.secrets.credentials)
+    let out = text;
+    for (const [value, placeholder] of this.literals) out = out.split(value).join(placeholder);
+    return redactSecrets(out, this.secrets.credentials)
       .replace(accountSidPattern, (sid) => this.placeholderFor(sid, 'account'))
       .replace(phonePattern, (_all, plus: string, digits: string) => {
         const placeholder = this.placeholderFor(`+${digits}`, 'phone');

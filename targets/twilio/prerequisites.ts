@@ -10,6 +10,7 @@ import {
   type Prerequisites,
   type TargetKind,
 } from '../types';
+import { needsOf } from './rule-venues';
 
 /** Targets the checks provision themselves (the mock, another implementation): nothing to discover. */
 export const provisioned: Prerequisites = { source: 'provisioned', missing: {} };
@@ -46,7 +47,7 @@ interface FlexConfiguration {
  */
 export async function discoverPrerequisites(
   api: TwilioApi,
-  options: { readonly voiceNumber?: string } = {},
+  options: { readonly voiceNumber?: string; readonly publicUrl?: string } = {},
 ): Promise<Prerequisites> {
   const missing: Partial<Record<PrerequisiteName, string>> = {};
   const expected = api.target.credentials.accountSid;
@@ -119,6 +120,9 @@ export async function discoverPrerequisites(
 
   if (!options.voiceNumber)
     missing['voice-number'] = 'no --voice-number: voice checks need a phone number the run may call';
+  if (!options.publicUrl)
+    missing['public-url'] =
+      'no --public-url: checks the account calls back (widget requests, webhooks) need a tunnel to --stub-port';
   return {
     source: 'discovered',
     ...(flexWorkspace ? { flexWorkspace } : {}),
@@ -126,23 +130,6 @@ export async function discoverPrerequisites(
     missing,
     ...(endOfLife ? { endOfLife } : {}),
   };
-}
-
-/**
- * What each rule needs from a real account. Checks create their own Studio flows, TaskRouter
- * workspaces and conversations; what they cannot create is the account's Flex chat service (a Flex
- * Flow names it), the Flex workspace Interactions route into, and a phone number to call.
- */
-export function needsOf(rule: RuleSpec): PrerequisiteName[] {
-  const needs: PrerequisiteName[] = [];
-  if (rule.area === 'flex-flow' || rule.area === 'messaging') needs.push('chat-service');
-  if (rule.area === 'messaging' || rule.area === 'conversations') needs.push('flex-workspace');
-  const { triggers, channels } = rule.appliesTo ?? {};
-  const voiceOnly =
-    (triggers?.length === 1 && triggers[0] === 'incoming-call') ||
-    (channels?.length === 1 && channels[0] === 'voice');
-  if (voiceOnly) needs.push('voice-number');
-  return needs;
 }
 
 /**

@@ -1,12 +1,31 @@
 import type { RuleSpec, TargetKind } from '../../contracts/rules/types';
 import type { PrerequisiteName } from '../types';
-import { needsOf } from './prerequisites';
+
+/**
+ * What each rule needs from a real account. Checks create their own Studio flows, TaskRouter
+ * workspaces and conversations; what they cannot create is the account's Flex chat service (a Flex
+ * Flow names it), the Flex workspace Interactions route into, a phone number to call, and a public
+ * URL when the rule is only observable through a call-out to the suite.
+ */
+export function needsOf(rule: RuleSpec): PrerequisiteName[] {
+  const needs: PrerequisiteName[] = [];
+  if (rule.area === 'flex-flow' || rule.area === 'messaging') needs.push('chat-service');
+  if (rule.area === 'messaging' || rule.area === 'conversations') needs.push('flex-workspace');
+  const { triggers, channels } = rule.appliesTo ?? {};
+  const voiceOnly =
+    (triggers?.length === 1 && triggers[0] === 'incoming-call') ||
+    (channels?.length === 1 && channels[0] === 'voice');
+  if (voiceOnly) needs.push('voice-number');
+  if (rule.appliesTo?.callsOut) needs.push('public-url');
+  return needs;
+}
 
 const targetKinds: readonly TargetKind[] = ['mock', 'url', 'twilio', 'replay'];
 
 /** What a real account must offer, as a user provides it. */
 const needLabels: Readonly<Record<PrerequisiteName, string>> = {
   'voice-number': '--voice-number',
+  'public-url': '--public-url (a tunnel to the suite: see the README)',
   'flex-workspace': 'a Flex workspace on the account',
   'chat-service': 'the Flex chat service (Programmable Chat for Flex before its end of life)',
 };

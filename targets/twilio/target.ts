@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
 import { type Domain, twilioHost } from '../../contracts/domains';
 import { CassetteRecorder } from '../cassette/record';
 import { TwilioApi } from '../http/client';
 import { maskSid } from '../http/credentials';
 import { placeholderVoiceNumber, redactEvidence } from '../http/redaction';
 import { TwilioRequestPolicy } from '../http/request-policy';
-import type { Credentials, Prerequisites, Target, TargetSession, TestIdentity } from '../types';
+import { type PublishedStub, publishThrough } from '../public-url/stub-registry';
+import type { CallOutStub, Credentials, Prerequisites, Target, TargetSession, TestIdentity } from '../types';
 import { CreatedLedger } from './created-ledger';
 import { discoverPrerequisites } from './prerequisites';
 
@@ -18,6 +18,8 @@ export interface TwilioTargetOptions {
   readonly maxRequests: number;
   readonly timeoutMs: number;
   readonly voiceNumber?: string;
+  /** `--public-url`: the account calls the suite's stubs through it. */
+  readonly publicUrl?: string;
   /** Where cassettes go (`--record DIR`). */
   readonly recordDir?: string;
 }
@@ -33,6 +35,7 @@ export const setupSession: TestIdentity = { id: 'setup', title: 'prerequisite di
 export function twilioTarget(options: TwilioTargetOptions): Target {
   const { credentials, stateDir } = options;
   const created = new CreatedLedger(stateDir);
+  const publish = options.publicUrl ? publishThrough(options.publicUrl, stateDir) : undefined;
   const secrets = { credentials, ...(options.voiceNumber ? { voiceNumber: options.voiceNumber } : {}) };
   const target: Target = {
     kind: 'twilio',
@@ -69,30 +72,48 @@ export function twilioTarget(options: TwilioTargetOptions): Target {
     },
     openSession: async (test): Promise<TargetSession> => {
       const recorder = options.recordDir ? new CassetteRecorder(options.recordDir, test, secrets) : undefined;
+      const published: PublishedStub[] = [];
       return {
+        ...(recorder
+          ? {
+              outgoing: (url: string, body: string | undefined) => {
+                recorder.noteSending();
+                return { url, body };
+              },
+            }
+          : {}),
         record: (exchange) => {
           created.note(exchange);
           recorder?.record(exchange);
         },
-        close: async () => recorder?.close(),
+        ...(publish
+          ? {
+              publishStub: (stub: CallOutStub) => {
+                const at = publish(stub.port);
+                published.push(at);
+                recorder?.recordCallOuts(stub, at.url);
+                return at;
+              },
+            }
+          : {}),
+        close: async () => {
+          for (const at of published) at.release();
+          recorder?.close();
+        },
       };
     },
-    prerequisites: (request) => prerequisitesOf(target, request, options),
+    prerequisites: () => prerequisitesOf(target, options),
   };
   return target;
 }
 
 /** Discovered once per run (the first process to need them writes them for the others). */
-async function prerequisitesOf(
-  target: Target,
-  request: APIRequestContext,
-  options: TwilioTargetOptions,
-): Promise<Prerequisites> {
+async function prerequisitesOf(target: Target, options: TwilioTargetOptions): Promise<Prerequisites> {
   const file = join(options.stateDir, 'prerequisites.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Prerequisites;
   const session = await target.openSession?.(setupSession);
   try {
-    const found = await discoverPrerequisites(new TwilioApi(request, target, session), options);
+    const found = await discoverPrerequisites(new TwilioApi(target, session), options);
     mkdirSync(options.stateDir, { recursive: true });
     writeFileSync(file, JSON.stringify(found, null, 2));
     return found;

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { isLoopbackUrl, loopbackFetch } from '../../mock/studio/loopback';
+import { callOut, isLoopbackUrl, onThisMachine, throughPublicUrl } from '../../mock/core/call-outs';
 
-/** Self-tests of the guard that keeps the mock's Studio call-outs on this machine. */
+/** Self-tests of the guard that keeps the mock's call-outs on this machine, and of where a cloud platform's call-outs land. */
 
 for (const url of [
   'http://127.0.0.1:8080/hook',
@@ -53,14 +53,14 @@ test.describe('redirects of a call-out', () => {
 
   for (const path of ['/off', '/named']) {
     test(`a redirect off loopback (${path}) is not followed: the 302 is the answer`, async () => {
-      const response = await loopbackFetch(`${origin}${path}`, { method: 'GET' });
+      const response = await callOut(onThisMachine, `${origin}${path}`, { method: 'GET' });
       expect(response.status).toBe(302);
     });
   }
 
   test('a redirect that stays on loopback is followed, a POST becoming a GET', async () => {
     seen.length = 0;
-    const response = await loopbackFetch(`${origin}/on`, { method: 'POST', body: 'a=1' });
+    const response = await callOut(onThisMachine, `${origin}/on`, { method: 'POST', body: 'a=1' });
     expect([response.status, await response.text(), seen]).toEqual([
       200,
       'landed',
@@ -69,6 +69,30 @@ test.describe('redirects of a call-out', () => {
   });
 
   test('a URL off loopback is refused before any request', async () => {
-    await expect(loopbackFetch('http://203.0.113.7/', { method: 'GET' })).rejects.toThrow(/loopback/);
+    await expect(callOut(onThisMachine, 'http://203.0.113.7/', { method: 'GET' })).rejects.toThrow(
+      /cannot reach/,
+    );
   });
+});
+
+test.describe('call-outs of a platform in the cloud (the simulated account)', () => {
+  const reach = throughPublicUrl('https://suite.example.net/tunnel', 'http://127.0.0.1:8787');
+
+  test('a URL under the public URL lands on the tunnel end, path and query kept', () => {
+    expect(reach.locate('https://suite.example.net/tunnel/abc/hook?x=1')).toBe(
+      'http://127.0.0.1:8787/abc/hook?x=1',
+    );
+  });
+
+  for (const url of [
+    'http://127.0.0.1:8787/abc/hook',
+    'http://localhost:8787/',
+    'https://suite.example.net/tunnelled/abc',
+    'https://suite.example.net.evil.example/tunnel/abc',
+    'http://suite.example.net/tunnel/abc',
+  ]) {
+    test(`${url} is out of its reach`, () => {
+      expect(reach.locate(url)).toBeUndefined();
+    });
+  }
 });

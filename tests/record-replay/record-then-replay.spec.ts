@@ -9,16 +9,29 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import nock from 'nock';
 import type { ConformanceReport } from '../../reports/model';
-import type { CassetteMeta, TestCassette } from '../../targets/cassette/format';
+import {
+  type CassetteMeta,
+  publishedStubPlaceholder,
+  type TestCassette,
+} from '../../targets/cassette/format';
 import { placeholderAccountSid, placeholderVoiceNumber } from '../../targets/http/redaction';
 import {
   type SimulatedTwilio,
   stagingAccountSid,
   stagingAuthToken,
+  stagingPublicUrl,
   stagingVoiceNumber,
   startSimulatedTwilio,
+  type Tunnel,
 } from '../twilio-target/support/simulated-twilio';
-import { type CliResult, runCli, scratchDir, stopStrayRuns } from '../twilio-target/support/staging';
+import {
+  type CliResult,
+  freePort,
+  runCli,
+  scratchDir,
+  stopStrayRuns,
+  tunnelArgs,
+} from '../twilio-target/support/staging';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 test.afterAll(stopStrayRuns);
@@ -38,9 +51,15 @@ const rules = [
   'EOL-POST-EOL-BEHAVIOUR',
   // A call placed with the Calls API to --voice-number, the number repointed and restored.
   'STF-VOICE-DEFAULT-ATTRIBUTES',
+  // Call-outs through --public-url: a widget's request, the external Flex Flow webhook, a Conversations webhook.
+  'TRANS-TASK-CREATED-MESSAGE',
+  'MSG-EXTERNAL-WEBHOOK-POST',
+  'CONV-ONMESSAGEADDED-WEBHOOK',
 ];
+const callOutRules = rules.slice(-3);
 
 let staging: SimulatedTwilio;
+let tunnel: Tunnel;
 let cassettes: string;
 let recorded: CliResult;
 let recordedReport: ConformanceReport;
@@ -65,7 +84,8 @@ const outcome = (report: ConformanceReport) =>
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  staging = await startSimulatedTwilio();
+  tunnel = { publicUrl: stagingPublicUrl, stubPort: await freePort() };
+  staging = await startSimulatedTwilio({ tunnel });
   cassettes = scratchDir('cassettes');
   const out = scratchDir('recorded');
   recorded = await runCli(
@@ -79,6 +99,7 @@ test.beforeAll(async () => {
       cassettes,
       '--voice-number',
       voiceNumber,
+      ...tunnelArgs(tunnel),
       ...rules.flatMap((rule) => ['--grep', rule]),
       '--runs',
       '4',
@@ -96,6 +117,9 @@ test.afterAll(async () => {
 
 test('the recording run passes and writes one cassette per check with the seed, run id and runs to replay it', () => {
   expect(recorded.code, recorded.stdout + recorded.stderr).toBe(0);
+  expect(callOutRules.map((id) => recordedReport.rules.find((rule) => rule.id === id)?.status)).toEqual(
+    callOutRules.map(() => 'passed'),
+  );
   expect(recorded.stdout).toContain(`recording cassettes (scrubbed) to ${cassettes}`);
   const meta = JSON.parse(readFileSync(join(cassettes, 'cassette.json'), 'utf8')) as CassetteMeta;
   expect(meta).toMatchObject({
@@ -139,6 +163,9 @@ test('cassettes hold no credential, no account SID and no phone number of the ac
     stagingAccountSid,
     voiceNumber,
     encodeURIComponent(voiceNumber),
+    // The public URL with a stub's key opens the tunnel: a cassette names the stub by its number.
+    stagingPublicUrl,
+    encodeURIComponent(stagingPublicUrl),
   ];
   const files = [join(cassettes, 'cassette.json'), ...cassetteFiles(cassettes)];
   for (const file of files) {
@@ -148,6 +175,18 @@ test('cassettes hold no credential, no account SID and no phone number of the ac
   }
   const all = files.map((file) => readFileSync(file, 'utf8')).join('\n');
   expect(all).toContain(placeholderAccountSid);
+  expect(all).toContain(publishedStubPlaceholder(1));
+});
+
+test("a cassette keeps the call-outs the account sent to the check's stubs, in order among its exchanges", () => {
+  const callOuts = cassetteFiles(cassettes).flatMap(
+    (file) => (JSON.parse(readFileSync(file, 'utf8')) as TestCassette).callOuts ?? [],
+  );
+  expect(callOuts.length).toBeGreaterThanOrEqual(callOutRules.length);
+  for (const recordedCallOut of callOuts) {
+    expect(recordedCallOut.stub).toBeGreaterThanOrEqual(1);
+    expect(recordedCallOut.after).toBeGreaterThan(0);
+  }
 });
 
 test('the replay, with the network locked down, gives the same report as the recording', async () => {

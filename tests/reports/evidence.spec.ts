@@ -139,10 +139,9 @@ function loopbackTarget(url: string): Target {
 }
 
 test('the client names the last response read when an assertion failed, not the cleanup sent after it', async ({
-  request,
   server,
 }) => {
-  const api = new TwilioApi(request, loopbackTarget(server));
+  const api = new TwilioApi(loopbackTarget(server));
   onFailedAssertion(() => api.noteFailedAssertion());
   try {
     await api.get('flex-api', '/first');
@@ -158,10 +157,9 @@ test('the client names the last response read when an assertion failed, not the 
 });
 
 test('the failing assertion is about the response it read, though a later one was sent and read since', async ({
-  request,
   server,
 }) => {
-  const api = new TwilioApi(request, loopbackTarget(server));
+  const api = new TwilioApi(loopbackTarget(server));
   onFailedAssertion(() => api.noteFailedAssertion());
   try {
     // as a driver does: the create, then a list to see what it stored, both read before the check asserts
@@ -176,10 +174,9 @@ test('the failing assertion is about the response it read, though a later one wa
 });
 
 test('without a failed assertion, a failed check failed on its last request before cleanup', async ({
-  request,
   server,
 }) => {
-  const api = new TwilioApi(request, loopbackTarget(server));
+  const api = new TwilioApi(loopbackTarget(server));
   await api.get('flex-api', '/first');
   await api.get('flex-api', '/last');
   api.noteCheckEnded();
@@ -188,12 +185,11 @@ test('without a failed assertion, a failed check failed on its last request befo
 });
 
 test('once the target is gone the client sends nothing more, and notes the request as one that could not reach it', async ({
-  request,
   server,
 }) => {
   const health = new TargetHealth(mkdtempSync(join(tmpdir(), 'flexconf-health-')));
   for (let i = 0; i < 3; i++) health.failed(new Error('connect ECONNREFUSED 127.0.0.1:1'));
-  const api = new TwilioApi(request, loopbackTarget(server), undefined, health);
+  const api = new TwilioApi(loopbackTarget(server), undefined, health);
   await expect(api.get('flex-api', '/first')).rejects.toThrow(
     /^the target stopped answering \(3 requests in a row/,
   );

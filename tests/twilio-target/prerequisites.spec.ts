@@ -13,11 +13,11 @@ import { stagingTarget } from './support/staging';
 
 test.describe('a Flex account with Programmable Chat still served', () => {
   test('discovery finds the Flex workspace, its workflows and task channels, and the chat service', async ({
-    request,
     staging,
   }) => {
-    const found = await discoverPrerequisites(new TwilioApi(request, stagingTarget()), {
+    const found = await discoverPrerequisites(new TwilioApi(stagingTarget()), {
       voiceNumber: '+14155550100',
+      publicUrl: 'https://tunnel.example.net',
     });
     expect(found.flexWorkspace).toEqual({
       sid: staging.flex.workspaceSid,
@@ -31,26 +31,30 @@ test.describe('a Flex account with Programmable Chat still served', () => {
   });
 
   test('without --voice-number, voice rules are skipped with the reason; other rules run', async ({
-    request,
     staging,
   }) => {
     expect(staging.url).toBeTruthy();
-    const found = await discoverPrerequisites(new TwilioApi(request, stagingTarget()));
+    const found = await discoverPrerequisites(new TwilioApi(stagingTarget()));
     expect(prerequisiteSkip(['STF-VOICE-DEFAULT-ATTRIBUTES'], found, 'twilio')).toMatch(
       /voice-number missing: no --voice-number/,
     );
     expect(prerequisiteSkip(['FLEXFLOW-CREATE-RETURNS-201'], found, 'twilio')).toBeUndefined();
     expect(prerequisiteSkip(['TR-PRIORITY-HIGHER-FIRST'], found, 'twilio')).toBeUndefined();
   });
+
+  test('without --public-url, rules observed through a call-out are skipped with the reason', async () => {
+    const found = await discoverPrerequisites(new TwilioApi(stagingTarget()));
+    expect(prerequisiteSkip(['MSG-EXTERNAL-WEBHOOK-POST'], found, 'twilio')).toMatch(
+      /public-url missing: no --public-url/,
+    );
+  });
 });
 
 test.describe('an account without Flex', () => {
   test.use({ account: { withoutFlex: true } });
 
-  test('rules needing the Flex workspace or chat service are skipped, naming what the account answered', async ({
-    request,
-  }) => {
-    const found = await discoverPrerequisites(new TwilioApi(request, stagingTarget()), {
+  test('rules needing the Flex workspace or chat service are skipped, naming what the account answered', async () => {
+    const found = await discoverPrerequisites(new TwilioApi(stagingTarget()), {
       voiceNumber: '+14155550100',
     });
     expect(found.missing['flex-workspace']).toMatch(
@@ -69,17 +73,15 @@ test.describe('an account without Flex', () => {
 test.describe('Programmable Chat for Flex past its end of life', () => {
   test.use({ account: { endOfLife: true } });
 
-  test("discovery keeps the API's end-of-life answer as evidence", async ({ request }) => {
-    const found = await discoverPrerequisites(new TwilioApi(request, stagingTarget()));
+  test("discovery keeps the API's end-of-life answer as evidence", async () => {
+    const found = await discoverPrerequisites(new TwilioApi(stagingTarget()));
     expect(found.endOfLife).toMatchObject({ method: 'GET', status: 410 });
     expect(found.endOfLife?.body).toContain('reached end of life on June 1, 2026');
     expect(found.missing['chat-service']).toBeUndefined();
   });
 
-  test('every Flex Flow and legacy messaging rule is skipped with that answer; no other rule is', async ({
-    request,
-  }) => {
-    const found = await discoverPrerequisites(new TwilioApi(request, stagingTarget()), {
+  test('every Flex Flow and legacy messaging rule is skipped with that answer; no other rule is', async () => {
+    const found = await discoverPrerequisites(new TwilioApi(stagingTarget()), {
       voiceNumber: '+14155550100',
     });
     for (const rule of catalog) {
@@ -98,7 +100,6 @@ test.describe('Programmable Chat for Flex past its end of life', () => {
 
 test.describe('the account the credentials reach', () => {
   test('a Flex configuration of another account refuses the run (an API key of another account)', async ({
-    request,
     staging,
   }) => {
     staging.script((entry) =>
@@ -106,7 +107,7 @@ test.describe('the account the credentials reach', () => {
         ? { status: 200, body: { account_sid: `AC${'9'.repeat(32)}`, taskrouter_workspace_sid: null } }
         : undefined,
     );
-    const discovery = discoverPrerequisites(new TwilioApi(request, stagingTarget()));
+    const discovery = discoverPrerequisites(new TwilioApi(stagingTarget()));
     await expect(discovery).rejects.toThrow(ConfigError);
     await expect(discovery).rejects.toThrow(
       /the credentials reach account AC\*+9999, not AC\*+5ea1 \(--account\): refusing to run/,

@@ -9,10 +9,9 @@ import { stagingAccountSid, stagingAuthToken } from './support/simulated-twilio'
 import { stagingTarget } from './support/staging';
 
 test('a request to the relay reaches Twilio through the target: its credentials, its policy, its counts', async ({
-  request,
   staging,
 }) => {
-  const api = new TwilioApi(request, stagingTarget());
+  const api = new TwilioApi(stagingTarget());
   const relay = await startRelay(api, 'flex-api');
   try {
     const answer = await fetch(`${relay.url}/v1/FlexFlows`, {

@@ -19,13 +19,12 @@ const flexFlow = (name: string) => ({
 
 test.describe('rate limits', () => {
   test('two workers sharing the run ledger stay inside the Flex Flow limits: create 2/s, update 1/s, list 10/s, fetch 2/s, delete 2/s', async ({
-    request,
     staging,
   }) => {
     test.setTimeout(120_000);
     const stateDir = scratchDir('shared-ledger');
     const workers = [stagingTarget({ stateDir }), stagingTarget({ stateDir })].map(
-      (target) => new TwilioApi(request, target),
+      (target) => new TwilioApi(target),
     );
     const created = await Promise.all(
       [0, 1, 2, 3, 4, 5].map((i) =>
@@ -61,7 +60,6 @@ test.describe('rate limits', () => {
 
 test.describe('429 Too Many Requests', () => {
   test('a storm of 429s is waited out, honouring Retry-After, and the request then succeeds', async ({
-    request,
     staging,
   }) => {
     let refused = 0;
@@ -75,11 +73,7 @@ test.describe('429 Too Many Requests', () => {
         : undefined,
     );
     const target = stagingTarget();
-    const response = await new TwilioApi(request, target).post(
-      'flex-api',
-      '/v1/FlexFlows',
-      flexFlow('storm'),
-    );
+    const response = await new TwilioApi(target).post('flex-api', '/v1/FlexFlows', flexFlow('storm'));
     expect(response.status).toBe(201);
     const attempts = staging.log.filter((entry) => entry.operation === 'flex-api /v1/FlexFlows create');
     expect(attempts.map((entry) => entry.status)).toEqual([429, 429, 429, 201]);
@@ -88,28 +82,22 @@ test.describe('429 Too Many Requests', () => {
     }
   });
 
-  test('without Retry-After the policy backs off exponentially (0.5 s, then 1 s)', async ({
-    request,
-    staging,
-  }) => {
+  test('without Retry-After the policy backs off exponentially (0.5 s, then 1 s)', async ({ staging }) => {
     let refused = 0;
     staging.script((entry) =>
       entry.method === 'GET' && refused++ < 2 ? { status: 429, body: { status: 429 } } : undefined,
     );
-    const response = await new TwilioApi(request, stagingTarget()).get('flex-api', '/v1/FlexFlows');
+    const response = await new TwilioApi(stagingTarget()).get('flex-api', '/v1/FlexFlows');
     expect(response.status).toBe(200);
     const [first, second, third] = staging.log.map((entry) => entry.at);
     expect(second! - first!).toBeGreaterThanOrEqual(450);
     expect(third! - second!).toBeGreaterThanOrEqual(950);
   });
 
-  test('a 429 that never ends fails the request after six attempts, naming it', async ({
-    request,
-    staging,
-  }) => {
+  test('a 429 that never ends fails the request after six attempts, naming it', async ({ staging }) => {
     test.setTimeout(60_000);
     staging.script(() => ({ status: 429, headers: { 'retry-after': '0' }, body: { status: 429 } }));
-    const sent = new TwilioApi(request, stagingTarget()).get('flex-api', '/v1/FlexFlows');
+    const sent = new TwilioApi(stagingTarget()).get('flex-api', '/v1/FlexFlows');
     await expect(sent).rejects.toThrow(
       /GET https:\/\/flex-api\.twilio\.com\/v1\/FlexFlows was still answered 429 .* after 6 attempts/,
     );
@@ -117,32 +105,28 @@ test.describe('429 Too Many Requests', () => {
   });
 
   test('a Retry-After longer than the run waits ends the request instead of stalling the run', async ({
-    request,
     staging,
   }) => {
     staging.script(() => ({ status: 429, headers: { 'retry-after': '3600' }, body: { status: 429 } }));
-    const sent = new TwilioApi(request, stagingTarget()).get('flex-api', '/v1/FlexFlows');
+    const sent = new TwilioApi(stagingTarget()).get('flex-api', '/v1/FlexFlows');
     await expect(sent).rejects.toThrow(/Retry-After 3600 s/);
     expect(staging.log).toHaveLength(1);
   });
 });
 
 test.describe('5xx answers', () => {
-  test('an idempotent GET is retried through a storm of 5xx until it succeeds', async ({
-    request,
-    staging,
-  }) => {
+  test('an idempotent GET is retried through a storm of 5xx until it succeeds', async ({ staging }) => {
     let failed = 0;
     staging.script((entry) =>
       entry.method === 'GET' && failed++ < 2 ? { status: 503, body: { status: 503 } } : undefined,
     );
-    const response = await new TwilioApi(request, stagingTarget()).get('flex-api', '/v1/FlexFlows');
+    const response = await new TwilioApi(stagingTarget()).get('flex-api', '/v1/FlexFlows');
     expect(response.status).toBe(200);
     expect(staging.log.map((entry) => entry.status)).toEqual([503, 503, 200]);
   });
 
-  test('a DELETE (idempotent) is retried after a 502', async ({ request, staging }) => {
-    const api = new TwilioApi(request, stagingTarget());
+  test('a DELETE (idempotent) is retried after a 502', async ({ staging }) => {
+    const api = new TwilioApi(stagingTarget());
     const { json } = await api.post<{ sid: string }>('flex-api', '/v1/FlexFlows', flexFlow('delete-502'));
     let failed = 0;
     staging.script((entry) =>
@@ -154,11 +138,11 @@ test.describe('5xx answers', () => {
     ]);
   });
 
-  test('a POST is never repeated after a 5xx: Twilio may have acted on it', async ({ request, staging }) => {
+  test('a POST is never repeated after a 5xx: Twilio may have acted on it', async ({ staging }) => {
     staging.script((entry) =>
       entry.method === 'POST' ? { status: 500, body: { code: 20500, status: 500 } } : undefined,
     );
-    const response = await new TwilioApi(request, stagingTarget()).post(
+    const response = await new TwilioApi(stagingTarget()).post(
       'flex-api',
       '/v1/FlexFlows',
       flexFlow('post-500'),
@@ -170,12 +154,11 @@ test.describe('5xx answers', () => {
 
 test.describe('hung requests', () => {
   test('a request with no answer is abandoned after the timeout, with a message naming it', async ({
-    request,
     staging,
   }) => {
     staging.script((entry) => (entry.method === 'POST' ? 'hang' : undefined));
     const started = Date.now();
-    const sent = new TwilioApi(request, stagingTarget({ timeoutMs: 1500 })).post(
+    const sent = new TwilioApi(stagingTarget({ timeoutMs: 1500 })).post(
       'flex-api',
       '/v1/FlexFlows',
       flexFlow('hung'),
@@ -188,13 +171,10 @@ test.describe('hung requests', () => {
     expect(staging.log.filter((entry) => entry.method === 'POST')).toHaveLength(1);
   });
 
-  test('a hung GET is abandoned and sent again', async ({ request, staging }) => {
+  test('a hung GET is abandoned and sent again', async ({ staging }) => {
     let hung = 0;
     staging.script((entry) => (entry.method === 'GET' && hung++ < 1 ? 'hang' : undefined));
-    const response = await new TwilioApi(request, stagingTarget({ timeoutMs: 1000 })).get(
-      'flex-api',
-      '/v1/FlexFlows',
-    );
+    const response = await new TwilioApi(stagingTarget({ timeoutMs: 1000 })).get('flex-api', '/v1/FlexFlows');
     expect(response.status).toBe(200);
     expect(staging.log).toHaveLength(2);
   });
@@ -202,10 +182,9 @@ test.describe('hung requests', () => {
 
 test.describe('request budget', () => {
   test('a request past the budget is not sent; the error names the budget and the request', async ({
-    request,
     staging,
   }) => {
-    const api = new TwilioApi(request, stagingTarget({ maxRequests: 5 }));
+    const api = new TwilioApi(stagingTarget({ maxRequests: 5 }));
     for (let i = 0; i < 5; i++) expect((await api.get('flex-api', '/v1/FlexFlows')).status).toBe(200);
     const sixth = api.get('flex-api', '/v1/FlexFlows', { query: { PageSize: 7 } });
     await expect(sixth).rejects.toThrow(RequestBudgetExhausted);
@@ -215,11 +194,8 @@ test.describe('request budget', () => {
     expect(staging.log).toHaveLength(5);
   });
 
-  test('deletes still go out past the budget, so a run can clean up what it created', async ({
-    request,
-    staging,
-  }) => {
-    const api = new TwilioApi(request, stagingTarget({ maxRequests: 2 }));
+  test('deletes still go out past the budget, so a run can clean up what it created', async ({ staging }) => {
+    const api = new TwilioApi(stagingTarget({ maxRequests: 2 }));
     const { json } = await api.post<{ sid: string }>('flex-api', '/v1/FlexFlows', flexFlow('budget'));
     await api.get('flex-api', '/v1/FlexFlows');
     await expect(api.get('flex-api', '/v1/FlexFlows')).rejects.toThrow(RequestBudgetExhausted);

@@ -160,15 +160,15 @@ const shapes: ReadonlyArray<{
 ];
 
 for (const shape of shapes) {
-  test(`${shape.api}: exactly as Twilio expects it`, async ({ request }) => {
+  test(`${shape.api}: exactly as Twilio expects it`, async () => {
     const scope = shape.expect();
-    const response = await shape.send(new TwilioApi(request, stagingTarget()));
+    const response = await shape.send(new TwilioApi(stagingTarget()));
     expect(response.status).toBeLessThan(300);
     expect(scope.pendingMocks()).toEqual([]);
   });
 }
 
-test('API-key credentials go out as Basic SK…:secret, never the auth token', async ({ request }) => {
+test('API-key credentials go out as Basic SK…:secret, never the auth token', async () => {
   const apiKey: Credentials = {
     accountSid: stagingAccountSid,
     username: sid('SK'),
@@ -176,7 +176,7 @@ test('API-key credentials go out as Basic SK…:secret, never the auth token', a
     kind: 'api-key',
   };
   const scope = twilio('flex-api', apiKey).get('/v1/FlexFlows').reply(200, {});
-  const response = await new TwilioApi(request, stagingTarget({ credentials: apiKey })).get(
+  const response = await new TwilioApi(stagingTarget({ credentials: apiKey })).get(
     'flex-api',
     '/v1/FlexFlows',
   );
@@ -185,8 +185,8 @@ test('API-key credentials go out as Basic SK…:secret, never the auth token', a
   expect(basicOf(apiKey)).not.toContain(Buffer.from(stagingAuthToken).toString('base64'));
 });
 
-test('a request to any host but loopback fails without leaving the machine', async ({ request }) => {
-  const sent = new TwilioApi(request, stagingTarget()).get('flex-api', '/v1/FlexFlows');
+test('a request to any host but loopback fails without leaving the machine', async () => {
+  const sent = new TwilioApi(stagingTarget()).get('flex-api', '/v1/FlexFlows');
   await expect(sent).rejects.toThrow(
     /Nock: Disallowed net connect for "flex-api\.twilio\.com:443\/v1\/FlexFlows"/,
   );

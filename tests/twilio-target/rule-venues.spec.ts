@@ -44,3 +44,19 @@ test('every rule of the catalog runs somewhere, and its line names each target k
     for (const venue of venues.runsOn) expect(ruleVenuesText(each), each.id).toContain(venue.target);
   }
 });
+
+test('a rule observed only through a call-out needs --public-url on a real account, and a recording made with it', () => {
+  const venues = ruleVenues(rule('MSG-EXTERNAL-WEBHOOK-POST'));
+  expect(venues.runsOn.map((venue) => venue.target)).toEqual(['mock', 'url', 'twilio', 'replay']);
+  const needs = (kind: string) => venues.runsOn.find((venue) => venue.target === kind)?.needs ?? [];
+  expect(needs('twilio')).toContain('--public-url (a tunnel to the suite: see the README)');
+  expect(needs('replay').join(' ')).toContain('a recording made with');
+  expect(needs('replay').join(' ')).toContain('--public-url');
+  const withoutPublicUrl: Prerequisites = {
+    source: 'discovered',
+    missing: { 'public-url': 'no --public-url: checks the account calls back need a tunnel to --stub-port' },
+  };
+  expect(prerequisiteSkip(['CONV-ONMESSAGEADDED-WEBHOOK'], withoutPublicUrl, 'twilio')).toContain(
+    '--public-url',
+  );
+});

@@ -1,6 +1,6 @@
+import { callOut } from '../../core/call-outs';
 import { parseJsonObject } from '../../core/json';
 import type { WidgetHandler, WidgetRun } from '../engine';
-import { isLoopbackUrl, loopbackFetch } from '../loopback';
 
 /** Studio gives a request 10 seconds and parses at most 64 kB. */
 const TIMEOUT_MS = 10_000;
@@ -55,9 +55,9 @@ async function request(
   failEvent: string,
 ) {
   const url = (await run.render(run.widget.properties.url)) ?? '';
-  if (!isLoopbackUrl(url)) return { kind: 'transition' as const, event: failEvent };
+  if (!run.ctx.callOuts.locate(url)) return { kind: 'transition' as const, event: failEvent };
   try {
-    const response = await loopbackFetch(url, {
+    const response = await callOut(run.ctx.callOuts, url, {
       method,
       headers: body === undefined ? {} : { 'content-type': contentType },
       body,

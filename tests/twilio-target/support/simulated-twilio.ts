@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
 import { type Domain, domainOfHost, forwardedHostHeader, twilioHost } from '../../../contracts/domains';
 import { flowDefinition, sendToFlexWidget } from '../../../generators/studio';
+import { type CallOutReach, throughPublicUrl } from '../../../mock/core/call-outs';
 import type { FaultName } from '../../../mock/faults';
 import { type RunningMock, startMock } from '../../../mock/server';
 import { apiOperation } from '../../../targets/http/rate-limits';
@@ -48,7 +49,7 @@ export interface LoggedRequest {
   readonly body: string;
   readonly authorization: string | undefined;
   readonly contentType: string | undefined;
-  /** Who sent it: Playwright's request context, or a tool with its own HTTP client. */
+  /** Who sent it: the checks' client, or a tool with its own HTTP client. */
   readonly userAgent: string | undefined;
   /** `flex-api /v1/FlexFlows create`. */
   readonly operation: string;
@@ -85,7 +86,24 @@ export interface StagingAccount {
   readonly endOfLife?: boolean;
   /** The account has no Flex configuration (not a Flex account). */
   readonly withoutFlex?: boolean;
+  /**
+   * The tunnel the run was given (`--public-url`, `--stub-port`): the account's call-outs to the
+   * public URL land on that loopback port. Absent: its call-outs reach nothing here, and never
+   * loopback, which a cloud platform cannot reach either.
+   */
+  readonly tunnel?: Tunnel;
 }
+
+export interface Tunnel {
+  readonly publicUrl: string;
+  readonly stubPort: number;
+}
+
+/** A public URL the simulated account reaches (the tunnel itself is the simulator's forwarding). */
+export const stagingPublicUrl = 'https://flexconf-tunnel.example.net/suite';
+
+/** A platform in the cloud without a tunnel to this machine reaches none of its URLs. */
+const reachesNothingHere: CallOutReach = { locate: () => undefined };
 
 const endOfLifeBody = {
   code: 20410,
@@ -155,6 +173,9 @@ export async function startSimulatedTwilio(
   const mock = await startMock({
     credentials: { accountSid: stagingAccountSid, authToken: stagingAuthToken },
     faults,
+    callOuts: account.tunnel
+      ? throughPublicUrl(account.tunnel.publicUrl, `http://127.0.0.1:${account.tunnel.stubPort}`)
+      : reachesNothingHere,
   });
   const flex = await provisionFlex(mock);
   const started = performance.now();

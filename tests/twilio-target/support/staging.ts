@@ -1,12 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio/target';
 import type { Credentials, Target } from '../../../targets/types';
 import { ownPlaywrightOutput } from '../../cli/cli-fixtures';
-import { stagingAccountSid, stagingAuthToken } from './simulated-twilio';
+import { stagingAccountSid, stagingAuthToken, type Tunnel } from './simulated-twilio';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 const preload = fileURLToPath(new URL('./intercept-twilio-preload.ts', import.meta.url));
@@ -17,6 +19,20 @@ export const stagingCredentials: Credentials = {
   password: stagingAuthToken,
   kind: 'auth-token',
 };
+
+/** A loopback port nothing listens on now (for the run's call-out gateway, `--stub-port`). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** `--public-url` and `--stub-port` of a run whose account tunnels to the suite. */
+export function tunnelArgs(tunnel: Tunnel): string[] {
+  return ['--public-url', tunnel.publicUrl, '--stub-port', String(tunnel.stubPort)];
+}
 
 export function scratchDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `flexconf-${name}-`));
