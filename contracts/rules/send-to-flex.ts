@@ -190,15 +190,15 @@ export const sendToFlexRules = [
   {
     id: 'STF-CALL-HOLD-MUSIC-URL',
     area: 'send-to-flex',
-    title: 'A Hold music TwiML URL becomes the Enqueue waitUrl',
+    title: 'A Hold music TwiML URL becomes the Enqueue waitUrl, requested while the call waits',
     statement:
-      'When the widget has a Hold music TwiML URL (waitUrl), the Enqueue TwiML has waitUrl equal to the rendered URL.',
+      'When the widget has a Hold music TwiML URL (waitUrl), the Enqueue TwiML has waitUrl equal to the rendered URL, ' +
+      'and the voice platform requests that URL while the call waits in the queue.',
     severity: 'must',
     appliesTo: {
       triggers: ['incoming-call'],
       channels: ['voice'],
-      targets: ['mock', 'url'],
-      targetsReason: voiceTwimlOnly,
+      callsOut: true,
     },
     sources: [
       {
@@ -212,13 +212,13 @@ export const sendToFlexRules = [
     area: 'send-to-flex',
     title: 'URL method is GET or POST and is used for the hold music URL',
     statement:
-      'waitUrlMethod accepts GET and POST, and the Enqueue TwiML carries the configured method as waitUrlMethod.',
+      'waitUrlMethod accepts GET and POST, the Enqueue TwiML carries the configured method as waitUrlMethod, and ' +
+      'the voice platform requests the hold music URL with it.',
     severity: 'must',
     appliesTo: {
       triggers: ['incoming-call'],
       channels: ['voice'],
-      targets: ['mock', 'url'],
-      targetsReason: voiceTwimlOnly,
+      callsOut: true,
     },
     sources: [
       {

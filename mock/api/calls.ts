@@ -6,7 +6,7 @@ import { newSid } from '../core/sids';
 import { Table } from '../core/table';
 import type { IncomingPhoneNumbers } from './incoming-phone-numbers';
 import { collectionRoutes, sidOf, v2010Page } from './v2010';
-import { answerAtVoiceUrl, type ConnectedLeg, hangUpLeg } from './voice-connection';
+import { answerAtVoiceUrl, type ConnectedLeg, hangUpLeg, requestHoldMusic } from './voice-connection';
 
 type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'failed' | 'canceled';
 
@@ -125,11 +125,13 @@ export class Calls implements MockModule {
       return;
     }
     leg.twiml = answer.twiml;
-    if (answer.enqueueAction) leg.enqueueAction = answer.enqueueAction;
+    if (answer.enqueue?.action) leg.enqueueAction = answer.enqueue.action;
     for (const call of [leg, caller]) {
       call.status = 'in-progress';
       call.start_time = this.ctx.clock.now();
     }
+    // An enqueued caller hears the hold music while waiting; the call does not wait for it.
+    void requestHoldMusic(this.ctx, answer, this.legOf(leg, 'in-progress'));
   }
 
   private async update(request: MockRequest): Promise<MockResponse> {

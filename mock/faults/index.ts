@@ -11,6 +11,7 @@ import { conversationsFaults } from './conversations';
 import type { FaultSpec, WireTransform } from './fault';
 import { flexApiFaults } from './flex-api';
 import { flexChannelFaults, flexLegacyChannelFaults } from './flex-channels';
+import { holdMusicFaults } from './hold-music';
 import { interactionLifecycleFaults } from './interactions';
 import { proxyFaults } from './proxy';
 import { studioFaults } from './studio';
@@ -30,6 +31,7 @@ export const faults = [
   ...interactionLifecycleFaults,
   ...workerChannelFaults,
   ...proxyFaults,
+  ...holdMusicFaults,
 ] as const satisfies readonly FaultSpec[];
 
 export type FaultName = (typeof faults)[number]['name'];

@@ -17,20 +17,33 @@ export interface AnsweredCall {
   readonly enqueue?: EnqueueInstruction;
 }
 
+/** Where the suite's own servers listen: the only hold music URLs the suite, playing the platform here, requests. */
+const onThisMachine = (url: URL) => url.protocol === 'http:' && url.hostname === '127.0.0.1';
+
+/** How long the platform waits for the hold music (the check's end waits for it, never longer). */
+const holdMusicPatienceMs = 10_000;
+
 /**
  * The suite standing in for Twilio's voice platform: it requests a flow's voice webhook for an
- * incoming call (no Basic auth, as the platform sends none) and, after an `<Enqueue>`, requests the
- * action URL with the QueueResult the platform reports.
+ * incoming call (no Basic auth, as the platform sends none), requests the hold music URL
+ * (`waitUrl`, with `waitUrlMethod`) while an enqueued call waits and, after an `<Enqueue>`,
+ * requests the action URL with the QueueResult the platform reports.
  */
 export class VoicePlatform {
   private calls = 0;
+  private readonly holdMusic = new Set<Promise<void>>();
 
   constructor(private readonly api: TwilioApi) {}
 
   /** The request Twilio makes to `webhook_url` when a caller's call arrives; every call gets a new CallSid. */
   async call(flow: FlowBody, caller: Caller): Promise<AnsweredCall> {
     const call = { ...caller, CallSid: `CA${(++this.calls).toString(16).padStart(32, '0')}` };
-    return this.request(call, flow.webhook_url, { ...this.callParameters(call), CallStatus: 'ringing' });
+    const answered = await this.request(call, flow.webhook_url, {
+      ...this.callParameters(call),
+      CallStatus: 'ringing',
+    });
+    if (answered.enqueue) this.playHoldMusic(answered.enqueue, flow.webhook_url, call);
+    return answered;
   }
 
   /** The request to the Enqueue action URL when the call leaves the queue (or could not join it). */
@@ -56,7 +69,41 @@ export class VoicePlatform {
   async hangUp(_call: IncomingCall): Promise<void> {}
 
   /** Ends what the platform still holds when the check ends. */
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await Promise.all([...this.holdMusic]);
+  }
+
+  /**
+   * The request for the hold music while the call waits in the queue: the `<Enqueue waitUrl>`
+   * (relative to the voice webhook) with `waitUrlMethod`, POST without one (TwiML's default), the
+   * call's parameters in the form or, for GET, the query string. The call does not wait for it.
+   */
+  private playHoldMusic(enqueue: EnqueueInstruction, webhookUrl: string, call: IncomingCall): void {
+    const { waitUrl, waitUrlMethod } = enqueue.attributes;
+    if (!waitUrl || !URL.canParse(waitUrl, webhookUrl)) return;
+    const url = new URL(waitUrl, webhookUrl);
+    if (!onThisMachine(url)) return;
+    const form = new URLSearchParams({ ...this.callParameters(call), CallStatus: 'in-progress' }).toString();
+    const get = waitUrlMethod?.toUpperCase() === 'GET';
+    url.hash = '';
+    const separator = url.search ? '&' : url.href.endsWith('?') ? '' : '?';
+    const sent = { redirect: 'manual', signal: AbortSignal.timeout(holdMusicPatienceMs) } as const;
+    const requested = fetch(
+      get ? `${url.href}${separator}${form}` : url.href,
+      get
+        ? { ...sent, method: 'GET' }
+        : {
+            ...sent,
+            method: 'POST',
+            body: form,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          },
+    )
+      .then((response) => response.body?.cancel())
+      .catch(() => undefined)
+      .finally(() => this.holdMusic.delete(requested));
+    this.holdMusic.add(requested);
+  }
 
   private callParameters(call: IncomingCall): Form {
     return {

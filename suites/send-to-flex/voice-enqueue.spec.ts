@@ -5,6 +5,10 @@ import { callThroughQueue, publishCallFlow, taskOfCall } from '../drivers/call-f
 import { expect, observeReading, test, verifies } from '../fixtures';
 import { samplesOf, scaled, weights } from '../properties';
 
+/** Why a check of the `<Enqueue>` TwiML skips where the suite does not play the voice platform (a real account). */
+const twimlUnseen =
+  'reads the TwiML the flow answers the call with, which only the voice platform sees: hold-music-call-out.spec.ts observes these rules there';
+
 /** The Voice IVR flow's default attributes (seed 001, the current Twilio page). */
 const voiceDefaultAttributes = '{ "type": "inbound", "name": "{{trigger.call.From}}" }';
 
@@ -75,7 +79,8 @@ test.describe('hold music', () => {
   test(
     'a Hold music URL (Liquid allowed) becomes the <Enqueue> waitUrl, rendered',
     verifies('STF-CALL-HOLD-MUSIC-URL'),
-    async ({ studio, routing, workflow, voice }) => {
+    async ({ api, studio, routing, workflow, voice }) => {
+      test.skip(!api.target.capabilities.voiceWebhooks, twimlUnseen);
       await fc.assert(
         fc.asyncProperty(holdMusicUrl(), fc.boolean(), incomingCall(), async (url, withLiquid, call) => {
           const separator = url.includes('?') ? '&' : '?';
@@ -98,7 +103,8 @@ test.describe('hold music', () => {
     test(
       `URL method ${method} is accepted and becomes the <Enqueue> waitUrlMethod`,
       verifies('STF-HOLD-MUSIC-METHOD'),
-      async ({ studio, routing, workflow, voice }) => {
+      async ({ api, studio, routing, workflow, voice }) => {
+        test.skip(!api.target.capabilities.voiceWebhooks, twimlUnseen);
         const [url, call] = samplesOf(fc.tuple(holdMusicUrl(), incomingCall()), 1, 7)[0]!;
         const flow = await publishCallFlow(studio, routing, workflow, {
           waitUrl: url,
