@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { programmableChatEndOfLife } from '../../contracts/rules/lifecycle';
 import { describeAnswer, endOfLifeAnswer } from '../../targets/twilio/prerequisites';
 import { expect, observeReading, test, verifies } from '../fixtures';
+import { scaled, weights } from '../properties';
 
 /**
  * Programmable Chat for Flex (and the Flex Flow resource with it) reaches end of life on June 1,
@@ -9,6 +11,22 @@ import { expect, observeReading, test, verifies } from '../fixtures';
  */
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** A list page size Twilio takes (1 to 1000), its ends included. */
+const pageSize = () => fc.oneof(fc.constantFrom(1, 1000), fc.integer({ min: 1, max: 1000 }));
+
+/** An Interactions create with everything but its required Channel: nothing, or Routing and a stray parameter. */
+const withoutChannel = () =>
+  fc.oneof(
+    fc.constant({}),
+    fc.record(
+      {
+        Routing: fc.constantFrom('{}', '{"properties":{}}', 'not json'),
+        InteractionContextSid: fc.constantFrom('', 'HR00000000000000000000000000000000'),
+      },
+      { requiredKeys: [] },
+    ),
+  );
 const flexFlowsProbe = { path: '/v1/FlexFlows', url: 'https://flex-api.twilio.com/v1/FlexFlows?PageSize=1' };
 
 interface FlexConfiguration {
@@ -33,18 +51,28 @@ test.describe('end of life of Programmable Chat for Flex', () => {
         today() < programmableChatEndOfLife,
         `the run date ${today()} is before the end of life (${programmableChatEndOfLife})`,
       );
-      const response = await api.get<{ flex_flows?: unknown }>('flex-api', flexFlowsProbe.path, {
-        query: { PageSize: 1 },
-      });
-      const refused = endOfLifeAnswer('GET', flexFlowsProbe.url, response);
-      if (refused) {
-        testInfo.annotations.push({ type: 'evidence', description: describeAnswer(refused) });
-        observeReading(testInfo, 'EOL-POST-EOL-BEHAVIOUR', 'retired');
-        return;
-      }
-      expect(response.status, `neither served nor refused as end of life`).toBe(200);
-      expect(Array.isArray(response.json.flex_flows), response.text).toBe(true);
-      observeReading(testInfo, 'EOL-POST-EOL-BEHAVIOUR', 'still-served');
+      // Any page of the list gets the same treatment: served every time, or refused every time.
+      const readings = new Set<string>();
+      await fc.assert(
+        fc.asyncProperty(pageSize(), async (size) => {
+          const response = await api.get<{ flex_flows?: unknown }>('flex-api', flexFlowsProbe.path, {
+            query: { PageSize: size },
+          });
+          const refused = endOfLifeAnswer('GET', flexFlowsProbe.url, response);
+          if (refused) {
+            if (!readings.has('retired'))
+              testInfo.annotations.push({ type: 'evidence', description: describeAnswer(refused) });
+            readings.add('retired');
+          } else {
+            expect(response.status, `PageSize=${size}: neither served nor refused as end of life`).toBe(200);
+            expect(Array.isArray(response.json.flex_flows), response.text).toBe(true);
+            readings.add('still-served');
+          }
+          expect([...readings], 'the same list both served and refused').toHaveLength(1);
+        }),
+        scaled(weights.request),
+      );
+      observeReading(testInfo, 'EOL-POST-EOL-BEHAVIOUR', [...readings][0] as 'retired' | 'still-served');
     },
   );
 
@@ -101,12 +129,22 @@ test.describe('end of life of Programmable Chat for Flex', () => {
         !/^[2-9]\./.test(String(version)),
         `Flex UI ${version}: Flex Conversations is not expected before 2.0`,
       );
-      const create = await api.post('flex-api', '/v1/Interactions', {});
-      testInfo.annotations.push({
-        type: 'observation',
-        description: `POST /v1/Interactions without Channel answered ${create.status}`,
-      });
-      expect(create.status, 'POST /v1/Interactions status').toBe(400);
+      const answered = new Set<number>();
+      await fc
+        .assert(
+          fc.asyncProperty(withoutChannel(), async (form) => {
+            const create = await api.post('flex-api', '/v1/Interactions', form);
+            answered.add(create.status);
+            expect(create.status, `POST /v1/Interactions ${JSON.stringify(form)} status`).toBe(400);
+          }),
+          scaled(weights.request),
+        )
+        .finally(() =>
+          testInfo.annotations.push({
+            type: 'observation',
+            description: `POST /v1/Interactions without Channel answered ${[...answered].join(', ')}`,
+          }),
+        );
     },
   );
 
@@ -114,17 +152,23 @@ test.describe('end of life of Programmable Chat for Flex', () => {
     'the Interactions API that migration leads to answers as an API: a create without Channel is a 400 Twilio error',
     verifies('EOL-MIGRATE-TO-CONVERSATIONS'),
     async ({ api }, testInfo) => {
-      const create = await api.post<{ code?: number }>('flex-api', '/v1/Interactions', {});
+      const probe = await api.post<{ code?: number }>('flex-api', '/v1/Interactions', {});
       test.skip(
-        create.status === 404,
+        probe.status === 404,
         'the target does not serve /v1/Interactions (404): nothing to migrate to here',
       );
       testInfo.annotations.push({
         type: 'observation',
-        description: `POST /v1/Interactions without Channel answered ${create.status}`,
+        description: `POST /v1/Interactions without Channel answered ${probe.status}`,
       });
-      expect(create.status, 'POST /v1/Interactions status').toBe(400);
-      expect(typeof create.json.code, create.text).toBe('number');
+      await fc.assert(
+        fc.asyncProperty(withoutChannel(), async (form) => {
+          const create = await api.post<{ code?: number }>('flex-api', '/v1/Interactions', form);
+          expect(create.status, 'POST /v1/Interactions status').toBe(400);
+          expect(typeof create.json.code, create.text).toBe('number');
+        }),
+        scaled(weights.request),
+      );
     },
   );
 });
