@@ -15,7 +15,7 @@ export const realAccountHelp = `  --target twilio  Twilio's own hosts with the c
   --target replay:DIR  replay cassettes recorded with --record, network locked down
   --account AC…    the account a twilio run may change: must be the credentials' account
   --record DIR     record every exchange with the account as nock cassettes (scrubbed)
-  --max-requests N request budget (twilio default 10000); a request past it fails
+  --max-requests N request budget (twilio default 20000); a request past it fails
   --voice-number N a phone number voice checks may call (E.164); without one they are skipped
   --public-url URL https URL of a tunnel to --stub-port: checks the account calls back (widget
                    requests, webhooks) go through it; without one they are skipped

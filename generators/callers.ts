@@ -70,6 +70,3 @@ export const queueResults = {
   notEnqueued: ['error', 'queue-full'],
   systemError: ['system-error'],
 } as const;
-
-/** A QueueResult with which a call leaves the queue after its task was created. */
-export const leftQueueResult = () => fc.constantFrom(...queueResults.leftQueue);

@@ -164,7 +164,9 @@ export const transitionRules = [
     title: 'Voice: "Call failed" fires when QueueResult is system-error',
     statement:
       'For an incoming call, callFailure is taken when the Enqueue action reports QueueResult=system-error, and ' +
-      'for no other QueueResult value (the call left the queue, or could not join it).',
+      'for no other QueueResult value (the call left the queue, or could not join it). Only the voice platform ' +
+      'reports system-error: on a real account a check can only hang up, so there it observes the "no other ' +
+      'value" half through QueueResult=hangup, and the system-error half runs on mock and URL targets.',
     severity: 'must',
     appliesTo: { triggers: ['incoming-call'], channels: ['voice'] },
     sources: [

@@ -20,6 +20,10 @@ export function voicePlatformFor(api: TwilioApi): VoicePlatform | undefined {
   return voiceNumber ? new CallingVoicePlatform(api, voiceNumber) : undefined;
 }
 
+/** Why a check cannot make a call leave the queue with `queueResult` on a real account. */
+export const queueResultOfThePlatform = (queueResult: string) =>
+  `QueueResult=${queueResult} is decided by Twilio's voice platform: on a real account a check can only hang up`;
+
 /** The caller leg waits on the line until the check hangs up (a minute is far longer than any check's call). */
 export const callerTwiml = '<Response><Pause length="60"/></Response>';
 
@@ -64,15 +68,16 @@ export class CallingVoicePlatform extends VoicePlatform {
   }
 
   /** Only the voice platform decides a QueueResult on a real account: the check can hang up, nothing else. */
+  override canLeaveQueueWith(queueResult: string): boolean {
+    return queueResult === 'hangup';
+  }
+
   override async leaveQueue(
     _enqueue: EnqueueInstruction,
     call: IncomingCall,
     queueResult: string,
   ): Promise<AnsweredCall> {
-    if (queueResult !== 'hangup')
-      throw new Error(
-        `a QueueResult of ${queueResult} comes from Twilio's voice platform, not from a caller`,
-      );
+    if (!this.canLeaveQueueWith(queueResult)) throw new Error(queueResultOfThePlatform(queueResult));
     const response = await this.end(call);
     return { call, response };
   }

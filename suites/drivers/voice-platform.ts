@@ -46,6 +46,11 @@ export class VoicePlatform {
     return answered;
   }
 
+  /** Whether a check can make a queued call leave with this QueueResult here (the suite plays the platform: any). */
+  canLeaveQueueWith(_queueResult: string): boolean {
+    return true;
+  }
+
   /** The request to the Enqueue action URL when the call leaves the queue (or could not join it). */
   async leaveQueue(
     enqueue: EnqueueInstruction,

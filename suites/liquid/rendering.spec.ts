@@ -35,8 +35,8 @@ test.describe('Liquid in the widget’s attributes', () => {
             const { call_sid: _added, ...attributes } = attributesOf(task!);
             expect(attributes).toEqual(
               renderedAttributes(template, {
-                'trigger.call.From': caller.From,
-                'trigger.call.To': caller.To,
+                'trigger.call.From': answered.call.From,
+                'trigger.call.To': answered.call.To,
                 'flow.variables.queue': queue,
               }),
             );

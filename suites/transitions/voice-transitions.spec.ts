@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { type Caller, incomingCall, leftQueueResult, queueResults } from '../../generators/callers';
+import { type Caller, incomingCall, queueResults } from '../../generators/callers';
 import { sid } from '../../generators/sids';
 import { exported, invalidPriority, invalidTimeout } from '../../generators/studio';
 import type { TwilioApi } from '../../targets/http/client';
 import { callThroughQueue, publishCallFlow, voiceWidget } from '../drivers/call-flows';
+import { queueResultOfThePlatform } from '../drivers/calling-voice-platform';
 import type { FlowBody, StudioApi } from '../drivers/studio-api';
 import type { Routing } from '../drivers/taskrouter';
 import type { VoicePlatform } from '../drivers/voice-platform';
@@ -21,6 +22,7 @@ async function leaveQueueWith(
   queueResult: string,
 ): Promise<{ task: boolean; taken: string[] }> {
   const { api, studio, routing, workflow, voice } = tools;
+  test.skip(!voice.canLeaveQueueWith(queueResult), queueResultOfThePlatform(queueResult));
   const { task, answered } = await callThroughQueue(voice, api, routing, workflow, flow, caller, queueResult);
   const execution = await studio.awaitExecutionInitiatedBy(flow.sid, answered.call.CallSid);
   expect(execution, `no execution was initiated by ${answered.call.CallSid}`).toBeDefined();
@@ -35,13 +37,16 @@ test.describe('voice transitions of Send to Flex', () => {
   test(
     'Task created (callComplete) is taken when the Enqueue action URL is requested, not before',
     verifies('TRANS-TASK-CREATED-VOICE'),
-    async ({ studio, routing, workflow, voice }) => {
+    async ({ api, studio, routing, workflow, voice }) => {
       const flow = await publishCallFlow(studio, routing, workflow);
+      const seesTwiml = api.target.capabilities.voiceWebhooks;
+      // On a real account a check can only hang up: the other ways out of the queue are the platform's.
+      const leaving = fc.constantFrom(...queueResults.leftQueue.filter((r) => voice.canLeaveQueueWith(r)));
       let calls = 0;
       await fc.assert(
-        fc.asyncProperty(incomingCall(), leftQueueResult(), async (caller, queueResult) => {
+        fc.asyncProperty(incomingCall(), leaving, async (caller, queueResult) => {
           const answered = await voice.call(flow, caller);
-          expect(answered.enqueue, answered.response.text).toBeDefined();
+          if (seesTwiml) expect(answered.enqueue, answered.response.text).toBeDefined();
           const executions = await studio.awaitExecutions(flow.sid, ++calls);
           const execution = executions.find((candidate) => candidate.initiated_by === answered.call.CallSid);
           expect(execution, `no execution was initiated by ${answered.call.CallSid}`).toBeDefined();
@@ -82,6 +87,7 @@ test.describe('voice transitions of Send to Flex', () => {
     'Call failed (callFailure) is taken when the action URL reports QueueResult=system-error',
     verifies('TRANS-CALL-FAILED-SYSTEM-ERROR'),
     async ({ api, studio, routing, workflow, voice }) => {
+      test.skip(!voice.canLeaveQueueWith('system-error'), queueResultOfThePlatform('system-error'));
       const flow = await publishCallFlow(studio, routing, workflow);
       const [caller] = samplesOf(incomingCall(), 1, 59);
       await callThroughQueue(voice, api, routing, workflow, flow, caller!, 'system-error');

@@ -19,7 +19,7 @@ export interface PolicyOptions {
 }
 
 /** The default budget: a full run on a real account stays well inside it (README, Twilio target). */
-export const defaultMaxRequests = 10_000;
+export const defaultMaxRequests = 20_000;
 export const defaultTimeoutMs = 30_000;
 /**
  * Twilio's one-second windows, plus a margin for timer granularity. The pacing counts from when an
