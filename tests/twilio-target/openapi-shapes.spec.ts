@@ -21,7 +21,7 @@ test.describe('a run of every check', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    staging = await startSimulatedTwilio();
+    staging = await startSimulatedTwilio({ onThisMachine: true });
     result = await runCli(
       ['run', '--target', staging.url, '--runs', '1', '--out', scratchDir('openapi')],
       staging.url,

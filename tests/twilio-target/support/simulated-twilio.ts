@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
 import { type Domain, domainOfHost, forwardedHostHeader, twilioHost } from '../../../contracts/domains';
 import { flowDefinition, sendToFlexWidget } from '../../../generators/studio';
-import { type CallOutReach, throughPublicUrl } from '../../../mock/core/call-outs';
+import { type CallOutReach, onThisMachine, throughPublicUrl } from '../../../mock/core/call-outs';
 import type { FaultName } from '../../../mock/faults';
 import { type RunningMock, startMock } from '../../../mock/server';
 import { apiOperation } from '../../../targets/http/rate-limits';
@@ -92,6 +92,8 @@ export interface StagingAccount {
    * loopback, which a cloud platform cannot reach either.
    */
   readonly tunnel?: Tunnel;
+  /** Reached as a URL target (another implementation on this machine): its call-outs reach loopback. */
+  readonly onThisMachine?: boolean;
 }
 
 export interface Tunnel {
@@ -173,9 +175,11 @@ export async function startSimulatedTwilio(
   const mock = await startMock({
     credentials: { accountSid: stagingAccountSid, authToken: stagingAuthToken },
     faults,
-    callOuts: account.tunnel
-      ? throughPublicUrl(account.tunnel.publicUrl, `http://127.0.0.1:${account.tunnel.stubPort}`)
-      : reachesNothingHere,
+    callOuts: account.onThisMachine
+      ? onThisMachine
+      : account.tunnel
+        ? throughPublicUrl(account.tunnel.publicUrl, `http://127.0.0.1:${account.tunnel.stubPort}`)
+        : reachesNothingHere,
   });
   const flex = await provisionFlex(mock);
   const started = performance.now();
