@@ -348,14 +348,24 @@ export async function awaitNewTasks(
   routing: Routing,
   workflowSid: string,
   seen: Set<string>,
-  { atLeast = 1, timeoutMs }: { atLeast?: number; timeoutMs?: number } = {},
+  {
+    atLeast = 1,
+    timeoutMs,
+    settled,
+  }: {
+    atLeast?: number;
+    timeoutMs?: number;
+    /** True once no task can come any more (the widget took failedToEnqueue): stop waiting then. */
+    settled?: () => Promise<boolean>;
+  } = {},
 ): Promise<TaskBody[]> {
   const fresh = () => routing.workspace(api).tasksOf(workflowSid, undefined, seen);
   const found =
     (await eventually(
       async () => {
         const tasks = await fresh();
-        return tasks.length >= atLeast ? tasks : undefined;
+        if (tasks.length >= atLeast) return tasks;
+        return settled && (await settled()) ? await fresh() : undefined;
       },
       { timeoutMs },
     )) ?? (await fresh());

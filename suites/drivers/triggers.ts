@@ -72,6 +72,11 @@ export function triggerFor(kind: TriggerKind, tools: TriggerTools, testInfo: Tes
     started.set(flow.sid, count);
     return (await studio.awaitExecutions(flow.sid, count)).at(-1);
   };
+  /** Whether the widget has taken failedToEnqueue: no task will come, so nothing is left to wait for. */
+  const widgetFailed = (flowSid: string, executionSid: string, widget: string) => async () =>
+    (await studio.steps(flowSid, executionSid)).some(
+      (step) => step.transitioned_from === widget && step.name === 'failedToEnqueue',
+    );
   const common = (event: TriggerEvent, widget: string, channel: string) => ({
     kind,
     widget,
@@ -108,7 +113,8 @@ export function triggerFor(kind: TriggerKind, tools: TriggerTools, testInfo: Tes
         const chat = await messaging.channel(flexFlow.sid, identity as string);
         await messaging.say(chat, identity as string, 'Hello');
         const execution = await newestExecution(flow);
-        const [task] = await awaitNewTasks(api, routing, options.workflow ?? workflow, seen);
+        const settled = execution && widgetFailed(flow.sid, execution.sid, messageWidget);
+        const [task] = await awaitNewTasks(api, routing, options.workflow ?? workflow, seen, { settled });
         return { task, execution };
       },
     };
@@ -120,7 +126,8 @@ export function triggerFor(kind: TriggerKind, tools: TriggerTools, testInfo: Tes
     async fire(flow, who, options = {}) {
       await customers.startWith(who as Customer, flow);
       const execution = await newestExecution(flow);
-      const [task] = await awaitNewTasks(api, routing, options.workflow ?? workflow, seen);
+      const settled = execution && widgetFailed(flow.sid, execution.sid, conversationWidget);
+      const [task] = await awaitNewTasks(api, routing, options.workflow ?? workflow, seen, { settled });
       return { task, execution };
     },
   };
