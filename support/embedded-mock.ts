@@ -1,19 +1,25 @@
 import type { MockCredentials } from '../mock/core/auth';
-import { isFaultName } from '../mock/faults';
-import { generatedCredentials, startMock } from '../mock/server';
 import type { EmbeddedMockStarter } from '../targets/open';
 import type { Credentials, CredentialsByKind } from '../targets/types';
 
 /**
  * The embedded mock as the `mock` target starts it: the worker fixture (suites/fixtures.ts) and the
- * bench give it to `openTarget`, so targets/ reaches the emulator without importing it.
+ * bench give it to `openTarget`, so targets/ reaches the emulator without importing it. The mock
+ * is loaded here, not imported: the runner loads every spec file to list the checks, and a worker
+ * on another target never starts it.
  */
 export const startEmbeddedMock: EmbeddedMockStarter = async ({ faults, credentials }) => {
+  const [{ isFaultName }, { generatedCredentials, startMock }] = await Promise.all([
+    import('../mock/faults'),
+    import('../mock/server'),
+  ]);
   const unknown = faults.find((name) => !isFaultName(name));
   if (unknown !== undefined) throw new Error(`the mock has no fault "${unknown}"`);
   const mock = await startMock({
     faults: faults.filter(isFaultName),
-    credentials: credentials ? mockCredentialsFor(credentials) : generatedCredentials(),
+    credentials: credentials
+      ? mockCredentialsFor(credentials, generatedCredentials())
+      : generatedCredentials(),
   });
   const byKind = credentialsOfEveryKind(mock.credentials);
   return {
@@ -28,8 +34,7 @@ export const startEmbeddedMock: EmbeddedMockStarter = async ({ faults, credentia
  * The mock accepts the credentials the suite sends and knows both kinds for the account: the
  * kind the environment does not set is generated.
  */
-export function mockCredentialsFor(credentials: Credentials): MockCredentials {
-  const generated = generatedCredentials();
+export function mockCredentialsFor(credentials: Credentials, generated: MockCredentials): MockCredentials {
   return credentials.kind === 'api-key'
     ? {
         accountSid: credentials.accountSid,

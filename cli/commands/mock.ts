@@ -35,7 +35,9 @@ export const mockCommand: Command = {
     const port = readInteger(values.port, '--port', 4010, 0, 65_535);
     const host = values.host ?? '127.0.0.1';
     const fromEnv = credentialsFromEnv(process.env);
-    const credentials = fromEnv ? mockCredentialsFor(fromEnv) : generatedCredentials();
+    const credentials = fromEnv
+      ? mockCredentialsFor(fromEnv, generatedCredentials())
+      : generatedCredentials();
     const mock = await startMock({ host, port, credentials, faults: selected.filter(isFaultName) }).catch(
       (error: NodeJS.ErrnoException) => {
         throw new UsageError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
