@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { chatIdentity, e164, personName, whatsappAddress } from './callers';
 import { jsonSafeText } from './liquid';
+import { nearlyColliding } from './near-collisions';
 
 /**
  * Customers of Flex Conversations: who writes (an SMS or WhatsApp number, or a chat identity with
@@ -61,3 +62,33 @@ export const firstMessage = () =>
 /** One customer of each channel, so every run covers SMS, WhatsApp and Chat. */
 export const oneOfEachChannel = (): fc.Arbitrary<Customer[]> =>
   fc.tuple(smsCustomer(), whatsappCustomer(), chatCustomer()).map((customers) => [...customers]);
+
+/**
+ * Characters of one UTF-16 code unit each, one to three bytes of UTF-8: every way of counting
+ * characters agrees on their number, a byte count does not.
+ */
+const bmpCharacter = () => fc.constantFrom('a', 'Z', '7', '-', 'é', 'ß', 'ж', 'ع', '名', '한', '€');
+
+/**
+ * Text for a parameter limited to `max` characters: at the limit, its neighbour below, short, or
+ * any length up to it; ASCII or not.
+ */
+export const textWithin = (max: number) =>
+  fc.oneof(fc.constantFrom(max, max - 1, 1), fc.integer({ min: 1, max })).chain((length) =>
+    fc.oneof(
+      bmpCharacter().map((character) => character.repeat(length)),
+      fc.string({ unit: bmpCharacter(), minLength: length, maxLength: length }),
+    ),
+  );
+
+/** A chat identity as the demo chat app registers one (ASCII), or any other text without surrounding blanks. */
+const identity = () =>
+  fc.oneof(
+    chatIdentity(),
+    fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+      .filter((text) => text.trim() === text && text !== ''),
+  );
+
+/** Two chat identities that differ but nearly collide: a prefix, another letter case, an accent added or decomposed. */
+export const nearlyCollidingIdentities = () => nearlyColliding(identity());

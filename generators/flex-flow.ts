@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { nearlyColliding } from './near-collisions';
 import { malformedSid, sid } from './sids';
 
 /**
@@ -18,28 +19,8 @@ export const integrationType = () => fc.constantFrom(...integrationTypes);
 export const friendlyName = () =>
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((name) => name.trim().length > 0);
 
-/**
- * A name that nearly collides with `name`: `name` as its prefix (a suffix added, ASCII or not, an
- * accented letter precomposed or decomposed) or another letter case of it. It can equal `name`
- * (a name without letters): `nearlyCollidingNames` filters such pairs out.
- */
-export const nearCollision = (name: string) =>
-  fc.oneof(
-    fc
-      .string({ unit: 'grapheme', minLength: 1, maxLength: 4 })
-      .filter((suffix) => suffix.trimEnd() === suffix)
-      .map((suffix) => `${name}${suffix}`),
-    fc.constant(name.toUpperCase()),
-    fc.constant(name.toLowerCase()),
-    fc.constant(`${name}é`),
-    fc.constant(`${name}e\u0301`),
-  );
-
 /** Two Flex Flow names that differ but nearly collide (prefixes, case variants, non-ASCII). */
-export const nearlyCollidingNames = () =>
-  friendlyName()
-    .chain((name) => fc.tuple(fc.constant(name), nearCollision(name)))
-    .filter(([a, b]) => a !== b);
+export const nearlyCollidingNames = () => nearlyColliding(friendlyName());
 
 export const contactIdentity = () =>
   fc.oneof(

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { nearlyColliding } from './near-collisions';
 
 /**
  * Arbitraries for TaskRouter requests, from the documented ranges (twilio_taskrouter_v1):
@@ -11,34 +12,101 @@ export const DEFAULT_TIMEOUT = 86_400;
 export const taskStatuses = ['pending', 'reserved', 'assigned', 'canceled', 'wrapping', 'completed'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
-/** Any documented priority, the two ends of the range included. */
+/** Any documented priority: the two ends of the range and their neighbours included. */
 export const priority = () =>
-  fc.oneof(fc.constantFrom(0, MAX_PRIORITY), fc.integer({ min: 0, max: MAX_PRIORITY }));
+  fc.oneof(fc.constantFrom(0, 1, MAX_PRIORITY - 1, MAX_PRIORITY), fc.integer({ min: 0, max: MAX_PRIORITY }));
 
 /** Priorities close together, so that ties and reorderings are frequent. */
 export const queuePriority = () => fc.integer({ min: 0, max: 5 });
 
-/** Priorities outside the documented range: negative, or beyond 2^31 − 1. */
-export const outOfRangePriority = () =>
+/**
+ * Text sent for an integer parameter that is no decimal integer: fractions, exponents, hex,
+ * blanks, padding, trailing letters, a sign alone, digits of another script. A reader that takes
+ * `Number(text)` or `parseInt(text)` gives some of them a value.
+ */
+export const nonIntegerText = () =>
+  fc.oneof(
+    fc.constantFrom('1.5', '0.5', '1e3', '0x10', '', ' ', '7abc', 'abc', '-', '+-1', '٣', '1,000'),
+    fc
+      .tuple(fc.nat({ max: 1000 }), fc.integer({ min: 1, max: 99 }))
+      .map(([whole, part]) => `${whole}.${part}`),
+  );
+
+/** Priorities outside the documented range (negative, beyond 2^31 − 1, and their neighbours), or no integer at all. */
+export const outOfRangePriority = (): fc.Arbitrary<number | string> =>
   fc.oneof(
     fc.constantFrom(-1, MAX_PRIORITY + 1),
     fc.integer({ min: -1_000_000, max: -1 }),
     fc.integer({ min: MAX_PRIORITY + 1, max: 2 ** 40 }),
+    nonIntegerText(),
   );
 
 /** Timeouts past the documented maximum: its neighbour, and far beyond. */
 export const overMaxTimeout = () =>
   fc.oneof(fc.constant(MAX_TIMEOUT + 1), fc.integer({ min: MAX_TIMEOUT + 1, max: 2 ** 31 - 1 }));
 
-/** Any documented timeout, the two ends of the range included. */
+/** Any documented timeout: the two ends of the range and their neighbours included. */
 export const taskTimeout = () =>
-  fc.oneof(fc.constantFrom(1, MAX_TIMEOUT), fc.integer({ min: 1, max: MAX_TIMEOUT }));
+  fc.oneof(fc.constantFrom(1, 2, MAX_TIMEOUT - 1, MAX_TIMEOUT), fc.integer({ min: 1, max: MAX_TIMEOUT }));
 
-const attributeKey = () => fc.string({ minLength: 1, maxLength: 12 }).filter((key) => key !== '__proto__');
+/** Timeouts no document allows: 0, negative, or no integer at all (whether they are refused is undocumented). */
+export const undocumentedTimeout = (): fc.Arbitrary<number | string> =>
+  fc.oneof(fc.constantFrom(0, -1), fc.integer({ min: -1_000_000, max: -1 }), nonIntegerText());
 
-/** Task attributes: a JSON object of any JSON values, nested a little. */
-export const taskAttributes = () =>
-  fc.dictionary(attributeKey(), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 });
+/** Keys that only differ by case, a suffix or Unicode composition from others a task may carry. */
+const collidingKeys = [
+  'vip',
+  'VIP',
+  'Vip',
+  'customer',
+  'customer_',
+  'customers',
+  'café',
+  'cafe\u0301',
+  '',
+] as const;
+
+/** An attribute key: empty, ASCII, non-ASCII (accents, CJK, emoji), or one of the near-colliding keys. */
+const attributeKey = () =>
+  fc
+    .oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
+      fc.constantFrom(...collidingKeys, '名前', 'ключ', '🙂'),
+    )
+    .filter((key) => key !== '__proto__');
+
+/** Any JSON value, its strings ASCII or not. */
+const attributeValue = () =>
+  fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.jsonValue({ maxDepth: 2, stringUnit: 'grapheme' }));
+
+/** Task attributes: a JSON object of any JSON values, nested a little; keys ASCII or not, empty included. */
+export const taskAttributes = () => fc.dictionary(attributeKey(), attributeValue(), { maxKeys: 6 });
+
+/**
+ * Task attributes holding two keys that nearly collide (`vip` and `VIP`, `customer` and
+ * `customer_`, `café` precomposed and decomposed) with different values, among others.
+ */
+export const nearlyCollidingAttributes = () =>
+  fc
+    .tuple(nearlyColliding(attributeKey()), attributeValue(), attributeValue(), taskAttributes())
+    .map(([[first, second], firstValue, secondValue, others]) => ({
+      ...others,
+      [first]: firstValue,
+      [second]: secondValue,
+    }));
+
+/**
+ * A TaskRouter friendly name (a queue, worker, workflow, activity or task channel): non-blank text
+ * without surrounding blanks, non-ASCII included, short enough for every resource's limit.
+ */
+export const taskRouterName = () =>
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+    .filter((name) => name.trim() === name && name.length > 0);
+
+/** Two TaskRouter names that differ but nearly collide (prefixes, case variants, accents). */
+export const nearlyCollidingTaskRouterNames = () => nearlyColliding(taskRouterName());
 
 /** Attributes of a customer task, the kind list filters select on. */
 export interface CustomerAttributes {

@@ -687,4 +687,81 @@ export const conversationRules = [
       },
     ],
   },
+  {
+    id: 'CONV-MESSAGE-AUTHOR-PARTICIPANT',
+    area: 'conversations',
+    title:
+      "A message's participant_sid is the participant its Author names, among identities that nearly collide",
+    statement:
+      'In a conversation whose participants have identities that nearly collide (one the prefix of the other, an ' +
+      'accent added precomposed or decomposed, another letter case), a message whose Author is one identity has ' +
+      'the participant_sid of that participant. Whether identities differing only in letter case or Unicode ' +
+      'composition are two participants is not documented: observed.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+        quote: "The unique ID of messages's author participant.",
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+        quote: "The channel specific identifier of the message's author.",
+      },
+    ],
+    ambiguity: {
+      summary:
+        'Identities are unique strings; nothing says whether letter case or Unicode composition tells two apart.',
+      readings: [
+        {
+          id: 'distinct-identities',
+          text: 'Identities that differ in letter case or composition are two participants.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+              quote: 'A unique string identifier for the conversation participant as',
+            },
+          ],
+        },
+        {
+          id: 'same-identity',
+          text: 'Identities that differ only in letter case or composition name one participant: the second is refused.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+              quote: 'A unique string identifier for the conversation participant as',
+            },
+          ],
+        },
+      ],
+      applied: 'distinct-identities',
+      rationale:
+        'An identity that is a prefix of another is another string under either reading, so only the attribution of ' +
+        'messages gates; a refused case or composition variant is reported.',
+      observed: true,
+    },
+  },
+  {
+    id: 'CONV-TEXT-LIMITS-CHARACTERS',
+    area: 'conversations',
+    title: 'Conversation names, identities and message bodies are limited in characters, not bytes',
+    statement:
+      'A conversation FriendlyName and a participant Identity of up to 256 characters, and a message Body of up to ' +
+      '1,600 characters, are accepted and reported as sent, whatever the script: text of multi-byte characters at ' +
+      'the limit (for example 1,600 × "名", 4,800 bytes of UTF-8) included.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+        quote: 'The human-readable name of this conversation, limited to 256 characters. Optional.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+        quote: 'to communicate. Limited to 256 characters.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+        quote: 'The content of the message, can be up to 1,600 characters long.',
+      },
+    ],
+  },
 ] as const satisfies readonly RuleSpec[];

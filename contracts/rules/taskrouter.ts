@@ -98,14 +98,16 @@ export const taskRouterRules = [
     title: 'Task priority ranges from 0 to 2,147,483,647',
     statement:
       'Priority 0 and 2147483647 are accepted on task create and update, and the task reports the value sent; a ' +
-      'task never reports a priority outside 0..2147483647 (a value outside the range is refused or not stored as ' +
-      'sent; how it is refused is TR-PRIORITY-OUT-OF-RANGE).',
+      'task never reports a priority outside 0..2147483647 or one that is no integer (a value outside the range, ' +
+      'or text that is no integer such as "1.5", is refused or not stored as sent; how it is refused is ' +
+      'TR-PRIORITY-OUT-OF-RANGE).',
     severity: 'must',
     sources: [
       {
         doc: 'reference/twilio-spec-summary.md',
         quote: 'Value can be 0 to 2^31^ (2,147,483,647).',
       },
+      { doc: 'reference/twilio-spec-summary.md', quote: 'Priority req=False type=integer' },
     ],
   },
   {
@@ -173,7 +175,8 @@ export const taskRouterRules = [
     area: 'taskrouter',
     title: 'Task timeout is at most 1,209,600 seconds',
     statement:
-      'Timeout 1209600 is accepted and stored; Timeout 1209601 is refused with a 4xx error and no task is created.',
+      'Timeout 1209600 is accepted and stored; Timeout 1209601 is refused with a 4xx error and no task is created; ' +
+      'a Timeout of 0, negative or no integer (undocumented) is refused or stored as an integer of at most 1209600.',
     severity: 'must',
     sources: [
       {
@@ -181,6 +184,7 @@ export const taskRouterRules = [
         quote: 'Can be up to a maximum of 2 weeks (1,209,600 seconds).',
       },
       { doc: '000_e6e025a037b48afd.txt', quote: 'with a maximum value of two weeks (1209600 seconds).' },
+      { doc: 'reference/twilio-spec-summary.md', quote: 'Timeout req=False type=integer' },
     ],
   },
   {
@@ -568,6 +572,58 @@ export const taskRouterRules = [
         quote: 'Returns the Tasks that match the attributes specified in this parameter.',
       },
     ],
+  },
+  {
+    id: 'TR-LIST-QUEUE-NAME',
+    area: 'taskrouter',
+    title:
+      'Listing TaskQueues by FriendlyName, or tasks by TaskQueueName, selects that name and not names that start with it',
+    statement:
+      'GET .../TaskQueues?FriendlyName=X lists every TaskQueue whose friendly_name is X, and GET .../Tasks?TaskQueueName=X ' +
+      'every task waiting in such a queue; neither lists a queue (or its tasks) whose name only nearly collides with X ' +
+      '(X followed by more text, an accent added precomposed or decomposed). Whether a name that differs from X only ' +
+      'in letter case matches is not documented: observed.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The `friendly_name` of the TaskQueue resources to read.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'Returns the Tasks waiting in the TaskQueue identified by this friendly name.',
+      },
+    ],
+    ambiguity: {
+      summary: 'The filters name a friendly_name without saying whether letter case counts.',
+      readings: [
+        {
+          id: 'case-sensitive',
+          text: 'Only a queue whose friendly_name is X, letter for letter, matches.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote: 'The `friendly_name` of the TaskQueue resources to read.',
+            },
+          ],
+        },
+        {
+          id: 'case-insensitive',
+          text: 'A queue whose friendly_name differs from X only in letter case matches too.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote: 'Returns the Tasks waiting in the TaskQueue identified by this friendly name.',
+            },
+          ],
+        },
+      ],
+      applied: 'case-sensitive',
+      rationale:
+        'The documents say nothing of letter case; a prefix or an added accent is another name under either reading, ' +
+        'so only those gate.',
+      observed: true,
+    },
   },
   {
     id: 'TR-LIST-ORDERING',

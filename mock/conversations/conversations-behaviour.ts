@@ -17,6 +17,10 @@ export interface ConversationsBehaviour {
   readonly onMessageAdded: Readonly<Record<WebhookTarget, MessageAddedAction>>;
   /** Seam: the onMessageAdded fields as posted, from the event the domain built. */
   readonly messageAddedPayload: (payload: Readonly<Record<string, string>>) => Record<string, string>;
+  /** Seam: whether a message's Author names a participant (by its identity, or its binding's address). */
+  readonly isAuthor: (author: string, participant: string | null) => boolean;
+  /** Seam: how the length of a text with a documented limit (FriendlyName, Identity, Body) is counted. */
+  readonly textLength: (text: string) => number;
   /** `trigger.conversation`: the fields parsed from JSON (an unparseable text becomes {}); the others stay text. */
   readonly triggerParsedAsJson: readonly ConversationTriggerJsonField[];
 }
@@ -27,4 +31,8 @@ export const referenceConversationsBehaviour: ConversationsBehaviour = {
   messageAddedPayload: (payload) => ({ ...payload }),
   // LIQUID-CONVERSATION-ATTRIBUTES-PARSED; the message's own Attributes stay text (LIQUID-MESSAGE-ATTRIBUTES-STRING).
   triggerParsedAsJson: ['ChannelAttributes'],
+  // participant_sid: "The unique ID of messages's author participant."
+  isAuthor: (author, participant) => participant === author,
+  // "limited to 256 characters", "can be up to 1,600 characters long": characters (UTF-16 code units here)
+  textLength: (text) => text.length,
 };

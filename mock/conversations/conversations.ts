@@ -120,7 +120,7 @@ export class Conversations implements MockModule {
     const conversation = this.table.insert((seq) => ({
       seq,
       sid: newSid('CH'),
-      friendly_name: form.string('FriendlyName') ?? null,
+      friendly_name: this.limitedText(form, 'FriendlyName', 256) ?? null,
       unique_name: uniqueName,
       attributes: jsonText(form, 'Attributes') ?? '{}',
       state: form.oneOf('State', states) ?? 'active',
@@ -228,10 +228,18 @@ export class Conversations implements MockModule {
     return { status: 204 };
   }
 
+  /** A text parameter of at most `max` characters ("limited to 256 characters", "up to 1,600 characters long"). */
+  private limitedText(form: Params, name: string, max: number): string | undefined {
+    const value = form.string(name);
+    if (value !== undefined && this.ctx.behaviour.conversations.textLength(value) > max)
+      throw invalidParameter(name, `is longer than ${max.toLocaleString('en-US')} characters`);
+    return value;
+  }
+
   private addParticipant(request: MockRequest) {
     const conversation = this.find(request, 'ConversationSid');
     const form = request.form;
-    const identity = form.string('Identity') || null;
+    const identity = this.limitedText(form, 'Identity', 256) || null;
     const address = form.string('MessagingBinding.Address') || null;
     if (!identity && !address) throw missingParameter('Identity');
     if (identity && address)
@@ -283,9 +291,7 @@ export class Conversations implements MockModule {
     const { conversation, record } = this.findOf(request, 'messages');
     const message = record as MessageRecord;
     const form = request.form;
-    const body = form.string('Body');
-    if (body !== undefined && body.length > 1600)
-      throw invalidParameter('Body', 'is longer than 1,600 characters');
+    const body = this.limitedText(form, 'Body', 1600);
     message.body = body ?? message.body;
     message.author = form.string('Author') || message.author;
     message.attributes = jsonText(form, 'Attributes') ?? message.attributes;
@@ -297,12 +303,11 @@ export class Conversations implements MockModule {
     const conversation = this.find(request, 'ConversationSid');
     const form = request.form;
     const author = form.string('Author') || 'system';
-    const body = form.string('Body') ?? null;
-    if (body !== null && body.length > 1600)
-      throw invalidParameter('Body', 'is longer than 1,600 characters');
+    const body = this.limitedText(form, 'Body', 1600) ?? null;
+    const isAuthor = this.ctx.behaviour.conversations.isAuthor;
     const participant = conversation.participants
       .all()
-      .find((p) => p.identity === author || p.messaging_binding?.address === author);
+      .find((p) => isAuthor(author, p.identity ?? p.messaging_binding?.address ?? null));
     const message = conversation.messages.insert((seq) => ({
       seq,
       sid: newSid('IM'),

@@ -50,11 +50,16 @@ export class Params {
     return value as T;
   }
 
-  integer(name: string, range: { min?: number; max?: number } = {}): number | undefined {
+  /** An integer parameter in `range`; `read` says how its text reads (undefined: not an integer, refused). */
+  integer(
+    name: string,
+    range: { min?: number; max?: number } = {},
+    read: (text: string) => number | undefined = decimalInteger,
+  ): number | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    if (!/^-?\d+$/.test(value.trim())) throw invalidParameter(name, 'must be an integer');
-    const n = Number(value);
+    const n = read(value);
+    if (n === undefined) throw invalidParameter(name, 'must be an integer');
     if (range.min !== undefined && n < range.min)
       throw invalidParameter(name, `must be at least ${range.min}`);
     if (range.max !== undefined && n > range.max)
@@ -89,6 +94,11 @@ export class Params {
       throw invalidParameter(name, 'must be valid JSON');
     }
   }
+}
+
+/** A decimal integer, optionally signed, with surrounding blanks ignored; anything else is no integer. */
+export function decimalInteger(text: string): number | undefined {
+  return /^-?\d+$/.test(text.trim()) ? Number(text) : undefined;
 }
 
 /** Deeper JSON is refused: the emulator walks parameters recursively, and its stack is finite. */

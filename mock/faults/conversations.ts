@@ -91,4 +91,23 @@ export const conversationsFaults = [
       },
     },
   },
+  {
+    name: 'conversations-author-prefix-match',
+    description:
+      "A message's author participant is the first whose identity or address the Author starts with: a message of bob_ is attributed to bob.",
+    trips: ['CONV-MESSAGE-AUTHOR-PARTICIPANT'],
+    behaviour: {
+      conversations: {
+        isAuthor: (author: string, participant: string | null) =>
+          participant !== null && participant !== '' && author.startsWith(participant),
+      },
+    },
+  },
+  {
+    name: 'conversations-limits-in-bytes',
+    description:
+      'The 256-character (FriendlyName, Identity) and 1,600-character (Body) limits count UTF-8 bytes: non-ASCII text is refused well before them.',
+    trips: ['CONV-TEXT-LIMITS-CHARACTERS'],
+    behaviour: { conversations: { textLength: (text: string) => Buffer.byteLength(text, 'utf8') } },
+  },
 ] as const satisfies readonly FaultSpec[];

@@ -81,6 +81,26 @@ function priorityLeftUnset(): WireTransform {
   });
 }
 
+/** A response transform: `rewrite` changes the attributes text of every task a Task route answers with. */
+function rewritingAttributeText(rewrite: (text: string) => string): WireTransform {
+  return rewritingTasks((task) =>
+    typeof task.attributes === 'string' ? { ...task, attributes: rewrite(task.attributes) } : task,
+  );
+}
+
+/** A JSON object's top-level keys merged when they differ only by letter case: the first spelling, the last value. */
+function caseInsensitiveKeys(attributes: Json): Json {
+  const spelling = new Map<string, string>();
+  const merged: Json = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    const folded = key.toLowerCase();
+    const first = spelling.get(folded) ?? key;
+    spelling.set(folded, first);
+    merged[first] = value;
+  }
+  return merged;
+}
+
 /** Deliberate bugs in TaskRouter: the assignment engine, task validation and the task resource. */
 export const taskRouterFaults = [
   // ---------------------------------------------------------------- assignment order
@@ -224,6 +244,20 @@ export const taskRouterFaults = [
     },
   },
   {
+    name: 'taskrouter-integers-read-as-numbers',
+    description:
+      'Priority and Timeout are read with Number(text): "1.5" is stored as 1.5, "1e3" as 1000, "0x10" as 16.',
+    trips: ['TR-PRIORITY-RANGE', 'TR-TIMEOUT-MAX'],
+    behaviour: {
+      taskRouter: {
+        integerOf: (text: string) => {
+          const n = Number(text);
+          return text.trim() === '' || Number.isNaN(n) ? undefined : n;
+        },
+      },
+    },
+  },
+  {
     name: 'taskrouter-priority-default-null',
     description: 'A task created without Priority (and no target priority) has priority null instead of 0.',
     trips: ['TR-PRIORITY-DEFAULT-0'],
@@ -256,6 +290,20 @@ export const taskRouterFaults = [
     ),
   },
   {
+    name: 'taskrouter-attributes-latin1',
+    description:
+      'Task attributes are stored as bytes and read back as Latin-1: non-ASCII keys and values come back garbled ("é" as "Ã©").',
+    trips: ['TR-ATTRIBUTES-JSON-STRING'],
+    wire: rewritingAttributeText((text) => Buffer.from(text, 'utf8').toString('latin1')),
+  },
+  {
+    name: 'taskrouter-attribute-keys-case-insensitive',
+    description:
+      'Task attributes are kept in a case-insensitive map: "vip" and "VIP" are one key, the last value under the first spelling.',
+    trips: ['TR-ATTRIBUTES-JSON-STRING'],
+    wire: rewritingAttributeText((text) => JSON.stringify(caseInsensitiveKeys(JSON.parse(text)))),
+  },
+  {
     name: 'taskrouter-age-in-milliseconds',
     description: 'age counts milliseconds instead of seconds.',
     trips: ['TR-TASK-AGE'],
@@ -284,6 +332,17 @@ export const taskRouterFaults = [
     description: 'EvaluateTaskAttributes is accepted but filters nothing.',
     trips: ['TR-LIST-EVALUATE-TASK-ATTRIBUTES'],
     wire: rewritingTaskListQuery((query) => query.delete('EvaluateTaskAttributes')),
+  },
+  {
+    name: 'taskrouter-queue-name-filter-prefix',
+    description:
+      'FriendlyName (TaskQueues) and TaskQueueName (Tasks, Workers) filters match every queue whose name starts with the value.',
+    trips: ['TR-LIST-QUEUE-NAME'],
+    behaviour: {
+      taskRouter: {
+        queueNameMatches: (friendlyName: string, filter: string) => friendlyName.startsWith(filter),
+      },
+    },
   },
   {
     name: 'taskrouter-ordering-ignored',

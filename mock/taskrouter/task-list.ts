@@ -26,6 +26,7 @@ const sortKeys: readonly SortKey[] = ['DateCreated', 'Priority', 'VirtualStartTi
 export function listTasks(
   workspace: WorkspaceState,
   query: URLSearchParams,
+  queueNameMatches: (friendlyName: string, filter: string) => boolean,
 ): { items: ListedTask[]; filters: [string, string][] } {
   const filters: [string, string][] = [];
   let tasks = workspace.tasks.all();
@@ -62,10 +63,10 @@ export function listTasks(
     (name) => (task) => workspace.workflows.get(task.workflowSid ?? '')?.friendlyName === name,
   );
   keep('TaskQueueSid', (sid) => (task) => task.taskQueueSid === sid);
-  keep(
-    'TaskQueueName',
-    (name) => (task) => workspace.taskQueues.get(task.taskQueueSid ?? '')?.friendlyName === name,
-  );
+  keep('TaskQueueName', (name) => (task) => {
+    const queue = workspace.taskQueues.get(task.taskQueueSid ?? '');
+    return queue !== undefined && queueNameMatches(queue.friendlyName, name);
+  });
   keep('EvaluateTaskAttributes', (source) => {
     const expression = attributesExpression(source);
     return (task) => evaluate(expression, attributeResolver(parsedAttributes(task.attributes)));

@@ -104,7 +104,9 @@ export class TaskQueues {
     const workerSid = query.get('WorkerSid');
     const evaluateWorker = query.get('EvaluateWorkerAttributes');
     let records = workspace.taskQueues.all();
-    if (friendlyName !== null) records = records.filter((record) => record.friendlyName === friendlyName);
+    const nameMatches = this.state.ctx.behaviour.taskRouter.queueNameMatches;
+    if (friendlyName !== null)
+      records = records.filter((record) => nameMatches(record.friendlyName, friendlyName));
     if (workerSid !== null) {
       const worker = workspace.workers.get(workerSid);
       const attributes = worker ? parsedAttributes(worker.attributes) : undefined;

@@ -1,5 +1,6 @@
 /** TaskRouter (tasks, queues, assignment order, timeouts): the reference values the domain code reads; a fault (mock/faults/) overrides some of them. */
 
+import { decimalInteger } from '../core/params';
 import { newSid } from '../core/sids';
 import type { QueueOrder, ReservationStatus, TaskRecord, TaskStatus, WorkspaceState } from './records';
 
@@ -19,6 +20,8 @@ export type PrioritySource = 'target' | 'request';
 export interface TaskRouterBehaviour {
   /** Seam: how a new task's SID is made (its format). */
   readonly newTaskSid: () => string;
+  /** Seam: how the text of a task's Priority or Timeout reads as an integer (undefined: refused 400/20001). */
+  readonly integerOf: (text: string) => number | undefined;
   /** A task's Priority. */
   readonly priority: IntegerParameter;
   /** Where a task's priority comes from: the first source that gives one wins, else `priority.default`. */
@@ -53,6 +56,8 @@ export interface TaskRouterBehaviour {
   readonly rejectedTask: 'requeued' | { readonly canceledWithReason: string };
   /** The AssignmentStatus an update may ask for, from the statuses the task may then be in (others: refused). */
   readonly statusChanges: Readonly<Partial<Record<TaskStatus, readonly TaskStatus[]>>>;
+  /** Seam: whether a TaskQueue's friendly_name matches a FriendlyName or TaskQueueName list filter. */
+  readonly queueNameMatches: (friendlyName: string, filter: string) => boolean;
   /** The AssignmentStatus an update cannot ask for without a Reason. */
   readonly reasonRequiredFor: readonly TaskStatus[];
 }
@@ -79,6 +84,8 @@ export const thenBy =
 
 export const referenceTaskRouterBehaviour: TaskRouterBehaviour = {
   newTaskSid: () => newSid('WT'),
+  // Priority and Timeout are `type: integer` (twilio_taskrouter_v1)
+  integerOf: decimalInteger,
   // "Value can be 0 to 2^31^ (2,147,483,647)."; without Priority a task has priority 0
   priority: { min: 0, max: 2_147_483_647, default: 0 },
   // a Workflow target's priority overrides the one sent with the task
@@ -111,4 +118,6 @@ export const referenceTaskRouterBehaviour: TaskRouterBehaviour = {
     completed: ['assigned', 'wrapping'],
   },
   reasonRequiredFor: ['canceled', 'completed'],
+  // "The `friendly_name` of the TaskQueue resources to read."
+  queueNameMatches: (friendlyName, filter) => friendlyName === filter,
 };

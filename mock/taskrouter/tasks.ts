@@ -132,7 +132,7 @@ export class Tasks {
 
   list(request: MockRequest) {
     const workspace = this.state.workspace(request);
-    const { items, filters } = listTasks(workspace, request.query);
+    const { items, filters } = listTasks(workspace, request.query, this.behaviour.queueNameMatches);
     const scope = this.state.scope(request, workspace);
     return {
       status: 200,
@@ -152,12 +152,12 @@ export class Tasks {
 
   private priority(form: Params): number | undefined {
     const { min, max } = this.behaviour.priority;
-    return form.integer('Priority', { min, max });
+    return form.integer('Priority', { min, max }, this.behaviour.integerOf);
   }
 
   private timeout(form: Params): number | undefined {
     const { min, max } = this.behaviour.timeout;
-    return form.integer('Timeout', { min, max });
+    return form.integer('Timeout', { min, max }, this.behaviour.integerOf);
   }
 
   /** TaskChannel by SID or unique name; "Default value is `default`." (no Task Channel when the default is null). */

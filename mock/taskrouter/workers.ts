@@ -124,7 +124,9 @@ export class Workers {
       });
     queueFilter('TaskQueueSid', (sid) => workspace.taskQueues.get(sid));
     queueFilter('TaskQueueName', (name) =>
-      workspace.taskQueues.all().find((queue) => queue.friendlyName === name),
+      workspace.taskQueues
+        .all()
+        .find((queue) => this.state.ctx.behaviour.taskRouter.queueNameMatches(queue.friendlyName, name)),
     );
     const scope = this.state.scope(request, workspace);
     return {

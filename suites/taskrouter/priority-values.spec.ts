@@ -36,7 +36,7 @@ test.describe('task priority values', () => {
   );
 
   test(
-    'a priority outside 0..2,147,483,647 is never stored as sent',
+    'a priority outside 0..2,147,483,647, or no integer ("1.5", "1e3", ""), is never stored as sent: the task reports an integer in range',
     verifies('TR-PRIORITY-RANGE'),
     async ({ scene }) => {
       await fc.assert(
@@ -46,6 +46,7 @@ test.describe('task priority values', () => {
             Priority: value,
           });
           if (response.status >= 400) return;
+          expect(Number.isInteger(response.json.priority), 'the task priority is an integer').toBe(true);
           expect(response.json.priority).toBeGreaterThanOrEqual(0);
           expect(response.json.priority).toBeLessThanOrEqual(MAX_PRIORITY);
         }),

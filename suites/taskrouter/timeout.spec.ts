@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_TIMEOUT, overMaxTimeout, taskTimeout } from '../../generators/taskrouter';
+import { MAX_TIMEOUT, overMaxTimeout, taskTimeout, undocumentedTimeout } from '../../generators/taskrouter';
 import type { AssignmentTiming, RoutingScene } from '../drivers/taskrouter';
 import { scaled, weights } from '../properties';
 import { expect, test, verifies } from './fixtures';
@@ -17,6 +17,26 @@ test.describe('task timeout', () => {
         fc.asyncProperty(fc.oneof(fc.constant(MAX_TIMEOUT), taskTimeout()), async (timeout) => {
           const task = await scene.task({ Timeout: timeout });
           expect((await scene.workspace.fetchTask(task.sid)).json.timeout).toBe(timeout);
+        }),
+        scaled(weights.request),
+      );
+    },
+  );
+
+  test(
+    'a Timeout of 0, negative or no integer ("1.5", "1e3", "") is refused or stored as an integer up to 1,209,600',
+    verifies('TR-TIMEOUT-MAX'),
+    async ({ scene }) => {
+      await fc.assert(
+        fc.asyncProperty(undocumentedTimeout(), async (timeout) => {
+          const response = await scene.workspace.createTask({
+            WorkflowSid: scene.workflowSid,
+            Timeout: timeout,
+          });
+          expect(response.status, 'workspace.createTask(…) status').toBeLessThan(500);
+          if (response.status >= 400) return;
+          expect(Number.isInteger(response.json.timeout), 'the task timeout is an integer').toBe(true);
+          expect(response.json.timeout).toBeLessThanOrEqual(MAX_TIMEOUT);
         }),
         scaled(weights.request),
       );
