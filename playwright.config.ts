@@ -3,9 +3,10 @@ import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { readRunSettings } from './targets/run-settings';
 
 /**
- * Two projects: `conformance` runs the checks in suites/ against the run's target (the run
+ * Three projects: `conformance` runs the checks in suites/ against the run's target (the run
  * settings; the embedded mock without the CLI, reports in test-results/conformance); `self-tests`
- * tests the suite's own parts. `flex-conformance run` runs only `conformance`, in `run` mode.
+ * tests the suite's own parts, `simulated-account` the real-account target against the simulated
+ * staging account. `flex-conformance run` runs only `conformance`, in `run` mode.
  */
 const settings = readRunSettings();
 const runMode = settings.mode === 'run';
@@ -53,6 +54,16 @@ export default defineConfig({
     {
       name: 'self-tests',
       testDir: './tests',
+      testIgnore: 'twilio-target/**',
+      workers: '50%',
+    },
+    /**
+     * The real-account checks against the simulated staging account: they mostly wait on the
+     * account's rate limits, so they run beside the CPU-bound self-tests instead of after them.
+     */
+    {
+      name: 'simulated-account',
+      testDir: './tests/twilio-target',
       workers: '50%',
     },
   ],

@@ -4,11 +4,13 @@
  * floor (the requests the account saw ÷ the account's limit per second), the requests per API
  * against the budget, and each API's busiest second against its documented rate limit.
  *
- * Voice checks run through the account's voice number unless `--without-voice-number`, and checks
- * the account calls back through a public URL the account forwards to the run's `--stub-port`
- * unless `--without-public-url`; the `must` rules the run skipped are listed with their reasons.
+ * Voice checks run through the account's voice number unless `--without-voice-number`, inbound SMS
+ * checks through its two SMS numbers unless `--without-sms-numbers`, and checks the account calls
+ * back through a public URL the account forwards to the run's `--stub-port` unless
+ * `--without-public-url`; the `must` rules the run skipped are listed with their reasons.
  *
- *   npm run bench:staging [-- --runs N] [--json FILE] [--out DIR] [--without-voice-number] [--without-public-url]
+ *   npm run bench:staging [-- --runs N] [--json FILE] [--out DIR] [--without-voice-number]
+ *                         [--without-sms-numbers] [--without-public-url]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     out: { type: 'string' },
     'without-voice-number': { type: 'boolean' },
+    'without-sms-numbers': { type: 'boolean' },
     'without-public-url': { type: 'boolean' },
   },
 });
@@ -56,6 +59,7 @@ const result = await runCli(
     stagingAccountSid,
     ...(values.runs ? ['--runs', values.runs] : []),
     ...(values['without-voice-number'] ? [] : ['--voice-number', staging.flex.voiceNumber]),
+    ...(values['without-sms-numbers'] ? [] : ['--sms-numbers', staging.flex.smsNumbers.join(',')]),
     ...(tunnel ? tunnelArgs(tunnel) : []),
     '--out',
     out,

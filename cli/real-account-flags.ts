@@ -7,6 +7,7 @@ export const realAccountFlags = {
   'expected-failures': { type: 'string' },
   'max-requests': { type: 'string' },
   'voice-number': { type: 'string' },
+  'sms-numbers': { type: 'string' },
   'public-url': { type: 'string' },
   'stub-port': { type: 'string' },
 } as const;
@@ -17,6 +18,8 @@ export const realAccountHelp = `  --target twilio  Twilio's own hosts with the c
   --record DIR     record every exchange with the account as nock cassettes (scrubbed)
   --max-requests N request budget (twilio default 20000); a request past it fails
   --voice-number N a phone number voice checks may call (E.164); without one they are skipped
+  --sms-numbers A,B two phone numbers of the account (E.164, without a Flex Flow) the inbound SMS
+                   checks point at the Flex Proxy Service and message; without them they are skipped
   --public-url URL https URL of a tunnel to --stub-port: checks the account calls back (widget
                    requests, webhooks) go through it; without one they are skipped
   --stub-port N    the local port the tunnel points at (default ${defaultStubPort})

@@ -22,6 +22,7 @@ export interface RunFlags {
   readonly record?: string;
   readonly 'max-requests'?: string;
   readonly 'voice-number'?: string;
+  readonly 'sms-numbers'?: string;
   readonly 'public-url'?: string;
   readonly 'stub-port'?: string;
   /** `run --progress`: a line per finished check even when stdout is not a terminal. */
@@ -91,7 +92,7 @@ function progressSetting(flags: RunFlags) {
   return flags.progress ? { progress: true } : {};
 }
 
-/** `--account`, `--record`, `--max-requests`, `--voice-number`, `--public-url`, `--stub-port`, checked against the target they apply to. */
+/** `--account`, `--record`, `--max-requests`, `--voice-number`, `--sms-numbers`, `--public-url`, `--stub-port`, checked against the target they apply to. */
 function realAccountSettings(flags: RunFlags, target: TargetSpec) {
   const account = flags.account || undefined;
   if (account !== undefined && !/^AC[0-9a-fA-F]{32}$/.test(account))
@@ -106,6 +107,7 @@ function realAccountSettings(flags: RunFlags, target: TargetSpec) {
     throw new ConfigError(
       `--voice-number must be an E.164 number such as +14155550100 (got "${voiceNumber}")`,
     );
+  const smsNumbers = flags['sms-numbers'] ? checkSmsNumbers(flags['sms-numbers'], target) : undefined;
   const publicUrl = flags['public-url'] ? checkPublicUrl(flags['public-url']) : undefined;
   if (publicUrl !== undefined && target.kind !== 'twilio')
     throw new ConfigError(
@@ -121,9 +123,27 @@ function realAccountSettings(flags: RunFlags, target: TargetSpec) {
     ...(account ? { account } : {}),
     ...(recordDir ? { recordDir: resolve(recordDir) } : {}),
     ...(voiceNumber ? { voiceNumber } : {}),
+    ...(smsNumbers ? { smsNumbers } : {}),
     ...(publicUrl ? { publicUrl, stubPort } : {}),
     ...(maxRequests ? { maxRequests } : {}),
   };
+}
+
+/** `--sms-numbers A,B`: two different E.164 numbers, for a real account (other targets add their own). */
+function checkSmsNumbers(value: string, target: TargetSpec): readonly [string, string] {
+  if (target.kind !== 'twilio')
+    throw new ConfigError(
+      '--sms-numbers applies to --target twilio (other targets add the numbers they message)',
+    );
+  const numbers = value.split(',').map((number) => number.trim());
+  if (numbers.length !== 2 || numbers.some((number) => !/^\+[1-9]\d{7,14}$/.test(number)))
+    throw new ConfigError(
+      `--sms-numbers must be two E.164 numbers separated by a comma, such as +14155550101,+14155550102 (got "${value}")`,
+    );
+  const [first, second] = numbers as [string, string];
+  if (first === second)
+    throw new ConfigError(`--sms-numbers must be two different numbers (got ${first} twice)`);
+  return [first, second];
 }
 
 /** A replay repeats the recorded run: its seed, run id (the names it sent), property runs and selection. */

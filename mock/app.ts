@@ -1,6 +1,7 @@
 import type { Domain } from '../contracts/domains';
 import { Calls } from './api/calls';
 import { IncomingPhoneNumbers } from './api/incoming-phone-numbers';
+import { Messages } from './api/messages';
 import { type Behaviour, referenceBehaviour } from './behaviour';
 import { Chat } from './chat/chat';
 import type { Clock, MockContext } from './context';
@@ -41,6 +42,7 @@ export class MockApp {
   readonly flexChannels: FlexChannels;
   readonly phoneNumbers: IncomingPhoneNumbers;
   readonly calls: Calls;
+  readonly messages: Messages;
   readonly proxy: ProxySessions;
   private readonly modules: MockModule[];
   private originUrl = 'http://127.0.0.1';
@@ -64,6 +66,7 @@ export class MockApp {
     this.flexChannels = new FlexChannels(this.context, this.chat);
     this.phoneNumbers = new IncomingPhoneNumbers(this.context);
     this.calls = new Calls(this.context, this.phoneNumbers);
+    this.messages = new Messages(this.context, this.phoneNumbers);
     this.proxy = new ProxySessions(
       this.context,
       (sid) => this.flexChannels.table.get(sid)?.chat.taskSids ?? [],
@@ -79,6 +82,7 @@ export class MockApp {
       this.flexChannels,
       this.phoneNumbers,
       this.calls,
+      this.messages,
       this.proxy,
       new FlexConfiguration(this.context),
       new InteractionChannels(this.context, this.interactions),

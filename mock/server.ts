@@ -12,6 +12,7 @@ import { MockApp } from './app';
 import type { Clock } from './context';
 import { isAuthorized, type MockCredentials } from './core/auth';
 import type { CallOutReach } from './core/call-outs';
+import { lengthViolation } from './core/documented-lengths';
 import {
   badRequest,
   headersTooLarge,
@@ -183,6 +184,9 @@ async function answer(
   if (!match.route.public && !isAuthorized(request.headers, credentials)) {
     return { result: errorResponse(unauthenticated()), route };
   }
+  const form = new URLSearchParams(request.body);
+  const tooLong = lengthViolation(domain, method, match.route.pattern, form);
+  if (tooLong) return { result: errorResponse(tooLong), route };
   try {
     const result = await match.route.handler({
       method,
@@ -190,7 +194,7 @@ async function answer(
       path,
       pathParams: match.pathParams,
       query: request.query,
-      form: new Params(new URLSearchParams(request.body), app.context.behaviour.wire),
+      form: new Params(form, app.context.behaviour.wire),
       origin: `http://${request.headers.host ?? '127.0.0.1'}`,
       headers: request.headers,
     });

@@ -29,7 +29,18 @@ function assertionReason(lines: readonly string[]): string {
   const expected = lines.find((line) => /^Expected\b[^:]*:/.test(line));
   const received = lines.find((line) => /^Received\b[^:]*:/.test(line));
   const compared = [expected, received].filter((line): line is string => line !== undefined).map(lowerFirst);
-  return compared.length > 0 ? `${label} — ${compared.join(', ')}` : label;
+  if (compared.length > 0) return `${label} — ${compared.join(', ')}`;
+  const unexpected = firstReceivedOnly(lines);
+  return unexpected === undefined ? label : `${label} — received ${unexpected}`;
+}
+
+/**
+ * A deep-equality diff (`toEqual`) has no `Expected:` line: its `+` lines are what was received and
+ * not expected. The first item of them (`"$.sid: expected …"`), not the `Array [` that opens them.
+ */
+function firstReceivedOnly(lines: readonly string[]): string | undefined {
+  const item = lines.find((line) => /^\+\s+(?!Received\b)(?!(Array|Object) [[{]$)[^\s\]}]/.test(line));
+  return item?.replace(/^\+\s+/, '').replace(/,$/, '');
 }
 
 /** `Expected: 201` → `expected 201`; `Received string: "x"` → `received string "x"`. */

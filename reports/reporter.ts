@@ -17,6 +17,7 @@ import { buildReport, type FinishedCheck } from './build';
 import { Progress, printSummary, type RuleLabel } from './console';
 import { failureReason } from './failure-reason';
 import { Journal } from './journal';
+import { withLostTarget } from './lost-target';
 import type { CheckResult, ConformanceReport, ShardRef } from './model';
 import { type Redactor, redactor } from './redact';
 import { curlCommand, failedExchangeOf, replayCommand } from './reproduce';
@@ -46,6 +47,8 @@ const healthPollMs = 250;
  */
 export default class ConformanceReporter implements Reporter {
   private readonly checks = new Map<string, FinishedCheck>();
+  /** The first connection failure of each failed check that met one, by test id. */
+  private readonly connectionFailures = new Map<string, string>();
   private readonly globalErrors: string[] = [];
   private readonly redact: Redactor = redactor();
   private readonly settings: RunSettings = readRunSettings();
@@ -137,6 +140,9 @@ export default class ConformanceReporter implements Reporter {
       readings: annotations.filter((a) => a.type === 'reading').map((a) => a.description ?? ''),
     };
     this.checks.set(test.id, check);
+    const connectionFailure = annotations.find((a) => a.type === 'connection-failure')?.description;
+    if (check.status === 'failed' && connectionFailure)
+      this.connectionFailures.set(test.id, connectionFailure);
     this.journal.check(check);
     this.progress?.checkEnded(check, ruleIds.map(ruleLabel));
   }
@@ -152,7 +158,12 @@ export default class ConformanceReporter implements Reporter {
     this.ended = true;
     for (const stop of this.stopWatching) stop();
     const notRun = this.notRun(result);
-    const checks = [...this.checks.values(), ...notRun];
+    const finished = withLostTarget(
+      [...this.checks.values()],
+      this.connectionFailures,
+      this.stoppedBecause?.startsWith('the target') ? this.stoppedBecause : goneReason(this.health),
+    );
+    const checks = [...finished, ...notRun];
     const incompleteReason = this.incompleteReason(result, checks, notRun.length);
     const report = buildReport(checks, {
       suite: suiteFacts(),

@@ -93,6 +93,7 @@ export async function openTarget(
           maxRequests: settings.maxRequests ?? defaultMaxRequests,
           timeoutMs: settings.requestTimeoutMs,
           ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
+          ...(settings.smsNumbers ? { smsNumbers: settings.smsNumbers } : {}),
           ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
           ...(settings.recordDir ? { recordDir: settings.recordDir } : {}),
         }),

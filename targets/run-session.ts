@@ -4,7 +4,12 @@ import { readCassetteMeta, writeCassetteMeta } from './cassette/format';
 import { TwilioApi } from './http/client';
 import { maskSid, requireCredentials } from './http/credentials';
 import { documentedLimits } from './http/rate-limits';
-import { placeholderAccountSid, placeholderVoiceNumber, Scrubber } from './http/redaction';
+import {
+  placeholderAccountSid,
+  placeholderSmsNumbers,
+  placeholderVoiceNumber,
+  Scrubber,
+} from './http/redaction';
 import { readLedgerFile } from './http/request-ledger';
 import { defaultMaxRequests } from './http/request-policy';
 import { defaultStubPort, startCallOutGateway } from './public-url/gateway';
@@ -67,6 +72,7 @@ export async function beginRun(
     maxRequests,
     timeoutMs: settings.requestTimeoutMs,
     ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
+    ...(settings.smsNumbers ? { smsNumbers: settings.smsNumbers } : {}),
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     ...(settings.recordDir ? { recordDir: settings.recordDir } : {}),
   });
@@ -75,6 +81,7 @@ export async function beginRun(
     const scrubber = new Scrubber({
       credentials,
       ...(settings.voiceNumber ? { voiceNumber: settings.voiceNumber } : {}),
+      ...(settings.smsNumbers ? { smsNumbers: settings.smsNumbers } : {}),
     });
     writeCassetteMeta(settings.recordDir, {
       format: 'flex-conformance-cassette',
@@ -85,6 +92,7 @@ export async function beginRun(
       recordedAt: new Date().toISOString(),
       accountSid: placeholderAccountSid,
       ...(settings.voiceNumber ? { voiceNumber: placeholderVoiceNumber } : {}),
+      ...(settings.smsNumbers ? { smsNumbers: placeholderSmsNumbers } : {}),
       prerequisites: JSON.parse(scrubber.scrub(JSON.stringify(prerequisites))) as Prerequisites,
       ...(settings.grep?.length ? { grep: settings.grep } : {}),
     });
@@ -185,6 +193,9 @@ function announce(
     settings.voiceNumber
       ? `voice checks call ${settings.voiceNumber}`
       : 'no --voice-number: voice checks are skipped',
+    settings.smsNumbers
+      ? `inbound SMS checks message between ${settings.smsNumbers.join(' and ')}`
+      : 'no --sms-numbers: inbound SMS checks are skipped',
     settings.publicUrl
       ? `the account calls the suite's stubs at ${settings.publicUrl}, a tunnel to 127.0.0.1:${settings.stubPort ?? defaultStubPort} (--stub-port)`
       : 'no --public-url: checks the account calls back (widget requests, webhooks) are skipped',

@@ -64,6 +64,8 @@ export interface RunSettings {
   readonly maxRequests?: number;
   /** `--voice-number`: a phone number voice checks may call. */
   readonly voiceNumber?: string;
+  /** `--sms-numbers`: two numbers of the account the inbound SMS checks point at the Flex Proxy Service and message. */
+  readonly smsNumbers?: readonly string[];
   /** `--public-url`: the https URL of a tunnel to the call-out gateway, so the account can call the suite's stubs. */
   readonly publicUrl?: string;
   /** `--stub-port`: the loopback port of that gateway (the tunnel's target). */

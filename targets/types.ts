@@ -18,6 +18,8 @@ export type CredentialsByKind = Partial<Readonly<Record<Credentials['kind'], Cre
 export interface TargetCapabilities {
   /** A phone number the run may call; voice checks are skipped without one on a real account. */
   readonly voiceNumber?: string;
+  /** Two numbers of the account the inbound SMS checks may repoint and message; skipped without them on a real account. */
+  readonly smsNumbers?: readonly string[];
   /** The voice webhook and action URLs are reachable from the suite (true on the mock and URL targets). */
   readonly voiceWebhooks: boolean;
   /** Mock faults in force (for the report); empty elsewhere. */
@@ -151,7 +153,12 @@ export interface RequestPolicy {
 }
 
 /** A prerequisite a rule may need from the account. */
-export type PrerequisiteName = 'flex-workspace' | 'chat-service' | 'voice-number' | 'public-url';
+export type PrerequisiteName =
+  | 'flex-workspace'
+  | 'chat-service'
+  | 'voice-number'
+  | 'sms-numbers'
+  | 'public-url';
 
 /** The answer that says Programmable Chat for Flex has reached end of life on this account. */
 export interface EndOfLifeAnswer {

@@ -8,7 +8,8 @@ const help = `usage: flex-conformance rules [--json] [--area AREA] [--severity m
 
 Prints the rule catalog: every rule the suite checks, with its severity, area and title, and
 where it can run: the target kinds that can exercise it and what each needs there (a real
-account: --voice-number, --public-url, a Flex workspace, the Flex chat service)
+account: --voice-number, --sms-numbers, --public-url, a Flex workspace, the Flex chat
+service)
 (--json: the full catalog with statements, sources, quotes, ambiguities and \`where\`).`;
 
 export const rulesCommand: Command = {

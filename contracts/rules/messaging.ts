@@ -15,7 +15,7 @@ export const messagingRules = [
       'An inbound message addressed to the contact_identity of an enabled Flex Flow (same channel type) is handled ' +
       'by that Flex Flow according to its integration type.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-message'] },
+    appliesTo: { triggers: ['incoming-message'], inboundSms: true },
     sources: [
       {
         doc: '004_4af5ab78ff31b1e9.txt',
@@ -297,7 +297,7 @@ export const messagingRules = [
       'With janitor_enabled true, deleting the task through the TaskRouter API removes the active Proxy session of ' +
       'the interaction; with false, the session stays.',
     severity: 'must',
-    appliesTo: { triggers: ['incoming-message'], channels: ['sms', 'whatsapp'] },
+    appliesTo: { triggers: ['incoming-message'], channels: ['sms', 'whatsapp'], inboundSms: true },
     sources: [
       {
         doc: '004_4af5ab78ff31b1e9.txt',

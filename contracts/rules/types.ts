@@ -73,6 +73,11 @@ export interface AppliesTo {
    * suite (a widget's request, a webhook). A real account reaches one only through `--public-url`.
    */
   readonly callsOut?: true;
+  /**
+   * Only observable through an SMS reaching a number of the account (its SMS URL at the Flex Proxy
+   * Service). A real account offers one only through `--sms-numbers`.
+   */
+  readonly inboundSms?: true;
 }
 
 export interface RuleSpec {

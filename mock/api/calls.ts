@@ -1,11 +1,11 @@
 import type { MockContext } from '../context';
-import { invalidParameter, missingParameter, notFound } from '../core/errors';
+import { invalidParameter, missingParameter } from '../core/errors';
 import type { MockModule } from '../core/module';
 import type { MockRequest, MockResponse, Route } from '../core/router';
 import { newSid } from '../core/sids';
 import { Table } from '../core/table';
 import type { IncomingPhoneNumbers } from './incoming-phone-numbers';
-import { collectionRoutes, sidOf, v2010Page } from './v2010';
+import { PlatformWork, recordOf, tableRoutes, v2010Date, v2010Page } from './v2010';
 import { answerAtVoiceUrl, type ConnectedLeg, hangUpLeg, requestHoldMusic } from './voice-connection';
 
 type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'failed' | 'canceled';
@@ -40,7 +40,7 @@ const ended = new Set<CallStatus>(['completed', 'failed', 'canceled']);
  */
 export class Calls implements MockModule {
   readonly table = new Table<CallRecord>();
-  private readonly connecting = new Set<Promise<void>>();
+  private readonly platform = new PlatformWork();
 
   constructor(
     private readonly ctx: MockContext,
@@ -48,21 +48,16 @@ export class Calls implements MockModule {
   ) {}
 
   routes(): Route[] {
-    return collectionRoutes(base, {
+    return tableRoutes(base, this.table, (record) => this.render(record), {
       list: (r) => this.list(r),
       create: (r) => this.create(r),
-      fetch: (r) => ({ status: 200, body: this.render(this.find(r)) }),
       update: (r) => this.update(r),
-      remove: (r) => {
-        this.table.delete(this.find(r).sid);
-        return { status: 204 };
-      },
     });
   }
 
   /** Resolves once every call placed so far has reached its number (or failed to). */
   async settled(): Promise<void> {
-    await Promise.all([...this.connecting]);
+    await this.platform.settled();
   }
 
   private create(request: MockRequest): MockResponse {
@@ -88,10 +83,7 @@ export class Calls implements MockModule {
       twiml: twiml ?? null,
     }));
     // Twilio answers at once (queued) and connects the call afterwards.
-    const connecting = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.connect(call))
-      .finally(() => this.connecting.delete(connecting));
-    this.connecting.add(connecting);
+    this.platform.later(() => this.connect(call));
     return { status: 201, body: this.render(call) };
   }
 
@@ -135,7 +127,7 @@ export class Calls implements MockModule {
   }
 
   private async update(request: MockRequest): Promise<MockResponse> {
-    const call = this.find(request);
+    const call = recordOf(this.table, request);
     const form = request.form;
     const status = form.oneOf('Status', ['completed', 'canceled'] as const);
     const twiml = form.string('Twiml');
@@ -171,15 +163,7 @@ export class Calls implements MockModule {
     return { callSid: call.sid, from: call.from, to: call.to, callStatus };
   }
 
-  private find(request: MockRequest): CallRecord {
-    const record = this.table.get(sidOf(request));
-    if (!record) throw notFound(request.path);
-    return record;
-  }
-
   private render(call: CallRecord) {
-    const date = (ms: number | null) =>
-      ms === null ? null : new Date(ms).toUTCString().replace('GMT', '+0000');
     const duration =
       call.start_time !== null && call.end_time !== null
         ? String(Math.round((call.end_time - call.start_time) / 1000))
@@ -189,16 +173,16 @@ export class Calls implements MockModule {
       sid: call.sid,
       account_sid: this.ctx.accountSid,
       parent_call_sid: null,
-      date_created: date(call.date_created),
-      date_updated: date(this.ctx.clock.now()),
+      date_created: v2010Date(call.date_created),
+      date_updated: v2010Date(this.ctx.clock.now()),
       to: call.to,
       to_formatted: call.to,
       from: call.from,
       from_formatted: call.from,
       phone_number_sid: call.phone_number_sid,
       status: call.status,
-      start_time: date(call.start_time),
-      end_time: date(call.end_time),
+      start_time: v2010Date(call.start_time),
+      end_time: v2010Date(call.end_time),
       duration,
       price: null,
       price_unit: 'USD',

@@ -42,10 +42,11 @@ function enqueueAttributes(twiml: string): Record<string, string> | undefined {
 }
 
 /**
- * The path of a voice URL the mock itself serves (a Studio flow's webhook, on webhooks.twilio.com
- * or on the mock's own origin); undefined for any other URL, which the mock cannot request.
+ * The path of a voice or SMS URL the mock itself serves (a Studio flow's webhook, the Flex Proxy
+ * webhook, on webhooks.twilio.com or on the mock's own origin); undefined for any other URL, which
+ * the mock cannot request.
  */
-function servedPath(ctx: MockContext, url: string | null): string | undefined {
+export function servedPath(ctx: MockContext, url: string | null): string | undefined {
   if (!url) return undefined;
   let parsed: URL;
   try {

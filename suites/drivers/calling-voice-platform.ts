@@ -1,6 +1,6 @@
 import type { Caller, IncomingCall } from '../../generators/callers';
 import type { TwilioApi } from '../../targets/http/client';
-import { VoiceNumber } from '../../targets/twilio/voice-number';
+import { RepointedNumber } from '../../targets/twilio/repointed-number';
 import { eventually } from './eventually';
 import type { ExecutionBody, FlowBody } from './studio-api';
 import { type AnsweredCall, type EnqueueInstruction, VoicePlatform } from './voice-platform';
@@ -35,7 +35,7 @@ export const callerTwiml = '<Response><Pause length="60"/></Response>';
  * between Twilio's services: a check sees the task, the execution's steps and context.
  */
 export class CallingVoicePlatform extends VoicePlatform {
-  private readonly number: VoiceNumber;
+  private readonly number: RepointedNumber;
   /** Inbound call → the placed call to hang up. */
   private readonly placed = new Map<string, string>();
   private readonly seen = new Set<string>();
@@ -45,7 +45,7 @@ export class CallingVoicePlatform extends VoicePlatform {
     phoneNumber: string,
   ) {
     super(account);
-    this.number = new VoiceNumber(account, phoneNumber);
+    this.number = new RepointedNumber(account, phoneNumber, 'voice');
   }
 
   /** The caller is the voice number itself (a Calls API `From` must be a number of the account); `caller` is not used. */

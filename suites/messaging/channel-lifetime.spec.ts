@@ -1,15 +1,20 @@
 import fc from 'fast-check';
 import { chatIdentity, e164, personName } from '../../generators/callers';
 import { jsonSafeText } from '../../generators/liquid';
+import type { TwilioApi } from '../../targets/http/client';
+import { messagingPlatformFor, smsNumbersMissing } from '../drivers/account-messaging-platform';
 import { legacyDefaultAttributes, publishMessageFlow } from '../drivers/legacy-messaging';
-import { MessagingPlatform } from '../drivers/messaging-platform';
+import type { MessagingPlatform } from '../drivers/messaging-platform';
 import { attributesOf, awaitNewTasks } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
 import { samplesOf } from '../properties';
 
-/** Why the SMS checks skip on a real account: the run adds phone numbers only where they cost nothing. */
-const needsFlexNumber =
-  'needs a phone number of the account whose SMS URL is the Flex Proxy Service (numbers are added only on the mock or a URL target)';
+/** The target's messaging platform: the suite on the mock or a URL target, `--sms-numbers` on a real account. */
+function smsPlatform(api: TwilioApi, cleanup: (undo: () => Promise<unknown>) => void): MessagingPlatform {
+  const platform = messagingPlatformFor(api, cleanup);
+  test.skip(!platform, smsNumbersMissing);
+  return platform as MessagingPlatform;
+}
 
 test.describe('the life of a chat channel', () => {
   for (const longLived of [true, false]) {
@@ -74,15 +79,15 @@ test.describe('the life of a chat channel', () => {
     test(
       `with janitor_enabled ${janitor}, deleting the task through the API ${janitor ? 'removes' : 'keeps'} its Proxy session`,
       verifies('MSG-JANITOR-REMOVES-PROXY-SESSION'),
-      async ({ api, studio, routing, workflow, messaging, target, cleanup }) => {
-        test.skip(target.kind === 'twilio' || target.kind === 'replay', needsFlexNumber);
-        const platform = new MessagingPlatform(api, cleanup);
-        const [number, sender] = samplesOf(
+      async ({ api, studio, routing, workflow, messaging, cleanup }) => {
+        const platform = smsPlatform(api, cleanup);
+        const [generated, generatedSender] = samplesOf(
           fc.uniqueArray(e164(), { minLength: 2, maxLength: 2 }),
           1,
           janitor ? 173 : 179,
         )[0]!;
-        await platform.provisionFlexNumber(number!);
+        const line = await platform.smsLine({ flexNumbers: [generated!], sender: generatedSender! });
+        const [number] = line.flexNumbers;
         const flow = await publishMessageFlow(studio, routing, workflow, {
           attributes: legacyDefaultAttributes,
         });
@@ -90,7 +95,7 @@ test.describe('the life of a chat channel', () => {
           ContactIdentity: number!,
           JanitorEnabled: janitor,
         });
-        await platform.deliverSms(sender!, number!, 'Hello');
+        await platform.deliverSms(line.sender, number!, 'Hello');
         const [task] = await awaitNewTasks(api, routing, workflow, new Set());
         expect(task, 'the SMS created no task').toBeDefined();
         const channelSid = attributesOf(task!).channelSid;
@@ -125,16 +130,15 @@ test.describe('the life of a chat channel', () => {
   test(
     'an SMS to a Flex Flow’s contact identity is handled by that Flex Flow, not by another SMS Flex Flow',
     verifies('MSG-CONTACT-IDENTITY-ROUTES'),
-    async ({ api, studio, routing, workflow, messaging, target, cleanup }) => {
-      test.skip(target.kind === 'twilio' || target.kind === 'replay', needsFlexNumber);
-      const platform = new MessagingPlatform(api, cleanup);
+    async ({ api, studio, routing, workflow, messaging, cleanup }) => {
+      const platform = smsPlatform(api, cleanup);
       const [numbers, sender] = samplesOf(
         fc.tuple(fc.uniqueArray(e164(), { minLength: 2, maxLength: 2 }), e164()),
         1,
         181,
       )[0]!;
-      const [other, addressed] = numbers as [string, string];
-      for (const number of numbers) await platform.provisionFlexNumber(number);
+      const line = await platform.smsLine({ flexNumbers: numbers, sender });
+      const [other, addressed] = line.flexNumbers as [string, string];
       for (const [number, via] of [
         [other, 'other'],
         [addressed, 'addressed'],
@@ -142,7 +146,7 @@ test.describe('the life of a chat channel', () => {
         const flow = await publishMessageFlow(studio, routing, workflow, { attributes: `{"via": "${via}"}` });
         await messaging.studioFlexFlow('sms', flow.sid, { ContactIdentity: number });
       }
-      await platform.deliverSms(sender, addressed, 'Hello');
+      await platform.deliverSms(line.sender, addressed, 'Hello');
       const tasks = await awaitNewTasks(api, routing, workflow, new Set());
       expect(tasks.map((task) => attributesOf(task).via)).toEqual(['addressed']);
     },

@@ -18,6 +18,8 @@ export interface CassetteMeta {
   readonly accountSid: string;
   /** The placeholder `--voice-number` was replaced by, when the run had one. */
   readonly voiceNumber?: string;
+  /** The placeholders `--sms-numbers` were replaced by, when the run had them. */
+  readonly smsNumbers?: readonly string[];
   readonly prerequisites?: Prerequisites;
   /** The `--grep` values of the recorded run: its replay runs the same checks. */
   readonly grep?: readonly string[];

@@ -7,6 +7,7 @@ import { TwilioRequestPolicy } from '../http/request-policy';
 import { provisioned } from '../twilio/prerequisites';
 import type { CallOutStub, Credentials, RawExchange, Target, TargetSession, TestIdentity } from '../types';
 import {
+  type CassetteMeta,
   publishedStubPlaceholder,
   type RecordedCallOut,
   readCassetteMeta,
@@ -43,6 +44,7 @@ export function openReplayTarget(options: ReplayOptions): Target {
     credentials,
     capabilities: {
       ...(meta.voiceNumber ? { voiceNumber: meta.voiceNumber } : {}),
+      ...(meta.smsNumbers ? { smsNumbers: meta.smsNumbers } : {}),
       voiceWebhooks: false,
       faults: [],
     },
@@ -60,7 +62,7 @@ export function openReplayTarget(options: ReplayOptions): Target {
       ...(options.ledgerDir ? { ledgerDir: options.ledgerDir } : {}),
       sleep: async () => {},
     }),
-    openSession: async (test) => new ReplaySession(options.dir, test, credentials, meta.voiceNumber),
+    openSession: async (test) => new ReplaySession(options.dir, test, credentials, meta),
     prerequisites: async () => meta.prerequisites ?? provisioned,
   };
 }
@@ -77,8 +79,17 @@ export class ReplaySession implements TargetSession {
   private exchanges = 0;
   private delivered = 0;
 
-  constructor(dir: string, test: TestIdentity, credentials: Credentials, voiceNumber: string | undefined) {
-    this.scrubber = new Scrubber({ credentials, ...(voiceNumber ? { voiceNumber } : {}) });
+  constructor(
+    dir: string,
+    test: TestIdentity,
+    credentials: Credentials,
+    numbers: Pick<CassetteMeta, 'voiceNumber' | 'smsNumbers'>,
+  ) {
+    this.scrubber = new Scrubber({
+      credentials,
+      ...(numbers.voiceNumber ? { voiceNumber: numbers.voiceNumber } : {}),
+      ...(numbers.smsNumbers ? { smsNumbers: numbers.smsNumbers } : {}),
+    });
     this.file = testCassetteFile(dir, test);
     const cassette = readTestCassette(dir, test);
     this.found = cassette !== undefined;

@@ -7,6 +7,8 @@ export const placeholderAccountSid = `AC${'0'.repeat(32)}`;
 export const placeholderApiKey = `SK${'0'.repeat(32)}`;
 /** The phone number a cassette shows for `--voice-number`. */
 export const placeholderVoiceNumber = '+15550000000';
+/** The phone numbers a cassette shows for `--sms-numbers`, in their order (beyond any index a test reaches). */
+export const placeholderSmsNumbers: readonly string[] = ['+15559000001', '+15559000002'];
 
 // Also right after a percent-escape: a URL sent as a form value (`VoiceUrl=…%2FAccounts%2FAC…`).
 const accountSidPattern = /(?<=^|[^0-9A-Za-z]|%[0-9A-Fa-f]{2})AC[0-9a-fA-F]{32}(?![0-9A-Za-z])/g;
@@ -24,6 +26,7 @@ const placeholderIndex = (placeholder: string) =>
 export interface Secrets {
   readonly credentials: Credentials;
   readonly voiceNumber?: string;
+  readonly smsNumbers?: readonly string[];
 }
 
 /** Removes credentials from text: the secret, its Basic header, and the API key's SID. */
@@ -38,6 +41,24 @@ export function redactSecrets(text: string, credentials: Credentials): string {
   return out;
 }
 
+/** The run's own numbers (`--voice-number`, `--sms-numbers`), raw and form-encoded, each as its placeholder. */
+export function redactNumbers(text: string, secrets: Omit<Secrets, 'credentials'>): string {
+  const pairs: Array<[string, string]> = [
+    ...(secrets.voiceNumber ? [[secrets.voiceNumber, placeholderVoiceNumber] as [string, string]] : []),
+    ...(secrets.smsNumbers ?? []).map(
+      (number, index) => [number, placeholderSmsNumbers[index] as string] as [string, string],
+    ),
+  ];
+  let out = text;
+  for (const [number, placeholder] of pairs)
+    out = out
+      .split(number)
+      .join(placeholder)
+      .split(encodeURIComponent(number))
+      .join(encodeURIComponent(placeholder));
+  return out;
+}
+
 /** Report evidence: no credentials, and the account SID masked as in the report's fingerprint. */
 export function redactEvidence(text: string, credentials: Credentials): string {
   return redactSecrets(text, credentials).split(credentials.accountSid).join(maskSid(credentials.accountSid));
@@ -45,8 +66,8 @@ export function redactEvidence(text: string, credentials: Credentials): string {
 
 /**
  * Replaces account SIDs and phone numbers by stable placeholders, in order of first appearance
- * within one test's exchanges (the account of the credentials and `--voice-number` have fixed
- * ones). No table from placeholder to value is ever written, so a cassette reveals neither.
+ * within one test's exchanges (the account of the credentials, `--voice-number` and `--sms-numbers`
+ * have fixed ones). No table from placeholder to value is ever written, so a cassette reveals neither.
  *
  * Replay runs the same scrubber over the requests it sends, so they match the recording, and
  * `restore` gives the checks back the values they sent themselves: a replayed test sees the same
@@ -59,9 +80,11 @@ export class Scrubber {
   private readonly literals: Array<[string, string]> = [];
 
   constructor(private readonly secrets: Secrets) {
-    const { credentials, voiceNumber } = secrets;
+    const { credentials, voiceNumber, smsNumbers } = secrets;
     this.bind(credentials.accountSid, placeholderAccountSid);
     if (voiceNumber) this.bind(voiceNumber, placeholderVoiceNumber);
+    for (const [index, number] of (smsNumbers ?? []).entries())
+      this.bind(number, placeholderSmsNumbers[index] as string);
   }
 
   /** From now on `value` (raw or form-encoded) is written as `placeholder`. */

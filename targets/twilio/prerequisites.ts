@@ -47,7 +47,11 @@ interface FlexConfiguration {
  */
 export async function discoverPrerequisites(
   api: TwilioApi,
-  options: { readonly voiceNumber?: string; readonly publicUrl?: string } = {},
+  options: {
+    readonly voiceNumber?: string;
+    readonly smsNumbers?: readonly string[];
+    readonly publicUrl?: string;
+  } = {},
 ): Promise<Prerequisites> {
   const missing: Partial<Record<PrerequisiteName, string>> = {};
   const expected = api.target.credentials.accountSid;
@@ -120,6 +124,9 @@ export async function discoverPrerequisites(
 
   if (!options.voiceNumber)
     missing['voice-number'] = 'no --voice-number: voice checks need a phone number the run may call';
+  if (!options.smsNumbers)
+    missing['sms-numbers'] =
+      'no --sms-numbers: inbound SMS checks need two numbers of the account to point at the Flex Proxy Service and message';
   if (!options.publicUrl)
     missing['public-url'] =
       'no --public-url: checks the account calls back (widget requests, webhooks) need a tunnel to --stub-port';

@@ -4,8 +4,8 @@ import type { PrerequisiteName } from '../types';
 /**
  * What each rule needs from a real account. Checks create their own Studio flows, TaskRouter
  * workspaces and conversations; what they cannot create is the account's Flex chat service (a Flex
- * Flow names it), the Flex workspace Interactions route into, a phone number to call, and a public
- * URL when the rule is only observable through a call-out to the suite.
+ * Flow names it), the Flex workspace Interactions route into, a phone number to call, two numbers to
+ * message, and a public URL when the rule is only observable through a call-out to the suite.
  */
 export function needsOf(rule: RuleSpec): PrerequisiteName[] {
   const needs: PrerequisiteName[] = [];
@@ -16,6 +16,7 @@ export function needsOf(rule: RuleSpec): PrerequisiteName[] {
     (triggers?.length === 1 && triggers[0] === 'incoming-call') ||
     (channels?.length === 1 && channels[0] === 'voice');
   if (voiceOnly) needs.push('voice-number');
+  if (rule.appliesTo?.inboundSms) needs.push('sms-numbers');
   if (rule.appliesTo?.callsOut) needs.push('public-url');
   return needs;
 }
@@ -25,6 +26,7 @@ const targetKinds: readonly TargetKind[] = ['mock', 'url', 'twilio', 'replay'];
 /** What a real account must offer, as a user provides it. */
 const needLabels: Readonly<Record<PrerequisiteName, string>> = {
   'voice-number': '--voice-number',
+  'sms-numbers': '--sms-numbers',
   'public-url': '--public-url (a tunnel to the suite: see the README)',
   'flex-workspace': 'a Flex workspace on the account',
   'chat-service': 'the Flex chat service (Programmable Chat for Flex before its end of life)',

@@ -3,8 +3,8 @@ import { domainOfHost } from '../../contracts/domains';
 import type { TwilioApi } from '../http/client';
 import { apiOperation } from '../http/rate-limits';
 import type { Prerequisites } from '../types';
+import { restoreRepointedNumbers } from './repointed-number';
 import { runIdOfName } from './run-tag';
-import { restoreVoiceNumbers } from './voice-number';
 
 /** A kind of resource a run may create, and where to list it. */
 interface SweepKind {
@@ -150,7 +150,7 @@ export async function sweep(
   };
 
   // First, so a number is never left calling a flow the sweep is about to delete.
-  await restoreVoiceNumbers(api, options.log, options.dryRun);
+  await restoreRepointedNumbers(api, options.log, options.dryRun);
 
   for (const url of options.noted ?? []) {
     const domain = domainOfHost(new URL(url).host);

@@ -4,7 +4,7 @@ import { type Domain, twilioHost } from '../../contracts/domains';
 import { CassetteRecorder } from '../cassette/record';
 import { TwilioApi } from '../http/client';
 import { maskSid } from '../http/credentials';
-import { placeholderVoiceNumber, redactEvidence } from '../http/redaction';
+import { redactEvidence, redactNumbers } from '../http/redaction';
 import { TwilioRequestPolicy } from '../http/request-policy';
 import { type PublishedStub, publishThrough } from '../public-url/stub-registry';
 import type { CallOutStub, Credentials, Prerequisites, Target, TargetSession, TestIdentity } from '../types';
@@ -18,6 +18,8 @@ export interface TwilioTargetOptions {
   readonly maxRequests: number;
   readonly timeoutMs: number;
   readonly voiceNumber?: string;
+  /** `--sms-numbers`: two numbers the inbound SMS checks repoint and message. */
+  readonly smsNumbers?: readonly string[];
   /** `--public-url`: the account calls the suite's stubs through it. */
   readonly publicUrl?: string;
   /** Where cassettes go (`--record DIR`). */
@@ -36,13 +38,17 @@ export function twilioTarget(options: TwilioTargetOptions): Target {
   const { credentials, stateDir } = options;
   const created = new CreatedLedger(stateDir);
   const publish = options.publicUrl ? publishThrough(options.publicUrl, stateDir) : undefined;
-  const secrets = { credentials, ...(options.voiceNumber ? { voiceNumber: options.voiceNumber } : {}) };
+  const numbers = {
+    ...(options.voiceNumber ? { voiceNumber: options.voiceNumber } : {}),
+    ...(options.smsNumbers ? { smsNumbers: options.smsNumbers } : {}),
+  };
+  const secrets = { credentials, ...numbers };
   const target: Target = {
     kind: 'twilio',
     url: 'twilio',
     credentials,
     capabilities: {
-      ...(options.voiceNumber ? { voiceNumber: options.voiceNumber } : {}),
+      ...numbers,
       voiceWebhooks: false,
       faults: [],
     },
@@ -59,17 +65,8 @@ export function twilioTarget(options: TwilioTargetOptions): Target {
       timeoutMs: options.timeoutMs,
       ledgerDir: stateDir,
     }),
-    // The number the run calls is the user's, as the account is: evidence shows its placeholder.
-    redact: (text) => {
-      const redacted = redactEvidence(text, credentials);
-      const number = options.voiceNumber;
-      if (!number) return redacted;
-      return redacted
-        .split(number)
-        .join(placeholderVoiceNumber)
-        .split(encodeURIComponent(number))
-        .join(encodeURIComponent(placeholderVoiceNumber));
-    },
+    // The numbers the run uses are the user's, as the account is: evidence shows their placeholders.
+    redact: (text) => redactNumbers(redactEvidence(text, credentials), numbers),
     openSession: async (test): Promise<TargetSession> => {
       const recorder = options.recordDir ? new CassetteRecorder(options.recordDir, test, secrets) : undefined;
       const published: PublishedStub[] = [];

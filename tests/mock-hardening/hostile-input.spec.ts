@@ -102,40 +102,71 @@ test.describe("the HTTP layer's own refusals carry a Twilio error body", () => {
   });
 });
 
-test('a Studio execution whose Parameters nest 5,000 levels deep is a 400, not a stack overflow', async () => {
-  const headers = {
-    host: 'studio.twilio.com',
-    authorization: authorization(),
-    'content-type': 'application/x-www-form-urlencoded',
-  };
+const formHeaders = () => ({
+  host: 'studio.twilio.com',
+  authorization: authorization(),
+  'content-type': 'application/x-www-form-urlencoded',
+});
+
+/** A published flow to start executions of. */
+async function publishedFlow(): Promise<string> {
   const created = await fetch(`${mock.url}/v2/Flows`, {
     method: 'POST',
-    headers,
+    headers: formHeaders(),
     body: new URLSearchParams({
       FriendlyName: 'deep parameters',
       Status: 'published',
       Definition: JSON.stringify(flowDefinition('incomingRequest', [])),
     }),
   });
-  const flow = (await created.json()) as { sid: string };
-  const deep = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
-  const response = await fetch(`${mock.url}/v2/Flows/${flow.sid}/Executions`, {
+  return ((await created.json()) as { sid: string }).sid;
+}
+
+const deepParameters = () =>
+  new URLSearchParams({
+    To: '+15550100',
+    From: '+15550101',
+    Parameters: `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`,
+  }).toString();
+
+test('a Studio execution whose Parameters nest 5,000 levels deep is a 400, not a stack overflow', async () => {
+  const response = await fetch(`${mock.url}/v2/Flows/${await publishedFlow()}/Executions`, {
     method: 'POST',
-    headers,
-    body: new URLSearchParams({ To: '+15550100', From: '+15550101', Parameters: deep }),
+    headers: formHeaders(),
+    body: deepParameters(),
   });
   expectTwilioError({ status: response.status, body: await response.json() }, 400);
 });
 
-/** Every malformed class, one after another, so a mixed load exercises them all. */
-const malformedRequests: readonly string[] = [
-  ...Object.values(malformedEscapes).map((malformed) => request(`GET /v1/Things/x${malformed} HTTP/1.1`)),
-  request(`GET /v2/Flows?x=${'a'.repeat(16 * 1024)} HTTP/1.1`),
-  request('BREW /v2/Flows HTTP/1.1'),
-  'POST /v2/Flows HTTP/1.1\r\nHost: studio.twilio.com\r\nContent-Length: abc\r\n\r\n',
-  request('CONNECT studio.twilio.com:443 HTTP/1.1'),
-  `POST /v2/Flows HTTP/1.1\r\nHost: studio.twilio.com\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`,
-];
+/** A whole request whose form body is sent in full, Content-Length stated. */
+const formPost = (path: string, body: string) =>
+  `POST ${path} HTTP/1.1\r\nHost: studio.twilio.com\r\nAuthorization: ${authorization()}\r\n` +
+  `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+
+/** A chunked body of `bytes`, sent whole in one write. */
+const chunkedPost = (bytes: number) =>
+  `POST /v2/Flows HTTP/1.1\r\nHost: studio.twilio.com\r\nTransfer-Encoding: chunked\r\n\r\n` +
+  `${bytes.toString(16)}\r\n${'a'.repeat(bytes)}\r\n0\r\n\r\n`;
+
+/**
+ * Every malformed class, one after another, so a mixed load exercises them all: the malformed
+ * escapes, the HTTP layer's refusals, a declared oversize body, oversize bodies sent in full (with
+ * their length and chunked), and deeply nested execution Parameters.
+ */
+async function malformedRequests(): Promise<readonly string[]> {
+  const flow = await publishedFlow();
+  return [
+    ...Object.values(malformedEscapes).map((malformed) => request(`GET /v1/Things/x${malformed} HTTP/1.1`)),
+    request(`GET /v2/Flows?x=${'a'.repeat(16 * 1024)} HTTP/1.1`),
+    request('BREW /v2/Flows HTTP/1.1'),
+    'POST /v2/Flows HTTP/1.1\r\nHost: studio.twilio.com\r\nContent-Length: abc\r\n\r\n',
+    request('CONNECT studio.twilio.com:443 HTTP/1.1'),
+    `POST /v2/Flows HTTP/1.1\r\nHost: studio.twilio.com\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`,
+    formPost('/v2/Flows', `FriendlyName=${'a'.repeat(maxBodyBytes + 1024)}`),
+    chunkedPost(maxBodyBytes + 1024),
+    formPost(`/v2/Flows/${flow}/Executions`, deepParameters()),
+  ];
+}
 
 test('20,000 malformed requests on 64 connections all get a Twilio 4xx, and memory stays bounded', async () => {
   test.setTimeout(240_000);
@@ -143,13 +174,14 @@ test('20,000 malformed requests on 64 connections all get a Twilio 4xx, and memo
   const concurrency = 64;
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
+  const requests = await malformedRequests();
   let next = 0;
   const statuses = new Map<number, number>();
   const unexpected: string[] = [];
   const worker = async () => {
     while (next < total) {
       const index = next++;
-      const answer = await rawExchange(port, malformedRequests[index % malformedRequests.length] ?? '');
+      const answer = await rawExchange(port, requests[index % requests.length] ?? '');
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       const body = answer.body as { code?: unknown; status?: unknown } | undefined;
       if (

@@ -14,12 +14,17 @@ import {
   publishedStubPlaceholder,
   type TestCassette,
 } from '../../targets/cassette/format';
-import { placeholderAccountSid, placeholderVoiceNumber } from '../../targets/http/redaction';
+import {
+  placeholderAccountSid,
+  placeholderSmsNumbers,
+  placeholderVoiceNumber,
+} from '../../targets/http/redaction';
 import {
   type SimulatedTwilio,
   stagingAccountSid,
   stagingAuthToken,
   stagingPublicUrl,
+  stagingSmsNumbers,
   stagingVoiceNumber,
   startSimulatedTwilio,
   type Tunnel,
@@ -51,12 +56,16 @@ const rules = [
   'EOL-POST-EOL-BEHAVIOUR',
   // A call placed with the Calls API to --voice-number, the number repointed and restored.
   'STF-VOICE-DEFAULT-ATTRIBUTES',
+  // An SMS sent with the Messages API between --sms-numbers, both repointed and restored.
+  'MSG-CONTACT-IDENTITY-ROUTES',
+  'MSG-JANITOR-REMOVES-PROXY-SESSION',
   // Call-outs through --public-url: a widget's request, the external Flex Flow webhook, a Conversations webhook.
   'TRANS-TASK-CREATED-MESSAGE',
   'MSG-EXTERNAL-WEBHOOK-POST',
   'CONV-ONMESSAGEADDED-WEBHOOK',
 ];
 const callOutRules = rules.slice(-3);
+const smsRules = ['MSG-CONTACT-IDENTITY-ROUTES', 'MSG-JANITOR-REMOVES-PROXY-SESSION'];
 
 let staging: SimulatedTwilio;
 let tunnel: Tunnel;
@@ -99,6 +108,8 @@ test.beforeAll(async () => {
       cassettes,
       '--voice-number',
       voiceNumber,
+      '--sms-numbers',
+      stagingSmsNumbers.join(','),
       ...tunnelArgs(tunnel),
       ...rules.flatMap((rule) => ['--grep', rule]),
       '--runs',
@@ -120,6 +131,9 @@ test('the recording run passes and writes one cassette per check with the seed, 
   expect(callOutRules.map((id) => recordedReport.rules.find((rule) => rule.id === id)?.status)).toEqual(
     callOutRules.map(() => 'passed'),
   );
+  expect(smsRules.map((id) => recordedReport.rules.find((rule) => rule.id === id)?.status)).toEqual(
+    smsRules.map(() => 'passed'),
+  );
   expect(recorded.stdout).toContain(`recording cassettes (scrubbed) to ${cassettes}`);
   const meta = JSON.parse(readFileSync(join(cassettes, 'cassette.json'), 'utf8')) as CassetteMeta;
   expect(meta).toMatchObject({
@@ -129,6 +143,7 @@ test('the recording run passes and writes one cassette per check with the seed, 
     runs: 4,
     accountSid: placeholderAccountSid,
     voiceNumber: placeholderVoiceNumber,
+    smsNumbers: placeholderSmsNumbers,
   });
   expect(meta.runId).toMatch(/^[0-9a-f]{8}$/);
   const checksRun = recordedReport.rules
@@ -163,6 +178,7 @@ test('cassettes hold no credential, no account SID and no phone number of the ac
     stagingAccountSid,
     voiceNumber,
     encodeURIComponent(voiceNumber),
+    ...stagingSmsNumbers.flatMap((number) => [number, encodeURIComponent(number)]),
     // The public URL with a stub's key opens the tunnel: a cassette names the stub by its number.
     stagingPublicUrl,
     encodeURIComponent(stagingPublicUrl),
@@ -176,6 +192,7 @@ test('cassettes hold no credential, no account SID and no phone number of the ac
   const all = files.map((file) => readFileSync(file, 'utf8')).join('\n');
   expect(all).toContain(placeholderAccountSid);
   expect(all).toContain(publishedStubPlaceholder(1));
+  for (const placeholder of placeholderSmsNumbers) expect(all).toContain(placeholder);
 });
 
 test("a cassette keeps the call-outs the account sent to the check's stubs, in order among its exchanges", () => {

@@ -9,6 +9,7 @@ import { buildReport, type FinishedCheck, type RunFacts } from '../../reports/bu
 import { summaryLines } from '../../reports/console';
 import { renderReportHtml } from '../../reports/html';
 import { toJunit } from '../../reports/junit';
+import { withLostTarget } from '../../reports/lost-target';
 import { toMarkdown } from '../../reports/markdown';
 import { mergeReports } from '../../reports/merge';
 import { schemaErrors } from '../../reports/validate';
@@ -194,6 +195,41 @@ test.describe('a target that stops answering', () => {
     expect(one.gone()).toBeUndefined();
     one.failed(new Error('connect ECONNREFUSED 127.0.0.1:1'));
     expect(other.gone()).toMatch(/^3 requests in a row could not reach it, the last: connect ECONNREFUSED/);
+  });
+
+  const refused = 'connect ECONNREFUSED 127.0.0.1:1';
+  const failedOnConnection = (): FinishedCheck => ({
+    ...ran('failed'),
+    error: 'Error: expected 200 but was 502',
+    failedAssertion: 'suites/x.spec.ts:9: expect(status).toBe(200)',
+    curl: 'curl http://127.0.0.1:1/v1/FlexFlows',
+  });
+  const stopped = { completeness: 'incomplete', incompleteReason: 'stopped' } as const;
+
+  test('a check that failed on a connection failure before the target was declared gone fails none for it', () => {
+    const [check] = withLostTarget(
+      [failedOnConnection()],
+      new Map([['ran-failed', refused]]),
+      'the target stopped answering (3 requests in a row could not reach it)',
+    );
+    expect(check).toMatchObject({
+      status: 'skipped',
+      unreachable: true,
+      skipReason: `the target did not answer: ${refused}`,
+    });
+    expect(check).not.toHaveProperty('failedAssertion');
+    expect(check).not.toHaveProperty('curl');
+    expect(build(check ? [check] : [], stopped).verdict).toBe('incomplete');
+  });
+
+  test('while the target still answers, a check that failed on a connection failure is a failure', () => {
+    const checks = withLostTarget([failedOnConnection()], new Map([['ran-failed', refused]]), undefined);
+    expect(checks.map((check) => check.status)).toEqual(['failed']);
+  });
+
+  test('once the target is gone, a check that failed without a connection failure still failed', () => {
+    const checks = withLostTarget([failedOnConnection()], new Map(), 'the target stopped answering');
+    expect(build(checks, stopped).verdict).toBe('fail');
   });
 
   test('is not gone when an answer came between the failures', () => {

@@ -158,6 +158,26 @@ test.describe('small parts', () => {
     expect(failureReason(error)).toBe('Flex Flow create status — expected 201, received 200');
   });
 
+  test('a deep-equality failure without Expected/Received lines shows the first item received and not expected', () => {
+    const error = [
+      'Error: the target breaks "a request to fetch a Flex Flow"',
+      '',
+      'expect(received).toEqual(expected) // deep equality',
+      '',
+      '- Expected  - 1',
+      '+ Received  + 4',
+      '',
+      '- Array []',
+      '+ Array [',
+      '+   "$.sid: expected a value matching /^FO[0-9a-fA-F]{32}$/, got \\"FO1760395c\\"",',
+      '+   "status: expected 200, got 201",',
+      '+ ]',
+    ].join('\n');
+    expect(failureReason(error)).toBe(
+      'the target breaks "a request to fetch a Flex Flow" — received "$.sid: expected a value matching /^FO[0-9a-fA-F]{32}$/, got \\"FO1760395c\\""',
+    );
+  });
+
   test('an unlabelled assertion is named by its matcher', () => {
     const error =
       'Error: expect(received).toMatch(expected)\n\nExpected pattern: /^WT/\nReceived string:  "x"';

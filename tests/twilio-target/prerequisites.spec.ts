@@ -17,6 +17,7 @@ test.describe('a Flex account with Programmable Chat still served', () => {
   }) => {
     const found = await discoverPrerequisites(new TwilioApi(stagingTarget()), {
       voiceNumber: '+14155550100',
+      smsNumbers: ['+14155550101', '+14155550102'],
       publicUrl: 'https://tunnel.example.net',
     });
     expect(found.flexWorkspace).toEqual({

@@ -60,3 +60,22 @@ test('a rule observed only through a call-out needs --public-url on a real accou
     '--public-url',
   );
 });
+
+test('a rule observed through an inbound SMS needs --sms-numbers on a real account, and a recording made with them', () => {
+  for (const id of ['MSG-CONTACT-IDENTITY-ROUTES', 'MSG-JANITOR-REMOVES-PROXY-SESSION']) {
+    const venues = ruleVenues(rule(id));
+    expect(venues.runsOn.map((venue) => venue.target)).toEqual(['mock', 'url', 'twilio', 'replay']);
+    const needs = (kind: string) => venues.runsOn.find((venue) => venue.target === kind)?.needs ?? [];
+    expect(needs('twilio')).toContain('--sms-numbers');
+    expect(needs('replay').join(' ')).toContain('--sms-numbers');
+    expect(needs('mock')).toEqual([]);
+  }
+  const withoutSmsNumbers: Prerequisites = {
+    source: 'discovered',
+    missing: { 'sms-numbers': 'no --sms-numbers: inbound SMS checks need two numbers of the account' },
+  };
+  expect(prerequisiteSkip(['MSG-CONTACT-IDENTITY-ROUTES'], withoutSmsNumbers, 'twilio')).toContain(
+    '--sms-numbers',
+  );
+  expect(prerequisiteSkip(['MSG-LONG-LIVED-KEEPS-CHANNEL'], withoutSmsNumbers, 'twilio')).toBeUndefined();
+});

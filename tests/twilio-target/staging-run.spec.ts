@@ -131,6 +131,7 @@ test.describe('a run on the staging account', () => {
     );
     expect(announced).toContain(`request budget ${defaultMaxRequests} (--max-requests)`);
     expect(announced).toContain('no --voice-number: voice checks are skipped');
+    expect(announced).toContain('no --sms-numbers: inbound SMS checks are skipped');
   });
 
   test("every request goes to a Twilio host with the account's Basic auth, Twilio's paths and form-encoded bodies", async () => {

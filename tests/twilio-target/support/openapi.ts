@@ -8,6 +8,7 @@ import type { Domain } from '../../../contracts/domains';
  */
 
 const specFiles: Partial<Record<Domain, string>> = {
+  api: 'twilio_api_v2010_calls_numbers_messages.json',
   'flex-api': 'twilio_flex_v1.json',
   studio: 'twilio_studio_v2.json',
   taskrouter: 'twilio_taskrouter_v1.json',

@@ -33,10 +33,16 @@ export interface FlexAccount {
   readonly voiceNumber: string;
   /** That number's voice URL as provisioned, which a run must leave as it found it. */
   readonly voiceUrl: string;
+  /** The account's two SMS numbers (what `--sms-numbers` names), answered by the Messaging flow. */
+  readonly smsNumbers: readonly string[];
+  /** Their SMS URL as provisioned, which a run must leave as it found it. */
+  readonly smsUrl: string;
 }
 
 /** The phone number the simulated account owns for voice. */
 export const stagingVoiceNumber = '+14155550199';
+/** The phone numbers the simulated account owns for SMS. */
+export const stagingSmsNumbers: readonly string[] = ['+14155550197', '+14155550198'];
 
 export interface LoggedRequest {
   /** ms since the simulator started. */
@@ -258,7 +264,8 @@ export async function startSimulatedTwilio(
 /**
  * What installing Flex creates, made through the mock's API: the Flex TaskRouter workspace with
  * a queue and the "Assign to Anyone" workflow, the Flex chat service, the Voice IVR, Messaging and
- * Webchat Studio flows (each with a send-to-flex widget), and the SMS and web chat Flex Flows.
+ * Webchat Studio flows (each with a send-to-flex widget), the SMS and web chat Flex Flows, a voice
+ * number and two SMS numbers.
  */
 async function provisionFlex(mock: RunningMock): Promise<FlexAccount> {
   const post = async (domain: Domain, path: string, form: Record<string, string>) => {
@@ -319,6 +326,13 @@ async function provisionFlex(mock: RunningMock): Promise<FlexAccount> {
     FriendlyName: 'Flex voice',
     VoiceUrl: voiceUrl,
   });
+  const smsUrl = `https://${twilioHost('webhooks')}/v1/Accounts/${stagingAccountSid}/Flows/${studioFlowSids[1]}`;
+  for (const phoneNumber of stagingSmsNumbers)
+    await post('api', `/2010-04-01/Accounts/${stagingAccountSid}/IncomingPhoneNumbers.json`, {
+      PhoneNumber: phoneNumber,
+      FriendlyName: 'Flex SMS',
+      SmsUrl: smsUrl,
+    });
   return {
     workspaceSid: workspace.sid,
     workflowSid: workflow.sid,
@@ -327,6 +341,8 @@ async function provisionFlex(mock: RunningMock): Promise<FlexAccount> {
     flexFlowSids,
     voiceNumber: stagingVoiceNumber,
     voiceUrl,
+    smsNumbers: stagingSmsNumbers,
+    smsUrl,
   };
 }
 
