@@ -1,25 +1,11 @@
 import type { MockContext } from '../context';
 import { notFound } from '../core/errors';
 import { findTask, type MockModule } from '../core/module';
-import { pageOf, readPageRequest, type Sequenced } from '../core/paging';
+import { pageOf, readPageRequest } from '../core/paging';
 import type { MockRequest, MockResponse, Route } from '../core/router';
 import { isoNow, newSid } from '../core/sids';
 import { Table } from '../core/table';
-
-interface ServiceRecord extends Sequenced {
-  readonly sid: string;
-  readonly unique_name: string;
-  readonly date_created: string;
-}
-
-interface SessionRecord extends Sequenced {
-  readonly sid: string;
-  readonly service_sid: string;
-  /** The Flex chat channel the session carries. */
-  readonly unique_name: string;
-  readonly janitor_enabled: boolean;
-  readonly date_created: string;
-}
+import { renderService, renderSession, type ServiceRecord, type SessionRecord } from './proxy-resources';
 
 interface FlexFlowView {
   sid: string;
@@ -66,14 +52,18 @@ export class ProxySessions implements MockModule {
     const sessions = '/v1/Services/:ServiceSid/Sessions';
     return [
       route('GET', '/v1/Services', (r) => this.listServices(r)),
-      route('GET', '/v1/Services/:Sid', (r) => ({
+      route('GET', '/v1/Services/:Sid', async (r) => ({
         status: 200,
-        body: this.renderService(this.service(r.pathParams.Sid)),
+        body: renderService(
+          this.service(r.pathParams.Sid),
+          this.ctx.accountSid,
+          await this.chatInstanceSid(),
+        ),
       })),
       route('GET', sessions, (r) => this.listSessions(r)),
       route('GET', `${sessions}/:Sid`, async (r) => ({
         status: 200,
-        body: this.renderSession(await this.session(r)),
+        body: renderSession(await this.session(r), this.ctx.accountSid),
       })),
       route('DELETE', `${sessions}/:Sid`, async (r) => {
         this.sessions.delete((await this.session(r)).sid);
@@ -96,30 +86,15 @@ export class ProxySessions implements MockModule {
     return record;
   }
 
-  private renderService(record: ServiceRecord) {
-    return {
-      account_sid: this.ctx.accountSid,
-      sid: record.sid,
-      unique_name: record.unique_name,
-      date_created: record.date_created,
-      url: `https://proxy.twilio.com/v1/Services/${record.sid}`,
-    };
+  /** The Flex chat service (the account's first) the Flex Proxy Service forwards SMS to. */
+  private async chatInstanceSid(): Promise<string | null> {
+    const listed = await this.ctx.call('chat', 'GET', '/v2/Services?PageSize=1');
+    const [service] = (listed.body as { services?: { sid: string }[] } | undefined)?.services ?? [];
+    return listed.status === 200 && service ? service.sid : null;
   }
 
-  private renderSession(record: SessionRecord) {
-    return {
-      account_sid: this.ctx.accountSid,
-      service_sid: record.service_sid,
-      sid: record.sid,
-      unique_name: record.unique_name,
-      status: 'in-progress',
-      mode: 'message-only',
-      date_created: record.date_created,
-      url: `https://proxy.twilio.com/v1/Services/${record.service_sid}/Sessions/${record.sid}`,
-    };
-  }
-
-  private listServices(request: MockRequest): MockResponse {
+  private async listServices(request: MockRequest): Promise<MockResponse> {
+    const chatInstanceSid = await this.chatInstanceSid();
     return {
       status: 200,
       body: pageOf(this.services.all(), readPageRequest(request.query), {
@@ -127,7 +102,7 @@ export class ProxySessions implements MockModule {
         path: '/v1/Services',
         key: 'services',
         filters: [],
-        render: (record) => this.renderService(record),
+        render: (record) => renderService(record, this.ctx.accountSid, chatInstanceSid),
       }),
     };
   }
@@ -145,7 +120,7 @@ export class ProxySessions implements MockModule {
           path: `/v1/Services/${service.sid}/Sessions`,
           key: 'sessions',
           filters: [],
-          render: (record) => this.renderSession(record),
+          render: (record) => renderSession(record, this.ctx.accountSid),
         },
       ),
     };
@@ -186,14 +161,18 @@ export class ProxySessions implements MockModule {
     });
     if (opened.status !== 201) return opened;
     const channelSid = (opened.body as { sid: string }).sid;
-    if (!this.sessions.all().some((record) => record.unique_name === channelSid))
+    const now = isoNow(this.ctx.clock.now());
+    const session = this.sessions.all().find((record) => record.unique_name === channelSid);
+    if (session) session.date_last_interaction = now;
+    else
       this.sessions.insert((seq) => ({
         seq,
         sid: newSid('KC'),
         service_sid: service.sid,
         unique_name: channelSid,
         janitor_enabled: flexFlow.janitor_enabled,
-        date_created: isoNow(this.ctx.clock.now()),
+        date_created: now,
+        date_last_interaction: now,
       }));
     await this.ctx.call(
       'chat',

@@ -4,13 +4,20 @@
  * answer of a domain Twilio describes validated (Ajv) against its operation's response schema:
  * every listed property present (null when empty), no undeclared one, a declared status, list
  * pages with exactly the declared `meta` keys. Refused requests are left out: their Twilio error
- * body is not part of the descriptions.
+ * body is not part of the descriptions. After the run, the operations only a run on a real account
+ * uses (api v2010 Messages and Calls, Proxy Services and Sessions one by one) are walked once.
  */
 import { expect, test } from '@playwright/test';
 import { stagingAccountSid, stagingAuthToken } from '../twilio-target/support/simulated-twilio';
 import { type CliResult, runCli, scratchDir, stopStrayRuns } from '../twilio-target/support/staging';
+import { walkAccountPlatform } from './support/account-platform-exchanges';
 import { type RecordingMock, startRecordingMock } from './support/recording-mock';
-import { describedDomains, type Exchange, responseViolations } from './support/response-schemas';
+import {
+  describedDomains,
+  describedResponses,
+  type Exchange,
+  responseViolations,
+} from './support/response-schemas';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 test.afterAll(stopStrayRuns);
@@ -22,11 +29,13 @@ test.describe('the answers of a run of every check', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    mock = await startRecordingMock({ accountSid: stagingAccountSid, authToken: stagingAuthToken });
+    const credentials = { accountSid: stagingAccountSid, authToken: stagingAuthToken };
+    mock = await startRecordingMock(credentials);
     result = await runCli(
       ['run', '--target', mock.url, '--runs', '1', '--out', scratchDir('openapi-responses')],
       undefined,
     );
+    await walkAccountPlatform(mock.url, credentials);
     answered = mock.exchanges.filter(
       (exchange) => exchange.status < 400 && describedDomains.includes(exchange.domain),
     );
@@ -55,7 +64,47 @@ test.describe('the answers of a run of every check', () => {
       expect([...violations].sort()).toEqual([]);
     });
   }
+
+  test('every operation answered fails its schema once its resource lacks its sid and carries an undeclared property', () => {
+    const broken = new Map<string, Exchange>();
+    for (const exchange of answered) {
+      const pathname = new URL(exchange.path, 'https://example.invalid').pathname;
+      const operation = describedResponses(exchange.domain, exchange.method, pathname)?.operation;
+      const copy = withResourceBroken(exchange);
+      if (operation && copy && !broken.has(`${exchange.domain} ${operation}`))
+        broken.set(`${exchange.domain} ${operation}`, copy);
+    }
+    for (const domain of describedDomains)
+      expect(
+        [...broken.values()].some((exchange) => exchange.domain === domain),
+        domain,
+      ).toBe(true);
+    for (const [operation, exchange] of broken) {
+      const violations = responseViolations(exchange).join('\n');
+      expect(violations, operation).toContain("must have required property 'sid'");
+      expect(violations, operation).toContain('must NOT have additional properties: undeclared_property');
+    }
+  });
 });
+
+/** The answer with its resource (a page's first) broken: `sid` left out, an undeclared property added; undefined without one. */
+function withResourceBroken(exchange: Exchange): Exchange | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(exchange.body);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object') return undefined;
+  const body = parsed as Record<string, unknown>;
+  const isPage = 'meta' in body || 'first_page_uri' in body;
+  const page = Object.values(body).find(Array.isArray) as Record<string, unknown>[] | undefined;
+  const resource = isPage ? page?.[0] : body;
+  if (!resource || typeof resource.sid !== 'string') return undefined;
+  delete resource.sid;
+  resource.undeclared_property = true;
+  return { ...exchange, body: JSON.stringify(body) };
+}
 
 const channelsPath = `/v1/Interactions/KD${'a'.repeat(32)}/Channels`;
 const channel = {

@@ -32,7 +32,14 @@ test.describe('a run of every check', () => {
     await staging.close();
   });
 
-  const describedDomains: readonly Domain[] = ['flex-api', 'studio', 'taskrouter', 'conversations'];
+  const describedDomains: readonly Domain[] = [
+    'flex-api',
+    'studio',
+    'taskrouter',
+    'conversations',
+    'proxy',
+    'api',
+  ];
 
   test('the run reaches every domain Twilio describes, and passes', async () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);

@@ -13,7 +13,14 @@ interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
 
-export const describedDomains: readonly Domain[] = ['flex-api', 'studio', 'taskrouter', 'conversations'];
+export const describedDomains: readonly Domain[] = [
+  'flex-api',
+  'studio',
+  'taskrouter',
+  'conversations',
+  'proxy',
+  'api',
+];
 
 /** OpenAPI 3.0 to strict JSON Schema: `$ref` inlined, `nullable` as a null type, objects closed. */
 export function strictSchema(schema: Schema, components: Record<string, Schema> = {}): Schema {

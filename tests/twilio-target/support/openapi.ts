@@ -13,6 +13,7 @@ const specFiles: Partial<Record<Domain, string>> = {
   studio: 'twilio_studio_v2.json',
   taskrouter: 'twilio_taskrouter_v1.json',
   conversations: 'twilio_conversations_v1.json',
+  proxy: 'twilio_proxy_v1.json',
 };
 
 interface Parameter {
