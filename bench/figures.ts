@@ -37,4 +37,10 @@ export interface StagingFigures {
     readonly busiestSecond: number;
     readonly limitPerSecond: number;
   }>;
+  /** `must` rules the run skipped, with the reason (absent from figures written before they were kept). */
+  readonly mustSkipped?: readonly string[];
+  /** Of those, the ones whose reason names no option the bench left out. */
+  readonly mustSkippedWithoutReason?: readonly string[];
+  /** `must` rules the catalog keeps off a real account, with its reason. */
+  readonly mustNotOnTarget?: readonly string[];
 }

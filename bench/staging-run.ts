@@ -7,15 +7,18 @@
  * Voice checks run through the account's voice number unless `--without-voice-number`, inbound SMS
  * checks through its two SMS numbers unless `--without-sms-numbers`, and checks the account calls
  * back through a public URL the account forwards to the run's `--stub-port` unless
- * `--without-public-url`; the `must` rules the run skipped are listed with their reasons.
+ * `--without-public-url`; the `must` rules the run skipped are listed with their reasons (each must
+ * name an option left out, or the bench exits 1), apart from those the catalog's `appliesTo.targets`
+ * keeps off a real account, listed with the catalog's reason.
  *
- *   npm run bench:staging [-- --runs N] [--json FILE] [--out DIR] [--without-voice-number]
+ *   npm run bench:staging [-- --runs N] [--workers N] [--json FILE] [--out DIR] [--without-voice-number]
  *                         [--without-sms-numbers] [--without-public-url]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ConformanceReport } from '../reports/model';
+import type { TargetKind } from '../contracts/rules/types';
+import type { ConformanceReport, RuleResult } from '../reports/model';
 import { accountLimitPerSecond, limitFor, type Operation } from '../targets/http/rate-limits';
 import { busiestWindow } from '../tests/twilio-target/support/busiest-window';
 import {
@@ -29,6 +32,7 @@ import type { StagingFigures } from './figures';
 const { values } = parseArgs({
   options: {
     runs: { type: 'string' },
+    workers: { type: 'string' },
     json: { type: 'string' },
     out: { type: 'string' },
     'without-voice-number': { type: 'boolean' },
@@ -58,6 +62,7 @@ const result = await runCli(
     '--account',
     stagingAccountSid,
     ...(values.runs ? ['--runs', values.runs] : []),
+    ...(values.workers ? ['--workers', values.workers] : []),
     ...(values['without-voice-number'] ? [] : ['--voice-number', staging.flex.voiceNumber]),
     ...(values['without-sms-numbers'] ? [] : ['--sms-numbers', staging.flex.smsNumbers.join(',')]),
     ...(tunnel ? tunnelArgs(tunnel) : []),
@@ -71,11 +76,32 @@ await staging.close();
 
 const requests = JSON.parse(readFileSync(join(out, 'requests.json'), 'utf8')) as RequestsFile;
 const report = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8')) as ConformanceReport;
-const mustSkipped = report.rules
-  .filter((rule) => rule.severity === 'must' && rule.status === 'skipped')
-  .map(
-    (rule) => `${rule.id}: ${rule.checks.find((check) => check.skipReason)?.skipReason ?? 'no check ran'}`,
-  );
+const mustRules = report.rules.filter((rule) => rule.severity === 'must');
+const skipReason = (rule: RuleResult) =>
+  rule.checks.find((check) => check.skipReason)?.skipReason ?? 'no check ran';
+/** The catalog keeps it off this target kind: not a skip of the run, a rule no real account can exercise. */
+const notOnThisTarget = ({ appliesTo }: RuleResult) =>
+  appliesTo?.targets !== undefined && !appliesTo.targets.includes(report.target.kind as TargetKind);
+const cannotRunHere = mustRules
+  .filter(notOnThisTarget)
+  .map((rule) => `${rule.id}: ${rule.appliesTo?.targetsReason ?? skipReason(rule)}`);
+const skipped = mustRules.filter((rule) => rule.status === 'skipped' && !notOnThisTarget(rule));
+const mustSkipped = skipped.map((rule) => `${rule.id}: ${skipReason(rule)}`);
+const optionsLeftOut = [
+  ...(values['without-voice-number'] ? ['--voice-number'] : []),
+  ...(values['without-sms-numbers'] ? ['--sms-numbers'] : []),
+  ...(values['without-public-url'] ? ['--public-url'] : []),
+];
+/** Skipped for something other than an option the bench left out: the run could have exercised it. */
+const unexplained = skipped
+  .filter((rule) => !optionsLeftOut.some((option) => skipReason(rule).includes(option)))
+  .map((rule) => rule.id);
+const areas = [...new Set(mustRules.map((rule) => rule.area))];
+const mustByArea = areas.map((area) => {
+  const inArea = mustRules.filter((rule) => rule.area === area);
+  const exercised = inArea.filter((rule) => rule.status === 'passed' || rule.status === 'failed').length;
+  return `${area} ${exercised}/${inArea.length}`;
+});
 const verdict = /^verdict: .*$/m.exec(result.stdout)?.[0] ?? `exit ${result.code}`;
 const arrivals = new Map<string, number[]>();
 for (const entry of staging.log)
@@ -99,6 +125,9 @@ const figures: StagingFigures = {
   accountLimitPerSecond,
   overLimit: apis.filter((api) => api.busiestSecond > api.limitPerSecond).map((api) => api.api),
   apis,
+  mustSkipped,
+  mustSkippedWithoutReason: unexplained,
+  mustNotOnTarget: cannotRunHere,
 };
 
 const width = Math.max(...apis.map((api) => api.api.length));
@@ -114,8 +143,12 @@ const lines = [
       `${api.api.padEnd(width)}  ${String(api.requests).padStart(8)}  ${String(api.busiestSecond).padStart(14)}  ${String(api.limitPerSecond).padStart(7)}`,
   ),
   '',
-  `must rules skipped: ${mustSkipped.length}`,
+  `must rules exercised per area: ${mustByArea.join(', ')}`,
+  `must rules skipped: ${mustSkipped.length}${optionsLeftOut.length ? ` (options left out: ${optionsLeftOut.join(', ')})` : ''}`,
   ...mustSkipped.map((line) => `  ${line}`),
+  ...(unexplained.length ? [`SKIPPED WITHOUT AN OPTION LEFT OUT: ${unexplained.join(', ')}`] : []),
+  `must rules that cannot run on a real account (the catalog's appliesTo): ${cannotRunHere.length}`,
+  ...cannotRunHere.map((line) => `  cannot run on a real account: ${line}`),
   '',
   figures.overLimit.length
     ? `OVER THE LIMIT: ${figures.overLimit.join(', ')}`
@@ -123,4 +156,4 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
-process.exitCode = figures.overLimit.length > 0 || result.code !== 0 ? 1 : 0;
+process.exitCode = figures.overLimit.length > 0 || unexplained.length > 0 || result.code !== 0 ? 1 : 0;

@@ -70,3 +70,43 @@ export const queueResults = {
   notEnqueued: ['error', 'queue-full'],
   systemError: ['system-error'],
 } as const;
+
+/** Characters a chat identity may go on with, so that the longer identity is a chat identity too. */
+const identityTail = () =>
+  fc.string({
+    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@'),
+    minLength: 1,
+    maxLength: 4,
+  });
+
+/**
+ * Two customers' identities that differ but nearly collide, the first opened first: a chat identity
+ * and one that starts with it; a phone number and the same number with one digit more; a chat
+ * identity and another letter case of it; a phone number with and without its `+`. The prefix
+ * kinds weigh most: they catch an implementation that finds a customer by prefix.
+ */
+export const nearlyCollidingCustomers = (): fc.Arbitrary<[string, string]> =>
+  fc
+    .oneof(
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(chatIdentity(), identityTail())
+          .map(([id, tail]): [string, string] => [id, id + tail]),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(e164(), fc.integer({ min: 0, max: 9 }))
+          .filter(([number]) => number.length < 16)
+          .map(([number, digit]): [string, string] => [number, `${number}${digit}`]),
+      },
+      {
+        weight: 1,
+        arbitrary: chatIdentity().chain((id) =>
+          fc.constantFrom<[string, string]>([id, id.toUpperCase()], [id, id.toLowerCase()]),
+        ),
+      },
+      { weight: 1, arbitrary: e164().map((number): [string, string] => [number, number.slice(1)]) },
+    )
+    .filter(([first, second]) => first !== second);

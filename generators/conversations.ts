@@ -92,3 +92,22 @@ const identity = () =>
 
 /** Two chat identities that differ but nearly collide: a prefix, another letter case, an accent added or decomposed. */
 export const nearlyCollidingIdentities = () => nearlyColliding(identity());
+
+/** The conversation states a conversation can be created in, updated to and listed by (not `initializing`). */
+export const conversationStates = ['active', 'inactive', 'closed'] as const;
+export type ConversationState = (typeof conversationStates)[number];
+
+/** How a conversation comes to be in a state: sent on create, set by an update, or the default (active). */
+export interface StateSetting {
+  readonly state: ConversationState;
+  readonly via: 'create' | 'update' | 'default';
+}
+
+export const stateSetting = (): fc.Arbitrary<StateSetting> =>
+  fc.oneof(
+    fc.record({ state: fc.constantFrom(...conversationStates), via: fc.constantFrom('create', 'update') }),
+    fc.constant({ state: 'active', via: 'default' } as const),
+  );
+
+/** How a few conversations (one to five) come to their states, repeats included. */
+export const conversationStateMix = () => fc.array(stateSetting(), { minLength: 1, maxLength: 5 });

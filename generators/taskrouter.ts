@@ -98,12 +98,16 @@ export const nearlyCollidingAttributes = () =>
 
 /**
  * A TaskRouter friendly name (a queue, worker, workflow, activity or task channel): non-blank text
- * without surrounding blanks, non-ASCII included, short enough for every resource's limit.
+ * without surrounding blanks, non-ASCII included, short enough for every resource's limit. Names of
+ * ASCII letters come often, so that another letter case of a name is another text.
  */
 export const taskRouterName = () =>
-  fc
-    .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-    .filter((name) => name.trim() === name && name.length > 0);
+  fc.oneof(
+    fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+      .filter((name) => name.trim() === name && name.length > 0),
+    fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,18}[A-Za-z]$/).filter((name) => !name.includes('  ')),
+  );
 
 /** Two TaskRouter names that differ but nearly collide (prefixes, case variants, accents). */
 export const nearlyCollidingTaskRouterNames = () => nearlyColliding(taskRouterName());
@@ -163,3 +167,50 @@ export const attributeExpression = (): fc.Arbitrary<AttributeExpression> =>
 
 /** A non-empty set of assignment statuses to filter a task list by. */
 export const statusFilter = () => fc.subarray([...taskStatuses], { minLength: 1 });
+
+/** The values an Available list filter documents as true (Workers, Activities). */
+export const availableTrue = ['true', '1', 'yes'] as const;
+
+/**
+ * The value of an Available list filter, with what it asks for: `available` for a documented true
+ * value, `unavailable` for `false` or any other text, `undocumented` for a documented true value in
+ * another letter case or with blanks around it.
+ */
+export interface AvailableFilterValue {
+  readonly text: string;
+  readonly asks: 'available' | 'unavailable' | 'undocumented';
+}
+
+const spellsTrue = (text: string) => (availableTrue as readonly string[]).includes(text.trim().toLowerCase());
+
+export const availableFilterValue = (): fc.Arbitrary<AvailableFilterValue> =>
+  fc.oneof(
+    fc.constantFrom(...availableTrue).map((text) => ({ text, asks: 'available' as const })),
+    fc.constantFrom('false', '0', 'no', '', 'available', 'truee', 'y').map((text) => ({
+      text,
+      asks: 'unavailable' as const,
+    })),
+    fc
+      .string({ maxLength: 8 })
+      .filter((text) => !spellsTrue(text))
+      .map((text) => ({ text, asks: 'unavailable' as const })),
+    fc
+      .tuple(
+        fc.constantFrom(...availableTrue),
+        fc.constantFrom('upper', 'capital', 'blank before', 'blank after'),
+      )
+      .map(([flag, how]) => {
+        if (how === 'upper') return flag.toUpperCase();
+        if (how === 'capital') return `${flag.charAt(0).toUpperCase()}${flag.slice(1)}`;
+        return how === 'blank before' ? ` ${flag}` : `${flag} `;
+      })
+      .filter((text) => !(availableTrue as readonly string[]).includes(text))
+      .map((text) => ({ text, asks: 'undocumented' as const })),
+  );
+
+/**
+ * Which of a workspace's `count` activities each new worker starts in (indexes into its list):
+ * one to five workers, activities repeated or left empty.
+ */
+export const workerActivities = (count: number) =>
+  fc.array(fc.integer({ min: 0, max: count - 1 }), { minLength: 1, maxLength: 5 });

@@ -764,4 +764,27 @@ export const conversationRules = [
       },
     ],
   },
+  {
+    id: 'CONV-STATE-VALUES',
+    area: 'conversations',
+    title:
+      'Each documented conversation state (active, inactive, closed) is taken as sent and selects in lists',
+    statement:
+      'A conversation created with State=S, or updated to it, has state S, and one created without State is ' +
+      'active; GET /v1/Conversations?State=S lists every conversation in state S and none in another state, for ' +
+      'each of active, inactive and closed (active does not select inactive).',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+        quote:
+          'Current state of this conversation. Can be either `initializing`, `active`, `inactive` or `closed` and defaults to `active`',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+        quote:
+          'State for sorting and filtering list of Conversations. Can be `active`, `inactive` or `closed`',
+      },
+    ],
+  },
 ] as const satisfies readonly RuleSpec[];

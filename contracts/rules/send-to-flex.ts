@@ -4,6 +4,10 @@ import type { Ambiguity, RuleSpec } from './types';
 const voiceTwimlOnly =
   'the check reads the TwiML the flow answers the call with, which only the voice platform sees: on a real account it never reaches the suite';
 
+/** Unlike a Hold music URL, which the voice platform requests through --public-url, the default leaves no trace. */
+const defaultHoldMusicUnseen =
+  'only the TwiML shows that the <Enqueue> has no waitUrl, and on a real account it stays with the voice platform; the default hold music is played by Twilio itself, without a request to any URL the suite could observe';
+
 /** Both required settings: whether a create refuses a widget that lacks one, or stores it invalid. */
 const invalidDefinitionOnCreate = {
   summary:
@@ -141,13 +145,13 @@ export const sendToFlexRules = [
     title: 'An incoming call is enqueued to TaskRouter through the Workflow',
     statement:
       'For an incoming call the widget answers with TwiML <Enqueue workflowSid="<workflow>"> containing ' +
-      '<Task priority timeout> whose body is the rendered attributes JSON, and a task is created for the call.',
+      '<Task priority timeout> whose body is the rendered attributes JSON, and a task is created for the call. ' +
+      'On a real account the TwiML stays with the voice platform: the checks read what it enqueued, the task of ' +
+      "the call in the widget's workflow with the widget's priority, timeout and rendered attributes.",
     severity: 'must',
     appliesTo: {
       triggers: ['incoming-call'],
       channels: ['voice'],
-      targets: ['mock', 'url'],
-      targetsReason: voiceTwimlOnly,
     },
     sources: [
       {
@@ -173,7 +177,7 @@ export const sendToFlexRules = [
       triggers: ['incoming-call'],
       channels: ['voice'],
       targets: ['mock', 'url'],
-      targetsReason: voiceTwimlOnly,
+      targetsReason: defaultHoldMusicUnseen,
     },
     sources: [
       {
@@ -719,6 +723,59 @@ export const sendToFlexRules = [
     severity: 'must',
     appliesTo: { triggers: ['incoming-message'], channels: ['sms', 'web'] },
     sources: [{ doc: '000_e6e025a037b48afd.txt', quote: '"channelSid": "{{trigger.message.ChannelSid}}"' }],
+  },
+
+  {
+    id: 'STF-MESSAGE-TASK-PER-CUSTOMER',
+    area: 'send-to-flex',
+    title: "Customers whose identities nearly collide each get their own channel's task",
+    statement:
+      'Two customers of one Flex Flow whose identities nearly collide (one a prefix of the other, a phone number ' +
+      'with and without its +) open their chat channels and write at the same time: each gets a task whose legacy ' +
+      "default attributes carry their own channel's from and ChannelSid, and whose trigger.message.From is their " +
+      'own identity. Whether identities that differ only in letter case name one customer is observed.',
+    severity: 'must',
+    appliesTo: { triggers: ['incoming-message'], channels: ['sms', 'web'] },
+    sources: [
+      { doc: '000_e6e025a037b48afd.txt', quote: '"name": "{{trigger.message.ChannelAttributes.from}}",' },
+      { doc: '000_e6e025a037b48afd.txt', quote: '"channelSid": "{{trigger.message.ChannelSid}}"' },
+      {
+        doc: 'reference/twilio-oai/twilio_flex_v1.json',
+        quote: "The `identity` value that uniquely identifies the new resource's chat User.",
+      },
+    ],
+    ambiguity: {
+      summary:
+        'An identity uniquely identifies a chat User, but the Flex channel API does not say whether identities that ' +
+        'differ only in letter case are one User.',
+      readings: [
+        {
+          id: 'case-sensitive',
+          text: 'Identities differing only in letter case are two customers, each with their own channel and task.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_conversations_v1.json',
+              quote: 'This value is often a username or an email address, and is case-sensitive.',
+            },
+          ],
+        },
+        {
+          id: 'case-insensitive',
+          text: 'Identities differing only in letter case are one customer: the second is given the first one’s channel.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_flex_v1.json',
+              quote: "The `identity` value that uniquely identifies the new resource's chat User.",
+            },
+          ],
+        },
+      ],
+      applied: 'case-sensitive',
+      rationale:
+        'Conversations identities are case-sensitive; the legacy chat service the Flex channel API uses does not ' +
+        'say, so only prefixes and the + of a number gate.',
+      observed: true,
+    },
   },
 
   // ---------------------------------------------------------------- the widget in a flow definition (Studio)

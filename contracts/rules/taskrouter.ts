@@ -626,6 +626,189 @@ export const taskRouterRules = [
     },
   },
   {
+    id: 'TR-LIST-WORKER-NAME',
+    area: 'taskrouter',
+    title: 'Listing Workers by FriendlyName selects that name and not names that start with it',
+    statement:
+      'GET .../Workers?FriendlyName=X lists the Worker whose friendly_name is X and not a Worker whose name only ' +
+      'nearly collides with X (X followed by more text, an accent added precomposed or decomposed). Worker names ' +
+      'are case insensitive and unique, so a second Worker named X in another letter case is not created; whether ' +
+      'the filter in another letter case lists the Worker is observed.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The `friendly_name` of the Worker resources to read.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'Friendly names are case insensitive, and unique within the TaskRouter Workspace.',
+      },
+    ],
+    ambiguity: {
+      summary:
+        'The Worker resource calls friendly names case insensitive; the FriendlyName filter does not say whether it ' +
+        'compares them so, nor how letter case maps beyond ASCII.',
+      readings: [
+        {
+          id: 'case-insensitive',
+          text: 'The filter in another letter case lists the Worker too.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote: 'Friendly names are case insensitive, and unique within the TaskRouter Workspace.',
+            },
+          ],
+        },
+        {
+          id: 'case-sensitive',
+          text: 'Only the filter spelled as the Worker is named, letter for letter, lists it.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote: 'The `friendly_name` of the Worker resources to read.',
+            },
+          ],
+        },
+      ],
+      applied: 'case-insensitive',
+      rationale:
+        'The Worker resource says its names are case insensitive, but not how a filter compares them; a prefix or ' +
+        'an added accent is another name under either reading, so only those gate.',
+      observed: true,
+    },
+  },
+  {
+    id: 'TR-LIST-FRIENDLY-NAME',
+    area: 'taskrouter',
+    title:
+      'Listing Workflows or Activities by FriendlyName selects that name and not names that start with it',
+    statement:
+      'GET .../Workflows?FriendlyName=X and GET .../Activities?FriendlyName=X list every Workflow (Activity) whose ' +
+      'friendly_name is X and none whose name only nearly collides with X (X followed by more text, an accent ' +
+      'added precomposed or decomposed). Whether the filter in another letter case lists it is not documented: ' +
+      'observed.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The `friendly_name` of the Workflow resources to read.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The `friendly_name` of the Activity resources to read.',
+      },
+    ],
+    ambiguity: {
+      summary: 'The filters name a friendly_name without saying whether letter case counts.',
+      readings: [
+        {
+          id: 'case-sensitive',
+          text: 'Only a Workflow (Activity) whose friendly_name is X, letter for letter, matches.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote: 'The `friendly_name` of the Workflow resources to read.',
+            },
+          ],
+        },
+        {
+          id: 'case-insensitive',
+          text: 'A friendly_name that differs from X only in letter case matches too.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote: 'Friendly names are case insensitive, and unique within the TaskRouter Workspace.',
+            },
+          ],
+        },
+      ],
+      applied: 'case-sensitive',
+      rationale:
+        'Only the Worker resource speaks of letter case; a prefix or an added accent is another name under either ' +
+        'reading, so only those gate.',
+      observed: true,
+    },
+  },
+  {
+    id: 'TR-LIST-AVAILABLE',
+    area: 'taskrouter',
+    title:
+      'Available=true, 1 or yes lists the available Workers (Activities); false or any other value the others',
+    statement:
+      'GET .../Workers?Available=V lists every Worker whose current Activity is available when V is true, 1 or ' +
+      'yes, and every Worker whose Activity is not available when V is false or any other value (empty included); ' +
+      'GET .../Activities?Available=V likewise lists the available or the unavailable Activities. Whether a ' +
+      'documented value in another letter case or with blanks around it reads as true is observed.',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          'Can be `true`, `1`, or `yes` to return Worker resources that are available, and `false`, or any value returns the Worker resources that are not available.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote:
+          "A value of `true` returns only available activities. Values of '1' or `yes` also indicate `true`. All other values represent `false` and return activities that are unavailable.",
+      },
+    ],
+    ambiguity: {
+      summary:
+        'The documents spell the true values in lower case; whether TRUE, Yes or " 1" read as true or as "any other ' +
+        'value" is not said.',
+      readings: [
+        {
+          id: 'documented-spellings',
+          text: 'Only true, 1 and yes, exactly so spelled, read as true; TRUE or " yes" read as false.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote:
+                "A value of `true` returns only available activities. Values of '1' or `yes` also indicate `true`. All other values represent `false` and return activities that are unavailable.",
+            },
+          ],
+        },
+        {
+          id: 'any-case',
+          text: 'true, 1 and yes read as true whatever their letter case and surrounding blanks.',
+          sources: [
+            {
+              doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+              quote:
+                'Can be `true`, `1`, or `yes` to return Worker resources that are available, and `false`, or any value returns the Worker resources that are not available.',
+            },
+          ],
+        },
+      ],
+      applied: 'any-case',
+      rationale:
+        'Flags elsewhere in the API read case-insensitively, but nothing documents it for these filters: only the ' +
+        'documented spellings and clearly other values gate.',
+      observed: true,
+    },
+  },
+  {
+    id: 'TR-LIST-WORKER-ACTIVITY',
+    area: 'taskrouter',
+    title: 'ActivitySid or ActivityName lists exactly the Workers in that Activity, for every Activity',
+    statement:
+      'For every Activity of the workspace, GET .../Workers?ActivitySid=A lists every Worker whose current ' +
+      'Activity is A and no other, and GET .../Workers?ActivityName=N every Worker whose activity_name is N and no ' +
+      'other (Available does not select Unavailable).',
+    severity: 'must',
+    sources: [
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The `activity_sid` of the Worker resources to read.',
+      },
+      {
+        doc: 'reference/twilio-oai/twilio_taskrouter_v1.json',
+        quote: 'The `activity_name` of the Worker resources to read.',
+      },
+    ],
+  },
+  {
     id: 'TR-LIST-ORDERING',
     area: 'taskrouter',
     title: 'Ordering=Priority:desc,DateCreated:asc lists tasks as they are served',

@@ -23,6 +23,8 @@ export interface ConversationsBehaviour {
   readonly textLength: (text: string) => number;
   /** `trigger.conversation`: the fields parsed from JSON (an unparseable text becomes {}); the others stay text. */
   readonly triggerParsedAsJson: readonly ConversationTriggerJsonField[];
+  /** Seam: whether a conversation's state matches the State filter of a conversation list. */
+  readonly stateMatches: (state: string, filter: string) => boolean;
 }
 
 export const referenceConversationsBehaviour: ConversationsBehaviour = {
@@ -35,4 +37,6 @@ export const referenceConversationsBehaviour: ConversationsBehaviour = {
   isAuthor: (author, participant) => participant === author,
   // "limited to 256 characters", "can be up to 1,600 characters long": characters (UTF-16 code units here)
   textLength: (text) => text.length,
+  // "State for sorting and filtering list of Conversations. Can be `active`, `inactive` or `closed`"
+  stateMatches: (state, filter) => state === filter,
 };

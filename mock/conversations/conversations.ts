@@ -153,7 +153,10 @@ export class Conversations implements MockModule {
 
   private list(request: MockRequest) {
     const state = request.query.get('State');
-    const items = this.table.all().filter((conversation) => state === null || conversation.state === state);
+    const matches = this.ctx.behaviour.conversations.stateMatches;
+    const items = this.table
+      .all()
+      .filter((conversation) => state === null || matches(conversation.state, state));
     return {
       status: 200,
       body: pageOf(items, readPageRequest(request.query, { defaultSize: 50, maxSize: 100 }), {

@@ -1,4 +1,4 @@
-import { defaultingParameter, type FaultSpec, postsTo } from './fault';
+import { defaultingParameter, type FaultSpec, postsTo, rewritingForm } from './fault';
 import { rewritingTasks } from './taskrouter';
 
 type Json = Record<string, unknown>;
@@ -102,6 +102,19 @@ export const conversationsFaults = [
           participant !== null && participant !== '' && author.startsWith(participant),
       },
     },
+  },
+  {
+    name: 'conversations-state-filter-substring',
+    description:
+      'The State filter of the conversation list matches every state that contains the value: State=active lists the inactive conversations too.',
+    trips: ['CONV-STATE-VALUES'],
+    behaviour: { conversations: { stateMatches: (state: string, filter: string) => state.includes(filter) } },
+  },
+  {
+    name: 'conversations-create-state-ignored',
+    description: 'A conversation is created active whatever State is sent; only an update changes its state.',
+    trips: ['CONV-STATE-VALUES'],
+    wire: rewritingForm(postsTo('conversations', ['/v1/Conversations']), (form) => form.delete('State')),
   },
   {
     name: 'conversations-limits-in-bytes',

@@ -191,6 +191,17 @@ export const flexLegacyChannelFaults = [
     behaviour: { chat: { trigger: { channelSidOf: 'service' } } },
   },
   {
+    name: 'flexchannel-customer-by-prefix',
+    description:
+      "POST /v1/Channels finds a customer's open channel by prefix: a customer whose identity starts with another's (alice2 after alice, +15551234 after +1555123) is given that one's channel.",
+    trips: ['STF-MESSAGE-TASK-PER-CUSTOMER'],
+    behaviour: {
+      flexChannels: {
+        sameCustomer: (channelIdentity: string, identity: string) => identity.startsWith(channelIdentity),
+      },
+    },
+  },
+  {
     name: 'webchat-customer-service-admin',
     description: "The chat user Flex creates for a web chat customer's identity gets the service admin role.",
     trips: ['MSG-WEBCHAT-ANONYMOUS-IDENTITY'],

@@ -60,6 +60,25 @@ function rewritingTaskListQuery(rewrite: (query: URLSearchParams) => void): Wire
   };
 }
 
+const workersPath = /^\/v1\/Workspaces\/[^/]+\/Workers$/;
+
+/** A request transform: `rewrite` changes the query of a worker list (`GET …/Workers`) before the emulator reads it. */
+function rewritingWorkerListQuery(rewrite: (query: URLSearchParams) => void): WireTransform {
+  return {
+    request: (request) => {
+      if (request.method !== 'GET' || request.domain !== 'taskrouter' || !workersPath.test(request.path)) {
+        return request;
+      }
+      const query = new URLSearchParams(request.query);
+      rewrite(query);
+      return { ...request, query };
+    },
+  };
+}
+
+/** A name in compatibility decomposition without its combining marks ("café" as "cafe"). */
+const withoutMarks = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '');
+
 /**
  * Priority null for the tasks created over the wire without Priority whose priority is still 0,
  * until an update sends one: what an implementation that leaves an unset priority unset shows.
@@ -343,6 +362,61 @@ export const taskRouterFaults = [
         queueNameMatches: (friendlyName: string, filter: string) => friendlyName.startsWith(filter),
       },
     },
+  },
+  {
+    name: 'taskrouter-worker-name-filter-prefix',
+    description:
+      'The FriendlyName filter of the Workers list matches every worker whose name starts with the value (letter case aside).',
+    trips: ['TR-LIST-WORKER-NAME'],
+    behaviour: {
+      taskRouter: {
+        friendlyNameMatches: {
+          workers: (friendlyName: string, filter: string) =>
+            friendlyName.toLowerCase().startsWith(filter.toLowerCase()),
+        },
+      },
+    },
+  },
+  {
+    name: 'taskrouter-name-filter-normalised',
+    description:
+      'The FriendlyName filters of Workflows and Activities compare names in Unicode NFKD with the marks stripped, and by prefix: "café", "cafe\u0301" and "cafés" all match "cafe".',
+    trips: ['TR-LIST-FRIENDLY-NAME'],
+    behaviour: {
+      taskRouter: {
+        friendlyNameMatches: {
+          workflows: (friendlyName: string, filter: string) =>
+            withoutMarks(friendlyName).startsWith(withoutMarks(filter)),
+          activities: (friendlyName: string, filter: string) =>
+            withoutMarks(friendlyName).startsWith(withoutMarks(filter)),
+        },
+      },
+    },
+  },
+  {
+    name: 'taskrouter-available-filter-not-false',
+    description:
+      'The Available filter of Workers and Activities reads every value but "false" as true: "no", "0" or "" list the available ones.',
+    trips: ['TR-LIST-AVAILABLE'],
+    behaviour: { taskRouter: { availableFilter: (value: string) => value.trim().toLowerCase() !== 'false' } },
+  },
+  {
+    name: 'taskrouter-activity-name-filter-substring',
+    description:
+      'The ActivityName filter of Workers matches every activity whose name contains the value, letter case aside (LIKE %value%): Available lists the Unavailable workers too.',
+    trips: ['TR-LIST-WORKER-ACTIVITY'],
+    behaviour: {
+      taskRouter: {
+        activityNameMatches: (activityName: string, filter: string) =>
+          activityName.toLowerCase().includes(filter.toLowerCase()),
+      },
+    },
+  },
+  {
+    name: 'taskrouter-activity-sid-filter-ignored',
+    description: 'The ActivitySid filter of Workers is accepted but filters nothing.',
+    trips: ['TR-LIST-WORKER-ACTIVITY'],
+    wire: rewritingWorkerListQuery((query) => query.delete('ActivitySid')),
   },
   {
     name: 'taskrouter-ordering-ignored',

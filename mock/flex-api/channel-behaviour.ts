@@ -24,6 +24,8 @@ export interface FlexChannelBehaviour {
   readonly studioFlowOf: (flexFlowSid: string, integrationFlowSid: string) => string;
   /** The key a page of chat channels lists its records under. */
   readonly listKey: string;
+  /** Seam: whether a channel opened for `channelIdentity` is the channel of the customer `identity`. */
+  readonly sameCustomer: (channelIdentity: string, identity: string) => boolean;
 }
 
 export const referenceFlexChannelBehaviour: FlexChannelBehaviour = {
@@ -38,4 +40,6 @@ export const referenceFlexChannelBehaviour: FlexChannelBehaviour = {
   // The flow the Flex Flow names when the channel is created (MSG-FLOWSID-UPDATE-REROUTES).
   studioFlowOf: (_flexFlowSid, integrationFlowSid) => integrationFlowSid,
   listKey: 'flex_chat_channels',
+  // Identity: "The `identity` value that uniquely identifies the new resource's chat User."
+  sameCustomer: (channelIdentity, identity) => channelIdentity === identity,
 };

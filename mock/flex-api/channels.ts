@@ -154,11 +154,14 @@ export class FlexChannels implements MockModule {
    * ended, or the channel is long-lived. An ended, short-lived channel is marked INACTIVE.
    */
   private async currentChannel(flexFlowSid: string, identity: string, kind: 'chat' | 'web') {
+    const sameCustomer = this.ctx.behaviour.flexChannels.sameCustomer;
     const existing = this.table
       .all()
       .filter(
         (record) =>
-          record.flex_flow_sid === flexFlowSid && record.identity === identity && record.kind === kind,
+          record.flex_flow_sid === flexFlowSid &&
+          sameCustomer(record.identity, identity) &&
+          record.kind === kind,
       )
       .at(-1);
     if (!existing) return undefined;

@@ -3,7 +3,8 @@ import { pageOf, readPageRequest } from '../core/paging';
 import { collectionRoutes, type MockRequest, type Route } from '../core/router';
 import { newSid } from '../core/sids';
 import { renderActivity } from './render';
-import { findIn, type TaskRouterState, truthyFlag } from './state';
+import { findIn, type TaskRouterState } from './state';
+import { truthyFlag } from './truthy-flag';
 import { nonEmpty } from './workspaces';
 
 /** `/v1/Workspaces/{WorkspaceSid}/Activities[/{Sid}]`. */
@@ -65,8 +66,13 @@ export class Activities {
     const friendlyName = request.query.get('FriendlyName');
     const available = request.query.get('Available');
     let records = workspace.activities.all();
-    if (friendlyName !== null) records = records.filter((record) => record.friendlyName === friendlyName);
-    if (available !== null) records = records.filter((record) => record.available === truthyFlag(available));
+    const behaviour = this.state.ctx.behaviour.taskRouter;
+    if (friendlyName !== null)
+      records = records.filter((record) =>
+        behaviour.friendlyNameMatches.activities(record.friendlyName, friendlyName),
+      );
+    if (available !== null)
+      records = records.filter((record) => record.available === behaviour.availableFilter(available));
     const filters: [string, string][] = [];
     if (friendlyName !== null) filters.push(['FriendlyName', friendlyName]);
     if (available !== null) filters.push(['Available', available]);

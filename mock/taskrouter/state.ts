@@ -68,11 +68,6 @@ export function findIn<T extends { readonly sid: string; readonly seq: number }>
   return record;
 }
 
-/** `true`, `1` and `yes` mean true for TaskRouter's boolean-ish strings; everything else false. */
-export function truthyFlag(value: string): boolean {
-  return ['true', '1', 'yes'].includes(value.trim().toLowerCase());
-}
-
 /** A JSON-object string parameter (`Attributes`), or undefined when absent; 400 when it is not a JSON object. */
 export function jsonObjectParam(form: Params, name: string): string | undefined {
   const value = form.string(name);

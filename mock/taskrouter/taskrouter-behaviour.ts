@@ -3,6 +3,7 @@
 import { decimalInteger } from '../core/params';
 import { newSid } from '../core/sids';
 import type { QueueOrder, ReservationStatus, TaskRecord, TaskStatus, WorkspaceState } from './records';
+import { truthyFlag } from './truthy-flag';
 
 /** An integer parameter's accepted range and the value taken when it is not sent. */
 export interface IntegerParameter {
@@ -60,7 +61,18 @@ export interface TaskRouterBehaviour {
   readonly queueNameMatches: (friendlyName: string, filter: string) => boolean;
   /** The AssignmentStatus an update cannot ask for without a Reason. */
   readonly reasonRequiredFor: readonly TaskStatus[];
+  /** Seam: whether a Worker's, Workflow's or Activity's friendly_name matches a FriendlyName list filter. */
+  readonly friendlyNameMatches: Readonly<
+    Record<NamedResource, (friendlyName: string, filter: string) => boolean>
+  >;
+  /** Seam: whether the value of an Available list filter (Workers, Activities) asks for available ones. */
+  readonly availableFilter: (value: string) => boolean;
+  /** Seam: whether a worker's activity_name matches an ActivityName list filter. */
+  readonly activityNameMatches: (activityName: string, filter: string) => boolean;
 }
+
+/** The resources listed by FriendlyName besides TaskQueues (which `queueNameMatches` serves). */
+export type NamedResource = 'workers' | 'workflows' | 'activities';
 
 /** Higher priority first. */
 export const higherPriorityFirst: TaskOrder = (a, b) => b.priority - a.priority;
@@ -120,4 +132,16 @@ export const referenceTaskRouterBehaviour: TaskRouterBehaviour = {
   reasonRequiredFor: ['canceled', 'completed'],
   // "The `friendly_name` of the TaskQueue resources to read."
   queueNameMatches: (friendlyName, filter) => friendlyName === filter,
+  friendlyNameMatches: {
+    // "Friendly names are case insensitive, and unique within the TaskRouter Workspace." (Worker)
+    workers: (friendlyName, filter) => friendlyName.toLowerCase() === filter.toLowerCase(),
+    // "The `friendly_name` of the Workflow resources to read." (and of the Activity resources)
+    workflows: (friendlyName, filter) => friendlyName === filter,
+    activities: (friendlyName, filter) => friendlyName === filter,
+  },
+  // "Can be `true`, `1`, or `yes` to return Worker resources that are available, and `false`, or any
+  // value returns the Worker resources that are not available." (letter case and blanks aside)
+  availableFilter: truthyFlag,
+  // "The `activity_name` of the Worker resources to read."
+  activityNameMatches: (activityName, filter) => activityName === filter,
 };

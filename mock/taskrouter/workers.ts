@@ -5,7 +5,7 @@ import { newSid } from '../core/sids';
 import { attributeResolver, type ExpressionError, evaluate, parseExpression } from './expression';
 import { parsedAttributes, type WorkerRecord, type WorkspaceState } from './records';
 import { renderWorker } from './render';
-import { findIn, jsonObjectParam, type TaskRouterState, truthyFlag } from './state';
+import { findIn, jsonObjectParam, type TaskRouterState } from './state';
 import { nonEmpty } from './workspaces';
 
 /** `/v1/Workspaces/{WorkspaceSid}/Workers[/{Sid}]`. */
@@ -99,11 +99,20 @@ export class Workers {
       filters.push([name, value]);
       records = records.filter((worker) => keep(value, worker));
     };
+    const behaviour = this.state.ctx.behaviour.taskRouter;
     const activityOf = (worker: WorkerRecord) => workspace.activities.get(worker.activitySid);
-    filter('ActivityName', (value, worker) => activityOf(worker)?.friendlyName === value);
+    filter('ActivityName', (value, worker) => {
+      const activity = activityOf(worker);
+      return activity !== undefined && behaviour.activityNameMatches(activity.friendlyName, value);
+    });
     filter('ActivitySid', (value, worker) => worker.activitySid === value);
-    filter('Available', (value, worker) => (activityOf(worker)?.available ?? false) === truthyFlag(value));
-    filter('FriendlyName', (value, worker) => worker.friendlyName.toLowerCase() === value.toLowerCase());
+    filter(
+      'Available',
+      (value, worker) => (activityOf(worker)?.available ?? false) === behaviour.availableFilter(value),
+    );
+    filter('FriendlyName', (value, worker) =>
+      behaviour.friendlyNameMatches.workers(worker.friendlyName, value),
+    );
     const expressionFilter = query.get('TargetWorkersExpression');
     if (expressionFilter !== null) {
       let expression: ReturnType<typeof parseExpression>;

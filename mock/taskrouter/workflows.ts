@@ -5,7 +5,8 @@ import { newSid } from '../core/sids';
 import type { WorkflowRecord } from './records';
 import { renderWorkflow } from './render';
 import { placeTask } from './routing';
-import { findIn, type TaskRouterState, truthyFlag } from './state';
+import { findIn, type TaskRouterState } from './state';
+import { truthyFlag } from './truthy-flag';
 import { readWorkflowConfiguration } from './workflow-config';
 import { nonEmpty } from './workspaces';
 
@@ -102,7 +103,9 @@ export class Workflows {
     const workspace = this.state.workspace(request);
     const friendlyName = request.query.get('FriendlyName');
     let records = workspace.workflows.all();
-    if (friendlyName !== null) records = records.filter((record) => record.friendlyName === friendlyName);
+    const nameMatches = this.state.ctx.behaviour.taskRouter.friendlyNameMatches.workflows;
+    if (friendlyName !== null)
+      records = records.filter((record) => nameMatches(record.friendlyName, friendlyName));
     const scope = this.state.scope(request, workspace);
     return {
       status: 200,

@@ -226,7 +226,10 @@ test.describe('Flex Flow contract (Pact), provider side: the target honours flex
           passed ? [] : mismatches(result, raw),
           `the target breaks "${interaction.description}"`,
         ).toEqual([]);
-        expect(result?.interactionResults?.map((r) => r.result)).toEqual(['OK']);
+        expect(
+          result?.interactionResults?.map((r) => r.result),
+          `Pact verdict of "${interaction.description}"`,
+        ).toEqual(['OK']);
       },
     );
   }

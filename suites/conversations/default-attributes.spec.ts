@@ -47,7 +47,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
               observeReading(testInfo, 'CONV-DEFAULT-ATTR-CHANNELTYPE', 'sender-address');
               continue;
             }
-            expect(channelType).toBe(who.channel);
+            expect(channelType, "channelType of the task against the customer's channel").toBe(who.channel);
             observeReading(testInfo, 'CONV-DEFAULT-ATTR-CHANNELTYPE', 'channel-type-value');
           }
         }),
@@ -102,7 +102,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
               continue;
             }
             observeReading(testInfo, 'CONV-DEFAULT-ATTR-NAME', 'with-name');
-            expect(attributes.name).toBe(who.address);
+            expect(attributes.name, "name of the task against the sender's address").toBe(who.address);
           }
         }),
         scaled(weights.flow),
@@ -119,8 +119,10 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
       await fc.assert(
         fc.asyncProperty(smsCustomer(), async (who) => {
           const address = (await taskAttributesFor(who, flow.sid, tools)).customerAddress;
-          expect(address).toMatch(E164);
-          expect(address).toBe(who.address);
+          expect(address, "customerAddress of an SMS sender's task: E.164").toMatch(E164);
+          expect(address, "customerAddress of an SMS sender's task against the number as it wrote").toBe(
+            who.address,
+          );
         }),
         scaled(weights.flow),
       );
@@ -136,8 +138,12 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
       await fc.assert(
         fc.asyncProperty(whatsappCustomer(), async (who) => {
           const address = String((await taskAttributesFor(who, flow.sid, tools)).customerAddress);
-          expect(address).toMatch(/^whatsapp:\+[1-9]\d{1,14}$/);
-          expect(address).toBe(who.address);
+          expect(address, "customerAddress of a WhatsApp sender's task: whatsapp:E.164").toMatch(
+            /^whatsapp:\+[1-9]\d{1,14}$/,
+          );
+          expect(address, "customerAddress of a WhatsApp sender's task against the sender's address").toBe(
+            who.address,
+          );
         }),
         scaled(weights.flow),
       );
@@ -159,7 +165,7 @@ test.describe('attributes Send to Flex adds for SMS, WhatsApp and Chat conversat
             observeReading(testInfo, 'CONV-CHAT-FROM-FRIENDLYNAME', 'added-wins');
             return;
           }
-          expect(from).toBe(who.friendlyName);
+          expect(from, 'from of the task against the pre-engagement friendlyName').toBe(who.friendlyName);
           observeReading(testInfo, 'CONV-CHAT-FROM-FRIENDLYNAME', 'configured-wins');
         }),
         scaled(weights.flow),

@@ -63,8 +63,12 @@ test.describe("an Interaction's channel after the task is created", () => {
       });
       expect(closed.status, 'POST /v1/Interactions/…/Channels/… status').toBe(200);
       expect(closed.json.status, 'channel status').toBe('closed');
+      const afterClosing = 'assignment_status of the task after its channel is closed';
       await expect
-        .poll(() => scene.workspace.statusOf(reservation.task_sid), { timeout: 15_000 })
+        .poll(() => scene.workspace.statusOf(reservation.task_sid), {
+          timeout: 15_000,
+          message: afterClosing,
+        })
         .toBe('wrapping');
     },
   );
@@ -80,7 +84,10 @@ test.describe("an Interaction's channel after the task is created", () => {
         Status: 'inactive',
         Routing: '{"status":"closed"}',
       });
-      expect([accepted.status, accepted.json.status]).toEqual([200, 'inactive']);
+      expect(
+        [accepted.status, accepted.json.status],
+        'status and channel status with Routing {"status":"closed"}',
+      ).toEqual([200, 'inactive']);
     },
   );
 
@@ -97,14 +104,20 @@ test.describe("an Interaction's channel after the task is created", () => {
             Routing: interactionRouting(routing, workflow, attributes),
           });
           expect(invited.status, 'POST …/Invites status').toBe(200);
-          expect(invited.json.sid).toMatch(/^KG[0-9a-fA-F]{32}$/);
+          expect(invited.json.sid, 'sid of the invite').toMatch(/^KG[0-9a-fA-F]{32}$/);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(task, 'the invite routed no task').toBeDefined();
-          expect(attributesOf(task!)).toMatchObject(attributes);
+          expect(
+            attributesOf(task!),
+            "attributes of the invite's task against the invite's attributes",
+          ).toMatchObject(attributes);
           const listed = await api.get<{ invites: Array<{ sid: string }> }>('flex-api', invites, {
             query: { PageSize: 1000 },
           });
-          expect(listed.json.invites.map((invite) => invite.sid)).toContain(invited.json.sid);
+          expect(
+            listed.json.invites.map((invite) => invite.sid),
+            'invites listed on the channel',
+          ).toContain(invited.json.sid);
         }),
         scaled(weights.resource),
       );

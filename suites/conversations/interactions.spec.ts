@@ -15,7 +15,7 @@ test.describe('the Interactions resource', () => {
       const refused = await api.post('flex-api', '/v1/Interactions', { Routing: '{}' });
       expect(refused.status, 'POST /v1/Interactions status').toBe(400);
       // the message text is not documented (WIRE-MISSING-PARAM-MESSAGE reports it); the code is
-      expect(refused.json).toMatchObject({ code: 20001 });
+      expect(refused.json, 'error of POST /v1/Interactions without Channel').toMatchObject({ code: 20001 });
       const accepted = await api.post('flex-api', '/v1/Interactions', { Channel: channel });
       expect(accepted.status, 'POST /v1/Interactions status').toBe(200);
     },
@@ -38,10 +38,12 @@ test.describe('the Interactions resource', () => {
     verifies('CONV-INTERACTION-SID-KD'),
     async ({ api }) => {
       const created = await api.post<{ sid: string }>('flex-api', '/v1/Interactions', { Channel: channel });
-      expect(created.json.sid).toMatch(/^KD[0-9a-fA-F]{32}$/);
+      expect(created.json.sid, 'sid of the created Interaction').toMatch(/^KD[0-9a-fA-F]{32}$/);
       const fetched = await api.get<{ sid: string }>('flex-api', `/v1/Interactions/${created.json.sid}`);
       expect(fetched.status, 'GET /v1/Interactions/… status').toBe(200);
-      expect(fetched.json.sid).toBe(created.json.sid);
+      expect(fetched.json.sid, 'sid of the fetched Interaction against the created one').toBe(
+        created.json.sid,
+      );
     },
   );
 
@@ -59,7 +61,10 @@ test.describe('the Interactions resource', () => {
           expect(created.status, 'POST /v1/Interactions status').toBe(200);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(task, 'the Interaction created no task').toBeDefined();
-          expect(attributesOf(task!)).toMatchObject(attributes);
+          expect(
+            attributesOf(task!),
+            "attributes of the Interaction's task against Routing properties.attributes",
+          ).toMatchObject(attributes);
         }),
         scaled(weights.resource),
       );
@@ -108,7 +113,7 @@ test.describe('the Interactions resource', () => {
         description:
           immediately.length > 0 ? 'the task existed when create answered' : 'the task appeared later',
       });
-      expect(eventually.length).toBeGreaterThan(0);
+      expect(eventually.length, 'tasks of an accepted Interaction, immediately or later').toBeGreaterThan(0);
     },
   );
 });
@@ -145,7 +150,10 @@ test.describe('what the documents leave to the application', () => {
         type: 'observation',
         description: `conversation state after cancel: ${after.json.state}`,
       });
-      expect(['active', 'inactive', 'closed']).toContain(after.json.state);
+      expect(
+        ['active', 'inactive', 'closed'],
+        'state of the conversation after its task is canceled',
+      ).toContain(after.json.state);
     },
   );
 
@@ -162,7 +170,10 @@ test.describe('what the documents leave to the application', () => {
         '/v1/Configuration',
       );
       expect(configuration.status, 'GET /v1/Configuration status').toBe(200);
-      expect(configuration.json.default_chat_service_sid).toMatch(/^IS[0-9a-fA-F]{32}$/);
+      expect(
+        configuration.json.default_chat_service_sid,
+        'default_chat_service_sid of the Flex configuration',
+      ).toMatch(/^IS[0-9a-fA-F]{32}$/);
     },
   );
 });

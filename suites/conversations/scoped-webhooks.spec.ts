@@ -15,7 +15,7 @@ test.describe('conversation-scoped webhooks', () => {
         'Configuration.Url': 'https://example.com/hook',
       });
       expect(refused.status, 'POST conversations/… status').toBe(400);
-      expect(refused.json).toMatchObject({ code: 20001 });
+      expect(refused.json, 'error of POST …/Webhooks without Target').toMatchObject({ code: 20001 });
       const [flowSid] = samplesOf(sid('FW'), 1, 109);
       for (const form of [
         {
@@ -32,8 +32,10 @@ test.describe('conversation-scoped webhooks', () => {
       ]) {
         const created = await api.post<{ sid: string; target: string }>('conversations', path, form);
         expect(created.status, 'POST conversations/… status').toBe(201);
-        expect(created.json.sid).toMatch(/^WH[0-9a-fA-F]{32}$/);
-        expect(created.json.target).toBe(form.Target);
+        expect(created.json.sid, 'sid of the created webhook').toMatch(/^WH[0-9a-fA-F]{32}$/);
+        expect(created.json.target, 'target of the created webhook against the Target sent').toBe(
+          form.Target,
+        );
       }
     },
   );

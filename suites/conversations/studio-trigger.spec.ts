@@ -17,10 +17,13 @@ test.describe('the Incoming Conversation trigger and Send to Flex', () => {
         fc.asyncProperty(customer(), firstMessage(), async (who, body) => {
           await customers.startWith(who, flow, body);
           const executions = await studio.awaitExecutions(flow.sid, ++conversations);
-          expect(executions).toHaveLength(conversations);
+          expect(executions, 'executions of the flow, one per conversation').toHaveLength(conversations);
           for (const execution of executions) {
             const steps = await studio.steps(flow.sid, execution.sid);
-            expect(steps.find((step) => step.transitioned_from === 'Trigger')).toMatchObject({
+            expect(
+              steps.find((step) => step.transitioned_from === 'Trigger'),
+              'first step of the execution a conversation started',
+            ).toMatchObject({
               name: 'incomingConversationMessage',
               transitioned_to: conversationWidget,
             });
@@ -49,7 +52,10 @@ test.describe('the Incoming Conversation trigger and Send to Flex', () => {
             `/v1/Interactions/${interactionSid}`,
           );
           expect(interaction.status, 'GET /v1/Interactions/… status').toBe(200);
-          expect(interaction.json.channel.type).toBe(who.channel);
+          expect(
+            interaction.json.channel.type,
+            "channel type of the Interaction the task names against the customer's channel",
+          ).toBe(who.channel);
         }),
         scaled(weights.flow),
       );
@@ -106,8 +112,11 @@ test.describe('Interactions create tasks', () => {
           expect(created.status, 'POST /v1/Interactions status').toBe(200);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(task, 'the Interaction created no task').toBeDefined();
-          expect(task?.assignment_status).toBe('pending');
-          expect(attributesOf(task!).from).toBe(who.address);
+          expect(task?.assignment_status, "assignment_status of the Interaction's task").toBe('pending');
+          expect(
+            attributesOf(task!).from,
+            "from of the Interaction's task against the customer's address",
+          ).toBe(who.address);
         }),
         scaled(weights.resource),
       );

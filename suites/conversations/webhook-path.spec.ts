@@ -47,7 +47,11 @@ test.describe('inbound conversations through your own webhook', () => {
           );
           expect(request, 'the webhook was not called for the message').toBeDefined();
           const fields = fieldsOf(request!);
-          expect(fields).toMatchObject({ EventType: 'onMessageAdded', Body: body, Author: who.address });
+          expect(fields, "fields of the webhook request against the customer's message").toMatchObject({
+            EventType: 'onMessageAdded',
+            Body: body,
+            Author: who.address,
+          });
         }),
         scaled(weights.resource),
       );
@@ -104,7 +108,10 @@ test.describe('inbound conversations through your own webhook', () => {
       expect(created.status, 'POST /v1/Interactions status').toBe(200);
       const [task] = await awaitNewTasks(api, routing, workflow, new Set());
       expect(task, 'the Interaction created no task').toBeDefined();
-      expect(attributesOf(task!).from).toBe(who!.address);
+      expect(
+        attributesOf(task!).from,
+        "from of the task the webhook handler's Interaction created against the customer's address",
+      ).toBe(who!.address);
     },
   );
 

@@ -46,7 +46,9 @@ test.describe('creating a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate(), async (body) => {
           const { json } = await flexFlows.create(body);
-          expect(json.friendly_name).toBe(flexFlows.nameFor(String(body.FriendlyName)));
+          expect(json.friendly_name, 'friendly_name of the created flow').toBe(
+            flexFlows.nameFor(String(body.FriendlyName)),
+          );
           for (const [name, read] of echoed) {
             if (body[name] !== undefined) expect(read(json), name).toBe(body[name]);
           }
@@ -62,7 +64,7 @@ test.describe('creating a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate(), async (body) => {
           const { json } = await flexFlows.create(body);
-          expect(typeof json.integration).toBe('object');
+          expect(typeof json.integration, "type of the created flow's integration").toBe('object');
           for (const [name, field] of integrationEchoed) {
             if (body[name] !== undefined) expect(json.integration[field], name).toEqual(body[name]);
           }
@@ -94,7 +96,7 @@ test.describe('creating a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate(), async (body) => {
           const { json } = await flexFlows.create(body);
-          expect(Object.keys(json)).toEqual(expect.arrayContaining(fields));
+          expect(Object.keys(json), 'fields of the created flow').toEqual(expect.arrayContaining(fields));
         }),
         scaled(weights.request),
       );
@@ -108,7 +110,7 @@ test.describe('creating a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate(), async (body) => {
           const { json } = await flexFlows.create(body);
-          expect(json.sid).toMatch(/^FO[0-9a-fA-F]{32}$/);
+          expect(json.sid, 'sid of the created flow').toMatch(/^FO[0-9a-fA-F]{32}$/);
         }),
         scaled(weights.request),
       );
@@ -120,8 +122,12 @@ test.describe('creating a Flex Flow', () => {
     verifies('FLEXFLOW-ACCOUNT-SID-PATTERN'),
     async ({ flexFlows, target }) => {
       const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 1)[0]!);
-      expect(json.account_sid).toMatch(/^AC[0-9a-fA-F]{32}$/);
-      expect(json.account_sid).toBe(target.credentials.accountSid);
+      expect(json.account_sid, 'account_sid of the created flow: an account SID').toMatch(
+        /^AC[0-9a-fA-F]{32}$/,
+      );
+      expect(json.account_sid, 'account_sid of the created flow: the creating account').toBe(
+        target.credentials.accountSid,
+      );
     },
   );
 
@@ -133,9 +139,12 @@ test.describe('creating a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate(), async (body) => {
           const { json } = await flexFlows.create(body);
-          expect(json.date_created).toMatch(iso8601Utc);
-          expect(json.date_updated).toMatch(iso8601Utc);
-          expect(Number.isNaN(Date.parse(String(json.date_created)))).toBe(false);
+          expect(json.date_created, 'date_created of the created flow').toMatch(iso8601Utc);
+          expect(json.date_updated, 'date_updated of the created flow').toMatch(iso8601Utc);
+          expect(
+            Number.isNaN(Date.parse(String(json.date_created))),
+            'whether date_created of the created flow fails to parse',
+          ).toBe(false);
         }),
         scaled(weights.request),
       );
@@ -145,7 +154,7 @@ test.describe('creating a Flex Flow', () => {
   test('url is an absolute URL', verifies('FLEXFLOW-URL-ABSOLUTE'), async ({ flexFlows }) => {
     const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 2)[0]!);
     const url = new URL(String(json.url));
-    expect(['http:', 'https:']).toContain(url.protocol);
+    expect(['http:', 'https:'], "scheme of the created flow's url").toContain(url.protocol);
   });
 
   test(
@@ -153,10 +162,12 @@ test.describe('creating a Flex Flow', () => {
     verifies('FLEXFLOW-URL-PATH-ENDS-WITH-SID'),
     async ({ flexFlows, api }) => {
       const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 3)[0]!);
-      expect(new URL(String(json.url)).pathname).toBe(`/v1/FlexFlows/${json.sid}`);
+      expect(new URL(String(json.url)).pathname, "path of the created flow's url").toBe(
+        `/v1/FlexFlows/${json.sid}`,
+      );
       const fetched = await api.follow<{ sid: string }>(String(json.url), 'flex-api');
-      expect(fetched.status).toBe(200);
-      expect(fetched.json.sid).toBe(json.sid);
+      expect(fetched.status, "status of a GET of the created flow's url").toBe(200);
+      expect(fetched.json.sid, "sid of the flow fetched from the created flow's url").toBe(json.sid);
     },
   );
 
@@ -219,7 +230,7 @@ test.describe('creating a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate(), fc.boolean(), async (body, enabled) => {
           const { json } = await flexFlows.create({ ...body, Enabled: enabled });
-          expect(json.enabled).toBe(enabled);
+          expect(json.enabled, 'enabled of the created flow (Enabled sent)').toBe(enabled);
         }),
         scaled(weights.request),
       );

@@ -13,7 +13,7 @@ test.describe('documented defaults of a Flex Flow', () => {
     await fc.assert(
       fc.asyncProperty(validCreate().map(withoutKeys('LongLived')), async (body) => {
         const { json } = await flexFlows.create(body);
-        expect(json.long_lived).toBe(false);
+        expect(json.long_lived, 'long_lived of a flow created without LongLived').toBe(false);
       }),
       scaled(weights.request),
     );
@@ -26,7 +26,9 @@ test.describe('documented defaults of a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate().map(withoutKeys('JanitorEnabled')), async (body) => {
           const { json } = await flexFlows.create(body);
-          expect(json.janitor_enabled).toBe(false);
+          expect(json.janitor_enabled, 'janitor_enabled of a flow created without JanitorEnabled').toBe(
+            false,
+          );
         }),
         scaled(weights.request),
       );
@@ -46,7 +48,9 @@ test.describe('documented defaults of a Flex Flow', () => {
           const observed = json.integration.retry_count;
           if (observed === 3) observeReading(testInfo, 'FLEXFLOW-RETRYCOUNT-DEFAULT', 'default-3');
           if (observed === 1) observeReading(testInfo, 'FLEXFLOW-RETRYCOUNT-DEFAULT', 'example-1');
-          expect(observed).toBe(3);
+          expect(observed, 'integration.retry_count of a flow created without Integration.RetryCount').toBe(
+            3,
+          );
         }),
         scaled(weights.request),
       );
@@ -60,7 +64,10 @@ test.describe('documented defaults of a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate('task').map(withoutKeys('Integration.Timeout')), async (body) => {
           const { json } = await flexFlows.create(body);
-          expect(json.integration.timeout).toBe(86_400);
+          expect(
+            json.integration.timeout,
+            'integration.timeout of a task flow created without Integration.Timeout',
+          ).toBe(86_400);
         }),
         scaled(weights.request),
       );
@@ -74,7 +81,10 @@ test.describe('documented defaults of a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(validCreate('task').map(withoutKeys('Integration.Priority')), async (body) => {
           const { json } = await flexFlows.create(body);
-          expect(json.integration.priority).toBe(0);
+          expect(
+            json.integration.priority,
+            'integration.priority of a task flow created without Integration.Priority',
+          ).toBe(0);
         }),
         scaled(weights.request),
       );
@@ -90,7 +100,10 @@ test.describe('documented defaults of a Flex Flow', () => {
           const response = await flexFlows.create(body);
           // A refusal is the other reading of FLEXFLOW-TASK-CHANNEL-DEFAULT, observed on the task check.
           if (response.status !== 201) return;
-          expect(response.json.integration?.channel).toBe('default');
+          expect(
+            response.json.integration?.channel,
+            'integration.channel of a task flow created without Integration.Channel',
+          ).toBe('default');
         }),
         scaled(weights.request),
       );
@@ -167,8 +180,14 @@ test.describe('documented defaults of a Flex Flow', () => {
               response.status >= 400 ? 'rejected' : 'ignored',
             );
             if (response.status >= 400) return; // refusing is the other documented reading
-            expect(response.json.integration.timeout).toBeUndefined();
-            expect(response.json.integration.priority).toBeUndefined();
+            expect(
+              response.json.integration.timeout,
+              'integration.timeout of a non-task flow sent Integration.Timeout',
+            ).toBeUndefined();
+            expect(
+              response.json.integration.priority,
+              'integration.priority of a non-task flow sent Integration.Priority',
+            ).toBeUndefined();
           },
         ),
         scaled(weights.request),
@@ -183,7 +202,11 @@ test.describe('documented defaults of a Flex Flow', () => {
       const [body] = samplesOf(validCreate('task'), 1, 13);
       const response = await flexFlows.create({ ...body!, 'Integration.RetryCount': 2 });
       expect(response.status, 'a documented outcome: ignored (201) or refused (4xx)').toBeLessThan(500);
-      if (response.status < 400) expect(response.json.integration.retry_count).toBeUndefined();
+      if (response.status < 400)
+        expect(
+          response.json.integration.retry_count,
+          'integration.retry_count of a task flow sent Integration.RetryCount',
+        ).toBeUndefined();
     },
   );
 });

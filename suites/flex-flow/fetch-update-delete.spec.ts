@@ -45,8 +45,8 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
         fc.asyncProperty(validCreate(), async (body) => {
           const created = await flexFlows.create(body);
           const fetched = await flexFlows.fetch(created.json.sid);
-          expect(fetched.status).toBe(200);
-          expect(fetched.json).toEqual(created.json);
+          expect(fetched.status, 'status of a fetch of a created flow').toBe(200);
+          expect(fetched.json, 'fetched flow against the one create returned').toEqual(created.json);
         }),
         scaled(weights.request),
       );
@@ -60,8 +60,8 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
       await fc.assert(
         fc.asyncProperty(sid('FO'), async (unknown) => {
           const response = await flexFlows.fetch(unknown);
-          expect(response.status).toBe(404);
-          expect(response.json.code).toBe(20404);
+          expect(response.status, 'status of a fetch of an unknown flow SID').toBe(404);
+          expect(response.json.code, 'error code of a fetch of an unknown flow SID').toBe(20404);
         }),
         scaled(weights.request),
       );
@@ -78,7 +78,9 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
         FriendlyName: flexFlows.nameFor('renamed'),
       });
       expect(response.status, 'flexFlows.update(…) status').toBe(200);
-      expect(response.json.friendly_name).toBe(flexFlows.nameFor('renamed'));
+      expect(response.json.friendly_name, 'friendly_name of the updated flow').toBe(
+        flexFlows.nameFor('renamed'),
+      );
     },
   );
 
@@ -107,9 +109,11 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
               parameter in update ? update[parameter] : before.integration[field],
             );
           }
-          expect(after.integration_type).toBe(before.integration_type);
-          expect(after.sid).toBe(before.sid);
-          expect(after.date_created).toBe(before.date_created);
+          expect(after.integration_type, 'integration_type after an update that does not send it').toBe(
+            before.integration_type,
+          );
+          expect(after.sid, 'sid after an update').toBe(before.sid);
+          expect(after.date_created, 'date_created after an update').toBe(before.date_created);
         }),
       );
     },
@@ -151,8 +155,8 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
       const response = await flexFlows.update(samplesOf(sid('FO'), 1, 4)[0]!, {
         FriendlyName: 'x',
       });
-      expect(response.status).toBe(404);
-      expect(response.json.code).toBe(20404);
+      expect(response.status, 'status of an update of an unknown flow SID').toBe(404);
+      expect(response.json.code, 'error code of an update of an unknown flow SID').toBe(20404);
     },
   );
 
@@ -164,8 +168,8 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
         fc.asyncProperty(validCreate(), async (body) => {
           const created = await flexFlows.create(body);
           const response = await flexFlows.remove(created.json.sid);
-          expect(response.status).toBe(204);
-          expect(response.text).toBe('');
+          expect(response.status, 'status of a delete of a flow').toBe(204);
+          expect(response.text, 'body of a delete of a flow').toBe('');
         }),
         scaled(weights.request),
       );
@@ -181,10 +185,10 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
           const created = await flexFlows.create(body);
           await flexFlows.remove(created.json.sid);
           const fetched = await flexFlows.fetch(created.json.sid);
-          expect(fetched.status).toBe(404);
-          expect(fetched.json.code).toBe(20404);
+          expect(fetched.status, 'status of a fetch of a deleted flow').toBe(404);
+          expect(fetched.json.code, 'error code of a fetch of a deleted flow').toBe(20404);
           const deletedAgain = await flexFlows.remove(created.json.sid);
-          expect(deletedAgain.status).toBe(404);
+          expect(deletedAgain.status, 'status of a second delete of a flow').toBe(404);
         }),
         scaled(weights.request),
       );
@@ -227,7 +231,10 @@ test.describe('changing the integration type of a Flex Flow', () => {
             expect
               .soft(complete.status, 'the change with its parameters: neither applied nor refused')
               .toBe(200);
-            expect(complete.json.integration_type).toBe(integration.IntegrationType);
+            expect(
+              complete.json.integration_type,
+              'integration_type after an update changing IntegrationType',
+            ).toBe(integration.IntegrationType);
           }
         }),
         scaled(weights.request),

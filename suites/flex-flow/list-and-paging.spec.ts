@@ -9,9 +9,9 @@ test.describe('listing and paging Flex Flows', () => {
     verifies('FLEXFLOW-LIST-KEY-FLEX-FLOWS'),
     async ({ flexFlows }) => {
       const response = await flexFlows.list({ PageSize: 5 });
-      expect(response.status).toBe(200);
-      expect(Array.isArray(response.json.flex_flows)).toBe(true);
-      expect(response.json.meta.key).toBe('flex_flows');
+      expect(response.status, 'status of a list of flows').toBe(200);
+      expect(Array.isArray(response.json.flex_flows), 'flex_flows of a list is an array').toBe(true);
+      expect(response.json.meta.key, 'meta.key of a list of flows').toBe('flex_flows');
     },
   );
 
@@ -25,7 +25,7 @@ test.describe('listing and paging Flex Flows', () => {
       const listed = pages
         .flatMap((page) => page.json.flex_flows)
         .find((flow) => flow.sid === created.json.sid);
-      expect(listed).toEqual(created.json);
+      expect(listed, 'created flow as listed against the one create returned').toEqual(created.json);
     },
   );
 
@@ -56,8 +56,14 @@ test.describe('listing and paging Flex Flows', () => {
             for (let i = 0; i < countB; i++) await create(b);
             const pages = await flexFlows.listAllPages({ FriendlyName: flexFlows.nameFor(a) });
             const listed = pages.flatMap((page) => page.json.flex_flows);
-            expect(listed.map((flow) => flow.sid).sort()).toEqual(sidsA.sort());
-            for (const flow of listed) expect(flow.friendly_name).toBe(flexFlows.nameFor(a));
+            expect(
+              listed.map((flow) => flow.sid).sort(),
+              'SIDs listed under the FriendlyName filter against the flows of that name',
+            ).toEqual(sidsA.sort());
+            for (const flow of listed)
+              expect(flow.friendly_name, 'friendly_name of a flow listed under the FriendlyName filter').toBe(
+                flexFlows.nameFor(a),
+              );
           },
         ),
         scaled(weights.resource),
@@ -92,12 +98,16 @@ test.describe('listing and paging Flex Flows', () => {
               PageSize: pageSize,
             });
             for (const page of pages) {
-              expect(page.status).toBe(200);
-              expect(page.json.flex_flows.length).toBeLessThanOrEqual(pageSize);
+              expect(page.status, 'status of a page of flows').toBe(200);
+              expect(page.json.flex_flows.length, 'flows on a page against PageSize').toBeLessThanOrEqual(
+                pageSize,
+              );
             }
             const listed = pages.flatMap((page) => page.json.flex_flows.map((flow) => flow.sid));
             expect(listed.length, 'no flow listed twice or dropped').toBe(created.length);
-            expect(new Set(listed)).toEqual(new Set(created));
+            expect(new Set(listed), 'SIDs listed over all pages against the flows created').toEqual(
+              new Set(created),
+            );
           },
         ),
         scaled(weights.resource),
@@ -116,7 +126,7 @@ test.describe('listing and paging Flex Flows', () => {
           FriendlyName: name,
         });
       const pages = await flexFlows.listAllPages({ FriendlyName: flexFlows.nameFor(name), PageSize: 2 });
-      expect(pages).toHaveLength(2);
+      expect(pages, 'pages of 3 flows at PageSize 2').toHaveLength(2);
       const [first, second] = pages.map((page) => page.json.meta);
       for (const meta of [first!, second!]) {
         for (const key of [
@@ -130,16 +140,20 @@ test.describe('listing and paging Flex Flows', () => {
         ]) {
           expect(meta, key).toHaveProperty(key);
         }
-        expect(meta.page_size).toBe(2);
-        expect(new URL(String(meta.url)).pathname).toBe('/v1/FlexFlows');
-        expect(new URL(String(meta.first_page_url)).pathname).toBe('/v1/FlexFlows');
+        expect(meta.page_size, 'meta.page_size of a page at PageSize 2').toBe(2);
+        expect(new URL(String(meta.url)).pathname, 'path of meta.url').toBe('/v1/FlexFlows');
+        expect(new URL(String(meta.first_page_url)).pathname, 'path of meta.first_page_url').toBe(
+          '/v1/FlexFlows',
+        );
       }
-      expect(first!.page).toBe(0);
-      expect(first!.previous_page_url).toBeNull();
-      expect(typeof first!.next_page_url).toBe('string');
-      expect(second!.page).toBe(1);
-      expect(second!.next_page_url).toBeNull();
-      expect(typeof second!.previous_page_url).toBe('string');
+      expect(first!.page, 'meta.page of the first page').toBe(0);
+      expect(first!.previous_page_url, 'meta.previous_page_url of the first page').toBeNull();
+      expect(typeof first!.next_page_url, 'meta.next_page_url of the first page is a URL').toBe('string');
+      expect(second!.page, 'meta.page of the second page').toBe(1);
+      expect(second!.next_page_url, 'meta.next_page_url of the last page').toBeNull();
+      expect(typeof second!.previous_page_url, 'meta.previous_page_url of the second page is a URL').toBe(
+        'string',
+      );
     },
   );
 
@@ -154,9 +168,12 @@ test.describe('listing and paging Flex Flows', () => {
           FriendlyName: name,
         });
       const response = await flexFlows.list({ FriendlyName: flexFlows.nameFor(name) });
-      expect(response.json.meta.page_size).toBe(50);
-      expect(response.json.flex_flows).toHaveLength(50);
-      expect(typeof response.json.meta.next_page_url).toBe('string');
+      expect(response.json.meta.page_size, 'meta.page_size of a list without PageSize').toBe(50);
+      expect(response.json.flex_flows, 'flows on a page without PageSize').toHaveLength(50);
+      expect(
+        typeof response.json.meta.next_page_url,
+        'meta.next_page_url of a full default page is a URL',
+      ).toBe('string');
     },
   );
 
@@ -164,7 +181,7 @@ test.describe('listing and paging Flex Flows', () => {
     for (const pageSize of [1, 1000]) {
       const response = await flexFlows.list({ PageSize: pageSize });
       expect(response.status, `PageSize=${pageSize}`).toBe(200);
-      expect(response.json.meta.page_size).toBe(pageSize);
+      expect(response.json.meta.page_size, `meta.page_size of a list at PageSize=${pageSize}`).toBe(pageSize);
     }
   });
 

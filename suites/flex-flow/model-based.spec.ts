@@ -57,9 +57,11 @@ class FetchCommand implements Command {
   async run(model: Model, real: Real) {
     const [sid, expected] = [...model.flows.entries()][this.pick % model.flows.size]!;
     const response = await real.api.fetch(sid);
-    expect(response.status).toBe(200);
-    expect(response.json.friendly_name).toBe(real.api.nameFor(expected.name));
-    expect(response.json).toMatchObject(expected.fields);
+    expect(response.status, 'status of a fetch of a flow the model holds').toBe(200);
+    expect(response.json.friendly_name, 'friendly_name of a fetched flow against the model').toBe(
+      real.api.nameFor(expected.name),
+    );
+    expect(response.json, 'fields of a fetched flow against the model').toMatchObject(expected.fields);
   }
   toString = () => `fetch(#${this.pick})`;
 }
@@ -82,7 +84,7 @@ class UpdateCommand implements Command {
     const response = await real.api.update(sid, update);
     expect(response.status, 'Flex Flow update status').toBe(200);
     Object.assign(expected.fields, echoFields(update));
-    expect(response.json).toMatchObject(expected.fields);
+    expect(response.json, 'fields of an updated flow against the model').toMatchObject(expected.fields);
   }
   toString = () => `update(#${this.pick}, rename ${String(this.renameTo)}, ${JSON.stringify(this.updates)})`;
 }
@@ -92,9 +94,9 @@ class DeleteCommand implements Command {
   check = (model: Readonly<Model>) => model.flows.size > 0;
   async run(model: Model, real: Real) {
     const sid = [...model.flows.keys()][this.pick % model.flows.size]!;
-    expect((await real.api.remove(sid)).status).toBe(204);
+    expect((await real.api.remove(sid)).status, 'status of a delete of a flow the model holds').toBe(204);
     model.flows.delete(sid);
-    expect((await real.api.fetch(sid)).status).toBe(404);
+    expect((await real.api.fetch(sid)).status, 'status of a fetch of a deleted flow').toBe(404);
   }
   toString = () => `delete(#${this.pick})`;
 }
@@ -113,7 +115,7 @@ class ListCommand implements Command {
     });
     const listed = pages.flatMap((page) => page.json.flex_flows as FlexFlowBody[]).map((flow) => flow.sid);
     const expected = [...model.flows.entries()].filter(([, flow]) => flow.name === name).map(([sid]) => sid);
-    expect(listed.sort()).toEqual(expected.sort());
+    expect(listed.sort(), 'SIDs listed under a FriendlyName against the model').toEqual(expected.sort());
   }
   toString = () => `list(name #${this.nameIndex}, PageSize=${this.pageSize})`;
 }

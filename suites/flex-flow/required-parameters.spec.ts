@@ -27,7 +27,7 @@ test.describe('required parameters of a Flex Flow create', () => {
           fc.asyncProperty(validCreate(), async ({ [parameter]: _omitted, ...body }) => {
             const { response, stored } = await flexFlows.createRefused(body);
             expect(response.status, `create without ${parameter}: status`).toBe(400);
-            expect(response.json.code).toBe(20001);
+            expect(response.json.code, `error code of a create without ${parameter}`).toBe(20001);
             expect(stored, 'a refused create leaves no flow behind').toHaveLength(0);
           }),
           scaled(weights.request),

@@ -45,7 +45,10 @@ test.describe('validation of Flex Flow parameters', () => {
         const [body] = samplesOf(validCreate(), 1, channelType.length);
         const response = await flexFlows.create({ ...body!, ChannelType: channelType });
         expect(response.status, `create with ChannelType ${channelType}: status`).toBe(201);
-        expect(response.json.channel_type).toBe(channelType);
+        expect(
+          response.json.channel_type,
+          `channel_type of a flow created with ChannelType ${channelType}`,
+        ).toBe(channelType);
       }
     },
   );
@@ -119,7 +122,10 @@ test.describe('validation of Flex Flow parameters', () => {
           async (body, count) => {
             const response = await flexFlows.create({ ...body, 'Integration.RetryCount': count });
             expect(response.status, 'flexFlows.create(…) status').toBe(201);
-            expect(response.json.integration.retry_count).toBe(count);
+            expect(
+              response.json.integration.retry_count,
+              `integration.retry_count of a flow created with Integration.RetryCount ${count}`,
+            ).toBe(count);
           },
         ),
       );
@@ -158,7 +164,10 @@ test.describe('validation of Flex Flow parameters', () => {
             'Integration.CreationOnMessage': creationOnMessage,
           });
           expect(response.status, 'flexFlows.create(…) status').toBe(201);
-          expect(response.json.integration.creation_on_message).toBe(creationOnMessage);
+          expect(
+            response.json.integration.creation_on_message,
+            'integration.creation_on_message of a task flow created with it',
+          ).toBe(creationOnMessage);
         }),
         scaled(weights.request),
       );

@@ -31,9 +31,11 @@ test.describe('Liquid in the widget’s attributes', () => {
             const answered = await voice.call(flow, caller);
             const task = await taskOfCall(api, routing, workflow, answered.call);
             expect(task, answered.response.text).toBeDefined();
-            expect(task?.attributes ?? '').not.toMatch(/\{\{|\{%/);
+            expect(task?.attributes ?? '', 'task attributes still holding Liquid tags').not.toMatch(
+              /\{\{|\{%/,
+            );
             const { call_sid: _added, ...attributes } = attributesOf(task!);
-            expect(attributes).toEqual(
+            expect(attributes, 'rendered attributes of the task the widget created').toEqual(
               renderedAttributes(template, {
                 'trigger.call.From': answered.call.From,
                 'trigger.call.To': answered.call.To,
@@ -67,7 +69,10 @@ test.describe('Liquid in the widget’s attributes', () => {
       observeReading(testInfo, 'LIQUID-INVALID-RENDERED-JSON', 'failed-to-create-task');
       const [execution] = await studio.awaitExecutions(created.json.sid);
       const steps = await studio.awaitStepFrom(created.json.sid, execution!.sid, voiceWidget);
-      expect(steps.find((step) => step.transitioned_from === voiceWidget)?.name).toBe('failedToEnqueue');
+      expect(
+        steps.find((step) => step.transitioned_from === voiceWidget)?.name,
+        'transition out of the Send to Flex widget whose attributes are not JSON',
+      ).toBe('failedToEnqueue');
     },
   );
 });

@@ -49,7 +49,10 @@ test.describe('to_json and parsed responses', () => {
           const answered = await voice.call(flow, caller);
           const task = await taskOfCall(api, routing, workflow, answered.call);
           expect(task, answered.response.text).toBeDefined();
-          expect(attributesOf(task!).customer_attributes).toEqual(customer);
+          expect(
+            attributesOf(task!).customer_attributes,
+            "customer_attributes of the task: the function's object through to_json",
+          ).toEqual(customer);
         }),
         scaled(weights.flow),
       );
@@ -86,7 +89,10 @@ test.describe('to_json and parsed responses', () => {
             current = value;
             const { task } = await trigger.fire(flow, who);
             expect(task, 'the flow created no task').toBeDefined();
-            expect(attributesOf(task!).value).toEqual(JSON.parse(JSON.stringify(value)));
+            expect(
+              attributesOf(task!).value,
+              "value of the task's attributes: the lookup's JSON through to_json",
+            ).toEqual(JSON.parse(JSON.stringify(value)));
           }),
           scaled(weights.flow),
         );
@@ -124,7 +130,10 @@ test.describe('to_json and parsed responses', () => {
             const answered = await voice.call(flow, caller);
             const task = await taskOfCall(api, routing, workflow, answered.call);
             expect(task, answered.response.text).toBeDefined();
-            expect(attributesOf(task!)).toMatchObject({ open: String(isOpen), reason });
+            expect(
+              attributesOf(task!),
+              'task attributes rendered from widgets.<name>.parsed.<field>',
+            ).toMatchObject({ open: String(isOpen), reason });
           },
         ),
         scaled(weights.flow),

@@ -25,7 +25,10 @@ test.describe('which trigger data Liquid sees as JSON', () => {
           await messaging.say(channel, identity, 'Hello', attributes);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(task, 'the message has no task').toBeDefined();
-          expect(attributesOf(task!)).toEqual({ raw: attributes, path: '' });
+          expect(
+            attributesOf(task!),
+            'task attributes from trigger.message.Attributes and a path into it',
+          ).toEqual({ raw: attributes, path: '' });
         }),
         scaled(weights.flow),
       );
@@ -48,7 +51,10 @@ test.describe('which trigger data Liquid sees as JSON', () => {
           await customers.say(conversation, 'Hello', attributes);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(task, 'the conversation has no task').toBeDefined();
-          expect(attributesOf(task!)).toMatchObject({ raw: attributes, path: '' });
+          expect(
+            attributesOf(task!),
+            'task attributes from trigger.conversation.Attributes and a path into it',
+          ).toMatchObject({ raw: attributes, path: '' });
         }),
         scaled(weights.flow),
       );
@@ -75,11 +81,17 @@ test.describe('which trigger data Liquid sees as JSON', () => {
             await messaging.say(channel, identity, 'Hello');
             const [task] = await awaitNewTasks(api, routing, workflow, seen);
             const channelAttributes = await messaging.channelAttributes(channel);
-            expect(attributesOf(task!)).toMatchObject({
+            expect(
+              attributesOf(task!),
+              "task attributes from trigger.message.ChannelAttributes against the chat channel's attributes",
+            ).toMatchObject({
               who: channelAttributes.from,
               via: channelAttributes.channel_type,
             });
-            expect(attributesOf(task!).via).toBe(type);
+            expect(
+              attributesOf(task!).via,
+              "task attribute from trigger.message.ChannelAttributes.channel_type against the Flex Flow's ChannelType",
+            ).toBe(type);
           },
         ),
         scaled(weights.flow),
@@ -100,7 +112,10 @@ test.describe('which trigger data Liquid sees as JSON', () => {
         fc.asyncProperty(chatCustomer(), async (who) => {
           await customers.startWith(who, flow);
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
-          expect(attributesOf(task!).customer).toBe(who.friendlyName);
+          expect(
+            attributesOf(task!).customer,
+            'task attribute from a nested path of trigger.conversation.ChannelAttributes',
+          ).toBe(who.friendlyName);
         }),
         scaled(weights.flow),
       );
@@ -122,7 +137,9 @@ test.describe('which trigger data Liquid sees as JSON', () => {
         type: 'observation',
         description: `keys: ${value && typeof value === 'object' ? Object.keys(value).join(', ') : typeof value}`,
       });
-      expect(typeof value).toBe('object');
+      expect(typeof value, 'type of trigger.conversation.ChannelAttributes rendered through to_json').toBe(
+        'object',
+      );
     },
   );
 });

@@ -41,8 +41,14 @@ test.describe('the life of a chat channel', () => {
         );
         expect(canceled.status, 'POST /v1/Workspaces/…/Tasks/… status').toBe(200);
         const next = await messaging.channel(flexFlow.sid, identity!);
-        if (longLived) expect(next.sid).toBe(first.sid);
-        else expect(next.sid).not.toBe(first.sid);
+        if (longLived)
+          expect(next.sid, 'sid of the next channel of a long-lived Flex Flow: the same channel').toBe(
+            first.sid,
+          );
+        else
+          expect(next.sid, 'sid of the next channel of a short-lived Flex Flow: a new channel').not.toBe(
+            first.sid,
+          );
       },
     );
   }
@@ -71,7 +77,7 @@ test.describe('the life of a chat channel', () => {
         type: 'observation',
         description: `pre-engagement data in the task: ${JSON.stringify(pre)}`,
       });
-      expect(pre).toEqual(preEngagement);
+      expect(pre, 'pre-engagement data in the task against PreEngagementData sent').toEqual(preEngagement);
     },
   );
 
@@ -148,7 +154,10 @@ test.describe('the life of a chat channel', () => {
       }
       await platform.deliverSms(line.sender, addressed, 'Hello');
       const tasks = await awaitNewTasks(api, routing, workflow, new Set());
-      expect(tasks.map((task) => attributesOf(task).via)).toEqual(['addressed']);
+      expect(
+        tasks.map((task) => attributesOf(task).via),
+        "tasks of an SMS to a Flex Flow's contact identity, by the Flex Flow that made them",
+      ).toEqual(['addressed']);
     },
   );
 
@@ -194,7 +203,9 @@ test.describe('the life of a chat channel', () => {
         },
       );
       const types = listed.json.flex_flows.map((flow) => flow.channel_type);
-      expect(types).toEqual(expect.arrayContaining(['sms', 'web']));
+      expect(types, 'channel types of the Flex Flows an installation creates').toEqual(
+        expect.arrayContaining(['sms', 'web']),
+      );
     },
   );
 });

@@ -27,7 +27,9 @@ test.describe('the Flex chat channel resources', () => {
             const refused = await api.post('flex-api', '/v1/Channels', without);
             expect(refused.status, `POST /v1/Channels without ${omitted}: status`).toBe(400);
             // the message text is not documented (WIRE-MISSING-PARAM-MESSAGE reports it); the code is
-            expect(refused.json).toMatchObject({ code: 20001 });
+            expect(refused.json, `error of POST /v1/Channels without ${omitted}`).toMatchObject({
+              code: 20001,
+            });
           }
           const created = await api.post<{ sid: string; flex_flow_sid: string }>(
             'flex-api',
@@ -35,8 +37,8 @@ test.describe('the Flex chat channel resources', () => {
             form,
           );
           expect(created.status, 'POST /v1/Channels status').toBe(201);
-          expect(created.json.sid).toMatch(/^CH[0-9a-fA-F]{32}$/);
-          expect(created.json.flex_flow_sid).toBe(flexFlow.sid);
+          expect(created.json.sid, 'sid of the created chat channel').toMatch(/^CH[0-9a-fA-F]{32}$/);
+          expect(created.json.flex_flow_sid, 'flex_flow_sid of the created chat channel').toBe(flexFlow.sid);
         }),
         scaled(weights.request),
       );
@@ -61,7 +63,9 @@ test.describe('the Flex chat channel resources', () => {
             const { [omitted]: _left, ...without } = form;
             const refused = await api.post('flex-api', '/v1/WebChannels', without);
             expect(refused.status, `POST /v1/WebChannels without ${omitted}: status`).toBe(400);
-            expect(refused.json).toMatchObject({ code: 20001 });
+            expect(refused.json, `error of POST /v1/WebChannels without ${omitted}`).toMatchObject({
+              code: 20001,
+            });
           }
           const created = await api.post('flex-api', '/v1/WebChannels', form);
           expect(created.status, 'POST /v1/WebChannels status').toBe(201);
@@ -87,7 +91,10 @@ test.describe('the Flex chat channel resources', () => {
       });
       for (const flexFlow of [studioFlow, external]) {
         const channel = await messaging.channel(flexFlow.sid, identity, { TaskSid: taskSid });
-        expect(channel.task_sid).toBeNull();
+        expect(
+          channel.task_sid,
+          'task_sid of a chat channel of a studio or external Flex Flow sent a TaskSid',
+        ).toBeNull();
       }
     },
   );
@@ -96,8 +103,8 @@ test.describe('the Flex chat channel resources', () => {
     test(`GET ${path} lists under flex_chat_channels`, verifies('MSG-CHANNEL-LIST-KEY'), async ({ api }) => {
       const listed = await api.get<{ meta: { key: string } }>('flex-api', path);
       expect(listed.status, 'GET flex-api/… status').toBe(200);
-      expect(listed.json.meta.key).toBe('flex_chat_channels');
-      expect(listed.json).toHaveProperty('flex_chat_channels');
+      expect(listed.json.meta.key, 'meta.key of a list of chat channels').toBe('flex_chat_channels');
+      expect(listed.json, 'records of a list of chat channels').toHaveProperty('flex_chat_channels');
     });
   }
 });

@@ -56,7 +56,10 @@ test.describe('external Flex Flows', () => {
             const requests = httpStub.requestsTo('/external').slice(before);
             return requests.length >= count ? requests : undefined;
           });
-          expect(arrived?.map((request) => request.method)).toEqual(Array(count).fill('POST'));
+          expect(
+            arrived?.map((request) => request.method),
+            'methods of the requests to Integration.Url, one per inbound message',
+          ).toEqual(Array(count).fill('POST'));
         }),
         scaled(weights.resource),
       );
@@ -75,7 +78,10 @@ test.describe('external Flex Flows', () => {
           await messaging.say(channel, identity, body);
           const request = await eventually(async () => httpStub.requestsTo('/external')[before]);
           expect(request, 'the webhook was not called').toBeDefined();
-          expect(fieldsOf(request!).Body).toBe(body);
+          expect(
+            fieldsOf(request!).Body,
+            'Body of the request to Integration.Url against the message text',
+          ).toBe(body);
         }),
         scaled(weights.resource),
       );
@@ -118,7 +124,10 @@ test.describe('external Flex Flows', () => {
         type: 'observation',
         description: strings ? 'string values' : 'typed values',
       });
-      expect(JSON.parse(String(fields.Attributes))).toEqual({ proxied: true });
+      expect(
+        JSON.parse(String(fields.Attributes)),
+        "Attributes of the request to Integration.Url against the message's attributes",
+      ).toEqual({ proxied: true });
     },
   );
 
@@ -136,7 +145,10 @@ test.describe('external Flex Flows', () => {
             httpStub.requestsTo(path).length >= retryCount + 1 ? true : undefined,
           );
           await new Promise((resolve) => setTimeout(resolve, 50));
-          expect(httpStub.requestsTo(path)).toHaveLength(retryCount + 1);
+          expect(
+            httpStub.requestsTo(path),
+            'attempts of a failing Integration.Url against RetryCount + 1',
+          ).toHaveLength(retryCount + 1);
         }),
         scaled(weights.resource),
       );

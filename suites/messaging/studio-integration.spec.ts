@@ -20,9 +20,15 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
           const channel = await messaging.channel(flexFlow.sid, identity);
           await messaging.say(channel, identity, 'Hello');
           const list = await studio.awaitExecutions(flow.sid, ++executions);
-          expect(list).toHaveLength(executions);
+          expect(
+            list,
+            'executions of the flow named by Integration.FlowSid, one per new channel',
+          ).toHaveLength(executions);
           const steps = await studio.steps(flow.sid, list[0]!.sid);
-          expect(steps.find((step) => step.transitioned_from === 'Trigger')).toMatchObject({
+          expect(
+            steps.find((step) => step.transitioned_from === 'Trigger'),
+            'first step of the execution a message started',
+          ).toMatchObject({
             name: 'incomingMessage',
             transitioned_to: messageWidget,
           });
@@ -49,8 +55,14 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
       expect(updated.status, 'POST /v1/FlexFlows/… status').toBe(200);
       const next = await messaging.channel(flexFlow.sid, `${second}-2`);
       await messaging.say(next, `${second}-2`, 'two');
-      expect(await studio.awaitExecutions(after.sid, 1)).toHaveLength(1);
-      expect((await studio.executions(before.sid)).json.executions).toHaveLength(1);
+      expect(
+        await studio.awaitExecutions(after.sid, 1),
+        'executions of the flow Integration.FlowSid was updated to',
+      ).toHaveLength(1);
+      expect(
+        (await studio.executions(before.sid)).json.executions,
+        'executions of the flow Integration.FlowSid named before the update',
+      ).toHaveLength(1);
     },
   );
 
@@ -68,7 +80,10 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
           const channel = await messaging.channel(flexFlow.sid, identity);
           await messaging.say(channel, identity, 'Hello');
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
-          expect(attributesOf(task!).channelType).toBe(channelType);
+          expect(
+            attributesOf(task!).channelType,
+            "channelType of the task against the Flex Flow's ChannelType",
+          ).toBe(channelType);
         }),
         scaled(weights.flow),
       );
@@ -92,7 +107,9 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
             const channel = await messaging.channel(flexFlow.sid, identity);
             await messaging.say(channel, identity, 'Hello');
             const [task] = await awaitNewTasks(api, routing, workflow, seen);
-            expect(task?.task_channel_unique_name).toBe('chat');
+            expect(task?.task_channel_unique_name, `task channel of a ${channelType} message's task`).toBe(
+              'chat',
+            );
           },
         ),
         scaled(weights.flow),
@@ -110,13 +127,16 @@ test.describe('studio Flex Flows route chat messages to their Studio flow', () =
       const opened = await messaging.openChannel(flexFlow.sid, identity!);
       if (opened.status !== 201) {
         observeReading(testInfo, 'MSG-DISABLED-FLOW', 'channel-refused');
-        expect(opened.status).toBeGreaterThanOrEqual(400);
+        expect(
+          opened.status,
+          'status of opening a channel on a disabled Flex Flow, when not 201',
+        ).toBeGreaterThanOrEqual(400);
         return;
       }
       await messaging.say(opened.json, identity!, 'Hello');
       const executions = (await studio.executions(flow.sid)).json.executions;
       observeReading(testInfo, 'MSG-DISABLED-FLOW', executions.length > 0 ? 'still-routed' : 'not-routed');
-      expect(executions.length).toBeLessThanOrEqual(1);
+      expect(executions.length, "executions a disabled Flex Flow's message started").toBeLessThanOrEqual(1);
     },
   );
 });

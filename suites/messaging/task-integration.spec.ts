@@ -30,13 +30,15 @@ test.describe('task Flex Flows', () => {
             const opened = await messaging.channel(flexFlow.sid, identity);
             const [task] = await awaitNewTasks(api, routing, workflow, seen);
             expect(task, 'the chat created no task').toBeDefined();
-            expect(task).toMatchObject({
+            expect(task, 'task a task Flex Flow created against its integration').toMatchObject({
               workflow_sid: workflow,
               task_channel_unique_name: channel,
               priority: p,
               timeout: t,
             });
-            expect(opened.task_sid).toBe(task?.sid);
+            expect(opened.task_sid, 'task_sid of the chat channel against the task it created').toBe(
+              task?.sid,
+            );
           },
         ),
         scaled(weights.resource),
@@ -49,13 +51,17 @@ test.describe('task Flex Flows', () => {
       rule: 'FLEXFLOW-TASK-TIMEOUT-DEFAULT',
       title: 'a task flow created without Integration.Timeout creates tasks with timeout 86,400',
       sent: priority().map((p) => ({ 'Integration.Priority': p })),
-      onTask: (task: TaskBody) => expect(task.timeout).toBe(86_400),
+      onTask: (task: TaskBody) =>
+        expect(task.timeout, 'timeout of a task from a flow created without Integration.Timeout').toBe(
+          86_400,
+        ),
     },
     {
       rule: 'FLEXFLOW-TASK-PRIORITY-DEFAULT',
       title: 'a task flow created without Integration.Priority creates tasks with priority 0',
       sent: timeout().map((t) => ({ 'Integration.Timeout': t })),
-      onTask: (task: TaskBody) => expect(task.priority).toBe(0),
+      onTask: (task: TaskBody) =>
+        expect(task.priority, 'priority of a task from a flow created without Integration.Priority').toBe(0),
     },
   ] as const;
   for (const { rule, title, sent, onTask } of unsentDefaults) {

@@ -30,7 +30,10 @@ test.describe('task attributes', () => {
           const flow = await trigger.publish({ attributes: JSON.stringify(custom) });
           const { task } = await trigger.fire(flow, who);
           expect(task, 'the flow created no task').toBeDefined();
-          expect(configuredKeysOf(attributesOf(task!), custom)).toEqual(custom);
+          expect(
+            configuredKeysOf(attributesOf(task!), custom),
+            "configured keys of the task's attributes against the widget's attributes",
+          ).toEqual(custom);
         }),
         scaled(weights.flow),
       );
@@ -47,7 +50,10 @@ test.describe('task attributes', () => {
           const flow = await trigger.publish({ attributes });
           const { task } = await trigger.fire(flow, who);
           expect(task, 'the flow created no task').toBeDefined();
-          expect(attributesOf(task!).filler).toBe(JSON.parse(attributes).filler);
+          expect(
+            attributesOf(task!).filler,
+            "filler of the task's attributes against 1024 characters of widget attributes",
+          ).toBe(JSON.parse(attributes).filler);
         }),
         scaled(weights.flow),
       );
@@ -87,12 +93,18 @@ test.describe('task attributes', () => {
       if (task) {
         observeReading(testInfo, 'STF-ATTRIBUTES-MAX-1024', 'template');
         // The caller as the platform names it: on a real account, the number the run calls from.
-        expect(attributesOf(task).callers).toBe(answered.call.From.repeat(100));
+        expect(
+          attributesOf(task).callers,
+          "callers of the task's attributes: the caller 100 times over",
+        ).toBe(answered.call.From.repeat(100));
       } else {
         observeReading(testInfo, 'STF-ATTRIBUTES-MAX-1024', 'rendered');
         const [execution] = await studio.awaitExecutions(created.json.sid);
         const steps = await studio.awaitStepFrom(created.json.sid, execution!.sid, voiceWidget);
-        expect(steps.find((step) => step.transitioned_from === voiceWidget)?.name).toBe('failedToEnqueue');
+        expect(
+          steps.find((step) => step.transitioned_from === voiceWidget)?.name,
+          'event the widget took for attributes over 1024 characters',
+        ).toBe('failedToEnqueue');
       }
     },
   );

@@ -24,10 +24,10 @@ test.describe('the task channel and workflow of the widget', () => {
             const flow = await trigger.publish({ channel: bySid ? routing.channels[name].sid : name });
             const { task } = await trigger.fire(flow, who);
             expect(task, 'the flow created no task').toBeDefined();
-            expect([task?.task_channel_unique_name, task?.task_channel_sid]).toEqual([
-              name,
-              routing.channels[name].sid,
-            ]);
+            expect(
+              [task?.task_channel_unique_name, task?.task_channel_sid],
+              'task channel of the task the widget created against its channel',
+            ).toEqual([name, routing.channels[name].sid]);
           },
         ),
         scaled(weights.flow),
@@ -44,8 +44,11 @@ test.describe('the task channel and workflow of the widget', () => {
       const flow = await trigger.publish({ workflow: other });
       const [who] = samplesOf(trigger.customer(), 1, 113);
       const { task } = await trigger.fire(flow, who, { workflow: other });
-      expect(task?.workflow_sid).toBe(other);
-      expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
+      expect(task?.workflow_sid, "workflow_sid of the task against the widget's workflow").toBe(other);
+      expect(
+        await routing.workspace(api).tasksOf(workflow),
+        "tasks in a workflow other than the widget's",
+      ).toEqual([]);
     },
   );
 });

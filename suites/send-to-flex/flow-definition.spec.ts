@@ -37,7 +37,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
       }
       const created = await studio.create(definition);
       expect(created.status, 'studio.create(…) status').toBe(201);
-      expect(created.json.sid).toMatch(/^FW[0-9a-fA-F]{32}$/);
+      expect(created.json.sid, 'sid of the created flow').toMatch(/^FW[0-9a-fA-F]{32}$/);
     },
   );
 
@@ -60,7 +60,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
               ),
             });
             expect(validated.status, `POST /v2/Flows/Validate (${status}) status`).toBe(200);
-            expect(validated.json).toEqual({ valid: true });
+            expect(validated.json, `body of POST /v2/Flows/Validate (${status})`).toEqual({ valid: true });
           }
         }),
         scaled(weights.flow),
@@ -85,7 +85,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
         fc.asyncProperty(broken, async (definition) => {
           const validated = await studio.validate(definition);
           expect(validated.status, 'studio.validate(…) status').toBe(400);
-          expect(validated.json.code).toBe(81022);
+          expect(validated.json.code, 'error code of validating an invalid definition').toBe(81022);
           expect(failuresIn(validated.json.details).length, validated.text).toBeGreaterThan(0);
         }),
         scaled(weights.flow),
@@ -103,7 +103,10 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
         fc.asyncProperty(invalidDefinition('duplicate-widget-name', settings), async (definition) => {
           const validated = await studio.validate(definition);
           expect(validated.status, 'studio.validate(…) status').toBe(400);
-          expect(validated.json.code).toBe(81022);
+          expect(
+            validated.json.code,
+            'error code of validating a definition with two widgets of one name',
+          ).toBe(81022);
         }),
         scaled(weights.flow),
       );
@@ -120,7 +123,9 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
         fc.asyncProperty(invalidDefinition('transition-to-missing-widget', settings), async (definition) => {
           const validated = await studio.validate(definition);
           expect(validated.status, 'studio.validate(…) status').toBe(400);
-          expect(validated.json.code).toBe(81022);
+          expect(validated.json.code, 'error code of validating a transition to a missing widget').toBe(
+            81022,
+          );
         }),
         scaled(weights.flow),
       );
@@ -147,7 +152,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
       const created = await studio.create(definition);
       expect(created.status, 'studio.create(…) status').toBe(201);
       const fetched = await api.get<{ definition: unknown }>('studio', `/v2/Flows/${created.json.sid}`);
-      expect(fetched.json.definition).toEqual(definition);
+      expect(fetched.json.definition, 'stored definition against the one sent').toEqual(definition);
     },
   );
 
@@ -210,7 +215,7 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
       for (const definition of [schedule, parking, lookup]) {
         const validated = await studio.validate(definition);
         expect(validated.status, 'studio.validate(…) status').toBe(200);
-        expect(validated.json.valid).toBe(true);
+        expect(validated.json.valid, "valid of a public Flex project's flow shape").toBe(true);
       }
     },
   );

@@ -27,14 +27,19 @@ test.describe('an incoming message becomes a task', () => {
           await messaging.say(channel, identity, 'Hello');
           const [task] = await awaitNewTasks(api, routing, workflow, seen);
           expect(task, 'the message has no task').toBeDefined();
-          expect(task).toMatchObject({
+          expect(
+            task,
+            "message's task against the widget's workflow, channel, priority and timeout",
+          ).toMatchObject({
             workflow_sid: workflow,
             task_channel_unique_name: 'sms',
             priority: p,
             timeout: t,
             assignment_status: 'pending',
           });
-          expect(attributesOf(task!)).toEqual({ customer: identity });
+          expect(attributesOf(task!), "attributes of the message's task, rendered").toEqual({
+            customer: identity,
+          });
         }),
         scaled(weights.flow),
       );
@@ -74,7 +79,10 @@ test.describe('the legacy SMS and Webchat default attributes', () => {
                 channelSid: channel.sid,
               }[attribute];
               expect(expected, 'the chat channel attributes lack the value').toBeTruthy();
-              expect(attributesOf(task!)[attribute]).toBe(expected);
+              expect(
+                attributesOf(task!)[attribute],
+                `${attribute} of the task against the chat channel's attributes`,
+              ).toBe(expected);
             },
           ),
           scaled(weights.flow),

@@ -16,7 +16,7 @@ test.describe('task priority', () => {
         fc.asyncProperty(trigger.customer(), async (who) => {
           const { task } = await trigger.fire(flow, who);
           expect(task, 'the flow created no task').toBeDefined();
-          expect(task?.priority).toBe(0);
+          expect(task?.priority, 'priority of a task from a widget without priority').toBe(0);
         }),
         scaled(weights.flow),
       );
@@ -32,7 +32,7 @@ test.describe('task priority', () => {
           const flow = await trigger.publish({ priority: exported(p) });
           const { task } = await trigger.fire(flow, who);
           expect(task, 'the flow created no task').toBeDefined();
-          expect(task?.priority).toBe(p);
+          expect(task?.priority, "priority of the task against the widget's priority").toBe(p);
         }),
         scaled(weights.flow),
       );
@@ -47,8 +47,12 @@ test.describe('task priority', () => {
       const flow = await publishCallFlow(studio, routing, workflow, { priority: String(p), timeout: '7200' });
       const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call);
       expect(task, 'the call has no task').toBeDefined();
-      expect(task?.priority).toBe(p);
-      expect(task?.timeout).toBe(7200);
+      expect(task?.priority, "priority of the task against the widget's priority written as a string").toBe(
+        p,
+      );
+      expect(task?.timeout, "timeout of the task against the widget's timeout written as a string").toBe(
+        7200,
+      );
       observeReading(testInfo, 'STF-WIDGET-VALUES-AS-STRINGS', 'strings');
     },
   );
@@ -67,8 +71,12 @@ test.describe('task priority', () => {
       }
       const { task } = await callThroughQueue(voice, api, routing, workflow, created.json, call);
       expect(task, 'the call has no task').toBeDefined();
-      expect(task?.priority).toBe(p);
-      expect(task?.timeout).toBe(5400);
+      expect(task?.priority, "priority of the task against the widget's priority written as a number").toBe(
+        p,
+      );
+      expect(task?.timeout, "timeout of the task against the widget's timeout written as a number").toBe(
+        5400,
+      );
       observeReading(testInfo, 'STF-WIDGET-VALUES-AS-STRINGS', 'integers');
     },
   );

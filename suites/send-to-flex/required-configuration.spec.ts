@@ -22,8 +22,13 @@ for (const [property, rule, kind] of [
             async (definition) => {
               const validated = await studio.validate(definition);
               expect(validated.status, 'studio.validate(…) status').toBe(400);
-              expect(validated.json.code).toBe(81022);
-              expect(detailsText(validated.json)).toContain(property);
+              expect(validated.json.code, `error code of validating a definition without ${property}`).toBe(
+                81022,
+              );
+              expect(
+                detailsText(validated.json),
+                `validation details of a definition without ${property}`,
+              ).toContain(property);
             },
           ),
           scaled(weights.flow),
@@ -45,11 +50,13 @@ for (const [property, rule, kind] of [
         if (created.status === 201) {
           observeReading(testInfo, rule, 'stored-invalid');
           expect(created.json.valid, 'a flow without the required property was stored as valid').toBe(false);
-          expect(created.json.errors.length).toBeGreaterThan(0);
+          expect(created.json.errors.length, `errors of a flow stored without ${property}`).toBeGreaterThan(
+            0,
+          );
         } else {
           observeReading(testInfo, rule, 'refused');
           expect(created.status, 'studio.create(…) status').toBe(400);
-          expect(created.json.code).toBe(81022);
+          expect(created.json.code, `error code of creating a flow without ${property}`).toBe(81022);
         }
       },
     );

@@ -35,7 +35,7 @@ test.describe('task timeout', () => {
           const flow = await trigger.publish({ timeout: exported(t) });
           const { task } = await trigger.fire(flow, who);
           expect(task, 'the flow created no task').toBeDefined();
-          expect(task?.timeout).toBe(t);
+          expect(task?.timeout, "timeout of the task against the widget's timeout").toBe(t);
         }),
         scaled(weights.flow),
       );
@@ -51,7 +51,9 @@ test.describe('task timeout', () => {
         fc.asyncProperty(trigger.customer(), async (who) => {
           const { task } = await trigger.fire(flow, who);
           expect(task, 'the flow created no task').toBeDefined();
-          expect(task?.timeout).toBe(TIMEOUT_MAX);
+          expect(task?.timeout, "timeout of the task against the widget's timeout at the maximum").toBe(
+            TIMEOUT_MAX,
+          );
         }),
         scaled(weights.flow),
       );
@@ -72,11 +74,16 @@ test.describe('task timeout', () => {
       const { task, execution } = await trigger.fire(flow.json, who);
       if (task) {
         observeReading(testInfo, 'STF-TIMEOUT-OVER-MAX', 'clamped');
-        expect(task.timeout).toBeLessThanOrEqual(TIMEOUT_MAX);
+        expect(task.timeout, 'timeout of a task from a widget timeout over the maximum').toBeLessThanOrEqual(
+          TIMEOUT_MAX,
+        );
       } else {
         observeReading(testInfo, 'STF-TIMEOUT-OVER-MAX', 'failed-to-create-task');
         const steps = await studio.awaitStepFrom(flow.json.sid, execution!.sid, trigger.widget);
-        expect(steps.find((step) => step.transitioned_from === trigger.widget)?.name).toBe('failedToEnqueue');
+        expect(
+          steps.find((step) => step.transitioned_from === trigger.widget)?.name,
+          'event the widget took for a timeout over the maximum',
+        ).toBe('failedToEnqueue');
       }
     },
   );

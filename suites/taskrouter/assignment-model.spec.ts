@@ -69,7 +69,9 @@ async function expectReservationsAsModelled(model: Model, real: Real): Promise<v
     }
   }
   await timing.quietPeriod();
-  expect(await scene.reservedTaskSids()).toEqual(model.reservation ? [model.reservation.task.sid] : []);
+  expect(await scene.reservedTaskSids(), 'tasks reserved for the worker against the model').toEqual(
+    model.reservation ? [model.reservation.task.sid] : [],
+  );
 }
 
 class CreateTask implements Command {

@@ -11,8 +11,11 @@ test.describe('task priority values', () => {
       await fc.assert(
         fc.asyncProperty(priority(), async (value) => {
           const task = await scene.task({ Priority: value });
-          expect(task.priority).toBe(value);
-          expect((await scene.workspace.fetchTask(task.sid)).json.priority).toBe(value);
+          expect(task.priority, 'priority of the created task against the Priority sent').toBe(value);
+          expect(
+            (await scene.workspace.fetchTask(task.sid)).json.priority,
+            'priority of the fetched task against the Priority sent',
+          ).toBe(value);
         }),
         scaled(weights.request),
       );
@@ -28,7 +31,9 @@ test.describe('task priority values', () => {
         fc.asyncProperty(priority(), async (value) => {
           const response = await scene.workspace.updateTask(task.sid, { Priority: value });
           expect(response.status, 'workspace.updateTask(…) status').toBe(200);
-          expect(response.json.priority).toBe(value);
+          expect(response.json.priority, 'priority of the updated task against the Priority sent').toBe(
+            value,
+          );
         }),
         scaled(weights.request),
       );
@@ -47,8 +52,14 @@ test.describe('task priority values', () => {
           });
           if (response.status >= 400) return;
           expect(Number.isInteger(response.json.priority), 'the task priority is an integer').toBe(true);
-          expect(response.json.priority).toBeGreaterThanOrEqual(0);
-          expect(response.json.priority).toBeLessThanOrEqual(MAX_PRIORITY);
+          expect(
+            response.json.priority,
+            'priority of a task sent an out-of-range Priority: at least 0',
+          ).toBeGreaterThanOrEqual(0);
+          expect(
+            response.json.priority,
+            'priority of a task sent an out-of-range Priority: at most 2,147,483,647',
+          ).toBeLessThanOrEqual(MAX_PRIORITY);
         }),
         scaled(weights.request),
       );
@@ -112,7 +123,10 @@ test.describe('task priority values', () => {
               Attributes: '{"urgent":true}',
               Priority: sent,
             });
-            expect((await scene.workspace.fetchTask(task.sid)).json.priority).toBe(targetPriority);
+            expect(
+              (await scene.workspace.fetchTask(task.sid)).json.priority,
+              "priority of the task against the Workflow target's priority",
+            ).toBe(targetPriority);
           },
         ),
         scaled(weights.request),

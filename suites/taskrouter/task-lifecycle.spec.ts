@@ -13,7 +13,9 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
         ReservationStatus: 'accepted',
       });
       expect(response.status, 'workspace.updateReservation(…) status').toBe(200);
-      expect(response.json.reservation_status).toBe('accepted');
+      expect(response.json.reservation_status, 'reservation_status after accepting the reservation').toBe(
+        'accepted',
+      );
       await poll(timing, () => scene.workspace.statusOf(task.sid)).toBe('assigned');
     },
   );
@@ -31,7 +33,9 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
         WorkerActivitySid: await scene.workspace.activity('Offline'),
       });
       expect(response.status, 'workspace.updateReservation(…) status').toBe(200);
-      expect(response.json.reservation_status).toBe('rejected');
+      expect(response.json.reservation_status, 'reservation_status after rejecting the reservation').toBe(
+        'rejected',
+      );
       // back to waiting: the status a new task waits in (TR-NEW-TASK-PENDING reports which that is)
       await poll(timing, () => scene.workspace.statusOf(task.sid)).toBe(task.assignment_status);
     },
@@ -49,13 +53,15 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
         AssignmentStatus: 'wrapping',
       });
       expect(wrapping.status, 'workspace.updateTask(…) status').toBe(200);
-      expect(wrapping.json.assignment_status).toBe('wrapping');
+      expect(wrapping.json.assignment_status, 'assignment_status of an assigned task moved to wrapping').toBe(
+        'wrapping',
+      );
       const completed = await scene.workspace.updateTask(reservation.task_sid, {
         AssignmentStatus: 'completed',
         Reason: 'resolved on first contact',
       });
       expect(completed.status, 'workspace.updateTask(…) status').toBe(200);
-      expect(completed.json).toMatchObject({
+      expect(completed.json, 'completed task with its reason').toMatchObject({
         assignment_status: 'completed',
         reason: 'resolved on first contact',
       });
@@ -70,7 +76,10 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
       const response = await scene.workspace.updateTask(task.sid, { AssignmentStatus: 'canceled' });
       expect(response.status, 'workspace.updateTask(…) status').toBeGreaterThanOrEqual(400);
       expect(response.status, 'workspace.updateTask(…) status').toBeLessThan(500);
-      expect(await scene.workspace.statusOf(task.sid)).toBe('pending');
+      expect(
+        await scene.workspace.statusOf(task.sid),
+        'assignment_status after a cancel without a Reason',
+      ).toBe('pending');
     },
   );
 
@@ -87,7 +96,10 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
       });
       expect(response.status, 'workspace.updateTask(…) status').toBeGreaterThanOrEqual(400);
       expect(response.status, 'workspace.updateTask(…) status').toBeLessThan(500);
-      expect(await scene.workspace.statusOf(reservation.task_sid)).toBe('assigned');
+      expect(
+        await scene.workspace.statusOf(reservation.task_sid),
+        'assignment_status after a complete without a Reason',
+      ).toBe('assigned');
     },
   );
 
@@ -102,7 +114,10 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
       });
       expect(response.status, 'workspace.updateTask(…) status').toBe(200);
       const { json } = await scene.workspace.fetchTask(task.sid);
-      expect(json).toMatchObject({ assignment_status: 'canceled', reason: 'customer hung up' });
+      expect(json, 'assignment_status and reason after a cancel with a Reason').toMatchObject({
+        assignment_status: 'canceled',
+        reason: 'customer hung up',
+      });
     },
   );
 
@@ -114,7 +129,7 @@ test.describe('the life of a task: reserved, assigned, wrapping, completed or ca
       const second = await scene.task();
       await scene.becomeAvailable();
       const reservation = await scene.nextReservation();
-      expect(reservation.task_sid).toBe(first.sid);
+      expect(reservation.task_sid, 'task reserved once the previous one is completed').toBe(first.sid);
       await scene.accept(reservation);
       await timing.quietPeriod();
       expect(await scene.reservedTaskSids(), 'while the first task is assigned').toEqual([]);

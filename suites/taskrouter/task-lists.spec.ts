@@ -21,7 +21,7 @@ test.describe('reading tasks: filters and ordering', () => {
           const expected = [...statusOf]
             .filter(([, status]) => statuses.includes(status))
             .map(([sid]) => sid);
-          expect(listed.sort()).toEqual(expected.sort());
+          expect(listed.sort(), `tasks listed under ${search}`).toEqual(expected.sort());
         }),
         scaled(weights.request),
       );
@@ -73,7 +73,10 @@ test.describe('reading tasks: filters and ordering', () => {
           }
           const listed = await scene.workspace.allTasks('Ordering=Priority%3Adesc%2CDateCreated%3Aasc');
           const expected = [...created].sort((a, b) => b.priority - a.priority || a.order - b.order);
-          expect(listed.map((task) => task.sid)).toEqual(expected.map((task) => task.sid));
+          expect(
+            listed.map((task) => task.sid),
+            'order of tasks listed by Priority:desc,DateCreated:asc',
+          ).toEqual(expected.map((task) => task.sid));
         }),
         scaled(weights.resource),
       );
@@ -83,7 +86,10 @@ test.describe('reading tasks: filters and ordering', () => {
   test('without Ordering tasks are listed oldest first', verifies('TR-LIST-ORDERING'), async ({ scene }) => {
     const created = [];
     for (const priority of [1, 5, 0, 5]) created.push((await scene.task({ Priority: priority })).sid);
-    expect((await scene.workspace.allTasks()).map((task) => task.sid)).toEqual(created);
+    expect(
+      (await scene.workspace.allTasks()).map((task) => task.sid),
+      'order of tasks listed without Ordering: oldest first',
+    ).toEqual(created);
   });
 
   test(
@@ -97,7 +103,10 @@ test.describe('reading tasks: filters and ordering', () => {
       if (listed?.attributes === attributes) {
         observeReading(testInfo, 'TR-ATTRIBUTES-IN-LISTS', 'populated-in-lists');
       }
-      expect((await scene.workspace.fetchTask(task.sid)).json.attributes).toBe(attributes);
+      expect(
+        (await scene.workspace.fetchTask(task.sid)).json.attributes,
+        'attributes of the fetched task against those it was created with',
+      ).toBe(attributes);
     },
   );
 });

@@ -18,7 +18,7 @@ test.describe('the Task resource', () => {
       await fc.assert(
         fc.asyncProperty(taskAttributes(), async (attributes) => {
           const task = await scene.task({ Attributes: JSON.stringify(attributes) });
-          expect(task.sid).toMatch(TASK_SID);
+          expect(task.sid, 'sid of the created task').toMatch(TASK_SID);
         }),
         scaled(weights.request),
       );
@@ -34,8 +34,11 @@ test.describe('the Task resource', () => {
           const sent = JSON.stringify(attributes);
           const created = await scene.task({ Attributes: sent });
           const { json } = await scene.workspace.fetchTask(created.sid);
-          expect(typeof json.attributes).toBe('string');
-          expect(JSON.parse(json.attributes as string)).toEqual(JSON.parse(sent));
+          expect(typeof json.attributes, "type of the fetched task's attributes").toBe('string');
+          expect(
+            JSON.parse(json.attributes as string),
+            'attributes of the fetched task against those it was created with',
+          ).toEqual(JSON.parse(sent));
         }),
         scaled(weights.request),
       );
@@ -47,8 +50,11 @@ test.describe('the Task resource', () => {
     verifies('TR-PRIORITY-DEFAULT-0'),
     async ({ scene }) => {
       const task = await scene.task({ Attributes: '{"topic":"billing"}' });
-      expect(task.priority).toBe(0);
-      expect((await scene.workspace.fetchTask(task.sid)).json.priority).toBe(0);
+      expect(task.priority, 'priority of a task created without Priority').toBe(0);
+      expect(
+        (await scene.workspace.fetchTask(task.sid)).json.priority,
+        'priority of the fetched task created without Priority',
+      ).toBe(0);
     },
   );
 
@@ -57,8 +63,11 @@ test.describe('the Task resource', () => {
     verifies('TR-TIMEOUT-DEFAULT-86400'),
     async ({ scene }) => {
       const task = await scene.task();
-      expect(task.timeout).toBe(DEFAULT_TIMEOUT);
-      expect((await scene.workspace.fetchTask(task.sid)).json.timeout).toBe(DEFAULT_TIMEOUT);
+      expect(task.timeout, 'timeout of a task created without Timeout').toBe(DEFAULT_TIMEOUT);
+      expect(
+        (await scene.workspace.fetchTask(task.sid)).json.timeout,
+        'timeout of the fetched task created without Timeout',
+      ).toBe(DEFAULT_TIMEOUT);
     },
   );
 
@@ -69,8 +78,13 @@ test.describe('the Task resource', () => {
       const channel = await scene.workspace.get<{ sid: string }>('/TaskChannels/default');
       expect(channel.status, 'GET /TaskChannels/default status').toBe(200);
       const { json } = await scene.workspace.fetchTask((await scene.task()).sid);
-      expect(json.task_channel_unique_name).toBe('default');
-      expect(json.task_channel_sid).toBe(channel.json.sid);
+      expect(json.task_channel_unique_name, 'task channel of a task created without TaskChannel').toBe(
+        'default',
+      );
+      expect(
+        json.task_channel_sid,
+        'task_channel_sid of a task created without TaskChannel against the default channel',
+      ).toBe(channel.json.sid);
     },
   );
 
@@ -81,8 +95,8 @@ test.describe('the Task resource', () => {
       const task = await scene.task();
       const fetched = await scene.workspace.statusOf(task.sid);
       recordObservation(testInfo, 'TR-NEW-TASK-PENDING', `assignment_status ${fetched}`);
-      expect(task.assignment_status).toBe('pending');
-      expect(fetched).toBe('pending');
+      expect(task.assignment_status, 'assignment_status of a new task no worker can take').toBe('pending');
+      expect(fetched, 'assignment_status of the fetched new task no worker can take').toBe('pending');
     },
   );
 
@@ -109,7 +123,8 @@ test.describe('the Task resource', () => {
         Reason: 'caller hung up',
       });
       await record(canceled.sid);
-      for (const status of seen) expect(taskStatuses).toContain(status);
+      for (const status of seen)
+        expect(taskStatuses, 'assignment_status against the six documented values').toContain(status);
     },
   );
 
@@ -119,7 +134,9 @@ test.describe('the Task resource', () => {
     async ({ scene, timing }) => {
       const before = Date.now();
       const task = await scene.task();
-      expect(Number.isInteger(task.age) && task.age >= 0).toBe(true);
+      expect(Number.isInteger(task.age) && task.age >= 0, 'age of a new task is a non-negative integer').toBe(
+        true,
+      );
       let age = 0;
       await expect
         .poll(
@@ -127,11 +144,11 @@ test.describe('the Task resource', () => {
             age = (await scene.workspace.fetchTask(task.sid)).json.age;
             return age;
           },
-          { timeout: 3_000 + timing.timeoutGraceMs, intervals: [250] },
+          { timeout: 3_000 + timing.timeoutGraceMs, intervals: [250], message: 'age of the fetched task' },
         )
         .toBeGreaterThanOrEqual(1);
       const elapsedSeconds = (Date.now() - before) / 1000;
-      expect(Number.isInteger(age)).toBe(true);
+      expect(Number.isInteger(age), `age ${age} is an integer`).toBe(true);
       expect(age, `age ${age} after ${elapsedSeconds.toFixed(2)} s`).toBeLessThanOrEqual(
         Math.ceil(elapsedSeconds) + 1,
       );

@@ -16,7 +16,10 @@ test.describe('task timeout', () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.constant(MAX_TIMEOUT), taskTimeout()), async (timeout) => {
           const task = await scene.task({ Timeout: timeout });
-          expect((await scene.workspace.fetchTask(task.sid)).json.timeout).toBe(timeout);
+          expect(
+            (await scene.workspace.fetchTask(task.sid)).json.timeout,
+            'timeout of the fetched task against the Timeout sent',
+          ).toBe(timeout);
         }),
         scaled(weights.request),
       );
@@ -36,7 +39,10 @@ test.describe('task timeout', () => {
           expect(response.status, 'workspace.createTask(…) status').toBeLessThan(500);
           if (response.status >= 400) return;
           expect(Number.isInteger(response.json.timeout), 'the task timeout is an integer').toBe(true);
-          expect(response.json.timeout).toBeLessThanOrEqual(MAX_TIMEOUT);
+          expect(
+            response.json.timeout,
+            'timeout of a task sent an invalid Timeout: at most 1,209,600',
+          ).toBeLessThanOrEqual(MAX_TIMEOUT);
         }),
         scaled(weights.request),
       );
@@ -91,11 +97,15 @@ async function expectCanceledByTimeout(
   sid: string,
   timeoutSeconds: number,
 ): Promise<void> {
+  const afterTimeout = `assignment_status of a task whose timeout of ${timeoutSeconds} s passed`;
   await expect
     .poll(async () => scene.workspace.statusOf(sid), {
       timeout: timeoutSeconds * 1_000 + timing.timeoutGraceMs,
       intervals: [100, 200],
+      message: afterTimeout,
     })
     .toBe('canceled');
-  expect((await scene.workspace.fetchTask(sid)).json.reason).toBe('Task TTL Exceeded');
+  expect((await scene.workspace.fetchTask(sid)).json.reason, 'reason of a task canceled by its timeout').toBe(
+    'Task TTL Exceeded',
+  );
 }

@@ -15,13 +15,15 @@ test.describe("a worker's channels (multi-tasking)", () => {
         { Capacity: 2 },
       );
       expect(channel.status, 'POST /Workers/…/Channels/default status').toBe(200);
-      expect(channel.json.configured_capacity).toBe(2);
+      expect(channel.json.configured_capacity, "configured_capacity of the worker's default channel").toBe(2);
       for (let i = 0; i < 3; i++) await workspace.task({ WorkflowSid: workflowSid });
       await workspace.setActivity(worker.sid, 'Available');
       await timing.quietPeriod();
+      const offered = 'reservations offered to a worker of capacity 2 with 3 tasks waiting';
       await expect
         .poll(async () => (await workspace.reservationsOf(worker.sid, 'pending')).length, {
           timeout: timing.assignWithinMs,
+          message: offered,
         })
         .toBe(2);
     },

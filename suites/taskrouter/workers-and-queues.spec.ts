@@ -8,8 +8,11 @@ test.describe('which workers are offered a waiting task', () => {
     async ({ taskRouter }) => {
       const workspace = await taskRouter.workspace();
       const worker = await workspace.createWorker({ FriendlyName: 'new hire' });
-      expect(worker.activity_sid).toBe(workspace.body.default_activity_sid);
-      expect(worker.available).toBe(false);
+      expect(
+        worker.activity_sid,
+        'activity_sid of a worker created without ActivitySid against the default activity',
+      ).toBe(workspace.body.default_activity_sid);
+      expect(worker.available, 'available of a worker created without ActivitySid').toBe(false);
     },
   );
 
@@ -20,7 +23,10 @@ test.describe('which workers are offered a waiting task', () => {
       const task = await scene.task();
       const newcomer = await scene.workspace.createWorker({ FriendlyName: 'new hire' });
       await timing.quietPeriod();
-      expect(await scene.workspace.reservationsOf(newcomer.sid)).toEqual([]);
+      expect(
+        await scene.workspace.reservationsOf(newcomer.sid),
+        'reservations offered to a worker created without ActivitySid',
+      ).toEqual([]);
       expect(
         await scene.workspace.statusOf(task.sid),
         'the waiting task keeps the status it was created with',
@@ -41,7 +47,10 @@ test.describe('which workers are offered a waiting task', () => {
       await scene.workspace.setActivity(scene.workerSid, 'Lunch');
       await scene.workspace.setActivity(scene.workerSid, 'Break');
       await timing.quietPeriod();
-      expect(await scene.workspace.reservationsOf(scene.workerSid)).toEqual([]);
+      expect(
+        await scene.workspace.reservationsOf(scene.workerSid),
+        'reservations offered to a worker on Break',
+      ).toEqual([]);
       expect(
         await scene.workspace.statusOf(task.sid),
         'the waiting task keeps the status it was created with',
@@ -56,12 +65,12 @@ test.describe('which workers are offered a waiting task', () => {
       const task = await scene.task();
       await scene.becomeAvailable();
       const reservation = await scene.nextReservation();
-      expect(reservation).toMatchObject({
+      expect(reservation, 'reservation for the worker who became available').toMatchObject({
         task_sid: task.sid,
         worker_sid: scene.workerSid,
         reservation_status: 'pending',
       });
-      expect(reservation.sid).toMatch(/^WR[0-9a-fA-F]{32}$/);
+      expect(reservation.sid, 'sid of the reservation').toMatch(/^WR[0-9a-fA-F]{32}$/);
       await poll(timing, () => scene.workspace.statusOf(task.sid)).toBe('reserved');
     },
   );

@@ -10,7 +10,10 @@ test.describe('Workflow TaskReservationTimeout', () => {
         assignToAnyoneWorkflow(scene.queueSid, 'default timeout'),
       );
       expect(response.status, 'workspace.createWorkflow(…) status').toBe(201);
-      expect(response.json.task_reservation_timeout).toBe(120);
+      expect(
+        response.json.task_reservation_timeout,
+        'task_reservation_timeout of a Workflow created without TaskReservationTimeout',
+      ).toBe(120);
     },
   );
 
@@ -24,7 +27,10 @@ test.describe('Workflow TaskReservationTimeout', () => {
       });
       expect(response.status, 'workspace.createWorkflow(…) status').toBe(201);
       const fetched = await scene.workspace.get(`/Workflows/${response.json.sid}`);
-      expect(fetched.json.task_reservation_timeout).toBe(86_400);
+      expect(
+        fetched.json.task_reservation_timeout,
+        'task_reservation_timeout of a Workflow created with 86,400',
+      ).toBe(86_400);
     },
   );
 
@@ -41,7 +47,7 @@ test.describe('Workflow TaskReservationTimeout', () => {
       const { json } = await scene.workspace.get<{ workflows: { friendly_name: string }[] }>('/Workflows', {
         FriendlyName: 'too long',
       });
-      expect(json.workflows).toEqual([]);
+      expect(json.workflows, 'Workflows stored after a refused TaskReservationTimeout 86,401').toEqual([]);
     },
   );
 });

@@ -28,12 +28,14 @@ test.describe('Studio executions record what the widget did', () => {
             const { [omitted]: _left, ...without } = form;
             const refused = await api.post('studio', path, without);
             expect(refused.status, `POST studio/… without ${omitted}: status`).toBe(400);
-            expect(refused.json).toMatchObject({ code: 20001 });
+            expect(refused.json, `error of POST /Executions without ${omitted}`).toMatchObject({
+              code: 20001,
+            });
           }
           const created = await api.post<{ sid: string; status: string }>('studio', path, form);
           expect(created.status, 'POST studio/… status').toBe(201);
-          expect(created.json.sid).toMatch(/^FN[0-9a-fA-F]{32}$/);
-          expect(['active', 'ended']).toContain(created.json.status);
+          expect(created.json.sid, 'sid of the created execution').toMatch(/^FN[0-9a-fA-F]{32}$/);
+          expect(['active', 'ended'], 'status of the created execution').toContain(created.json.status);
         }),
         scaled(weights.flow),
       );
@@ -61,7 +63,10 @@ test.describe('Studio executions record what the widget did', () => {
       await voice.leaveQueue(answered.enqueue!, answered.call, queueResult);
       const [execution] = await studio.awaitExecutions(flow.sid);
       const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
-      expect(steps.find((step) => step.transitioned_from === voiceWidget)).toMatchObject({
+      expect(
+        steps.find((step) => step.transitioned_from === voiceWidget),
+        'step out of the Send to Flex widget',
+      ).toMatchObject({
         name: event,
         transitioned_from: voiceWidget,
         transitioned_to: afterEach[event],
@@ -86,7 +91,10 @@ test.describe('Studio executions record what the widget did', () => {
       await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
       const context = await studio.context(flow.sid, execution!.sid);
       expect(context.status, 'studio.context(…) status').toBe(200);
-      expect(context.json.context.widgets?.[voiceWidget]?.TaskSid).toBe(tasks[0]?.sid);
+      expect(
+        context.json.context.widgets?.[voiceWidget]?.TaskSid,
+        'widgets.<name>.TaskSid in the execution context against the task created',
+      ).toBe(tasks[0]?.sid);
     },
   );
 });

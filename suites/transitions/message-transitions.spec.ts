@@ -60,7 +60,10 @@ test.describe('message transitions of Send to Flex', () => {
       const [identity] = samplesOf(chatIdentity(), 1, 181);
       const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
       await messaging.say(await messaging.channel(flexFlow.sid, identity!), identity!, 'Hello');
-      expect(await eventFrom(studio, flow.sid, messageWidget, 1)).toBe('callComplete');
+      expect(
+        await eventFrom(studio, flow.sid, messageWidget, 1),
+        'event the widget took for a message whose task was created',
+      ).toBe('callComplete');
       expect(tasksWhenNextWidgetRan, 'the widget after Task created never ran').toBeDefined();
       expect(tasksWhenNextWidgetRan, 'the task did not exist yet when the next widget ran').toBe(1);
     },
@@ -76,8 +79,14 @@ test.describe('message transitions of Send to Flex', () => {
           const flow = await publishMessageFlow(studio, routing, workflow, settings);
           const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
           await messaging.say(await messaging.channel(flexFlow.sid, identity!), identity!, 'Hello');
-          expect(await eventFrom(studio, flow.sid, messageWidget, 1)).toBe('failedToEnqueue');
-          expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
+          expect(
+            await eventFrom(studio, flow.sid, messageWidget, 1),
+            'event the widget took for a message whose task was refused',
+          ).toBe('failedToEnqueue');
+          expect(
+            await routing.workspace(api).tasksOf(workflow),
+            'tasks of a message whose task was refused',
+          ).toEqual([]);
         }),
         scaled(weights.flow),
       );
@@ -95,7 +104,7 @@ test.describe('message transitions of Send to Flex', () => {
           const flow = await publishMessageFlow(studio, routing, workflow, widgetSettings);
           const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
           await messaging.say(await messaging.channel(flexFlow.sid, identity!), identity!, 'Hello');
-          expect(['callComplete', 'failedToEnqueue']).toContain(
+          expect(['callComplete', 'failedToEnqueue'], 'event the widget took for a message').toContain(
             await eventFrom(studio, flow.sid, messageWidget, 1),
           );
         }),
@@ -131,7 +140,10 @@ test.describe('conversation transitions of Send to Flex', () => {
       );
       const [who] = samplesOf(customer(), 1, 197);
       await customers.startWith(who!, flow);
-      expect(await eventFrom(studio, flow.sid, conversationWidget, 1)).toBe('callComplete');
+      expect(
+        await eventFrom(studio, flow.sid, conversationWidget, 1),
+        'event the widget took for a conversation whose task was created',
+      ).toBe('callComplete');
       expect(interactionWhenNextWidgetRan, 'the widget after Task created never ran').toBeDefined();
       expect(interactionWhenNextWidgetRan, 'the task or its Interaction did not exist yet').toBe(200);
     },
@@ -145,8 +157,14 @@ test.describe('conversation transitions of Send to Flex', () => {
         fc.asyncProperty(refusedSettings(workflow), customer(), async (settings, who) => {
           const flow = await publishConversationFlow(studio, routing, workflow, settings);
           await customers.startWith(who, flow);
-          expect(await eventFrom(studio, flow.sid, conversationWidget, 1)).toBe('failedToEnqueue');
-          expect(await routing.workspace(api).tasksOf(workflow)).toEqual([]);
+          expect(
+            await eventFrom(studio, flow.sid, conversationWidget, 1),
+            'event the widget took for a conversation whose task was refused',
+          ).toBe('failedToEnqueue');
+          expect(
+            await routing.workspace(api).tasksOf(workflow),
+            'tasks of a conversation whose task was refused',
+          ).toEqual([]);
         }),
         scaled(weights.flow),
       );
@@ -162,7 +180,7 @@ test.describe('conversation transitions of Send to Flex', () => {
         fc.asyncProperty(settings, customer(), async (widgetSettings, who) => {
           const flow = await publishConversationFlow(studio, routing, workflow, widgetSettings);
           await customers.startWith(who, flow);
-          expect(['callComplete', 'failedToEnqueue']).toContain(
+          expect(['callComplete', 'failedToEnqueue'], 'event the widget took for a conversation').toContain(
             await eventFrom(studio, flow.sid, conversationWidget, 1),
           );
         }),

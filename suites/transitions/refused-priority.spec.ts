@@ -27,7 +27,10 @@ test.describe('a priority TaskRouter cannot take', () => {
             const { task, execution } = await trigger.fire(created.json, who);
             const steps = await studio.awaitStepFrom(created.json.sid, execution!.sid, trigger.widget);
             const taken = steps.find((step) => step.transitioned_from === trigger.widget)?.name;
-            expect({ task: task?.sid, taken }).toEqual({ task: undefined, taken: 'failedToEnqueue' });
+            expect(
+              { task: task?.sid, taken },
+              `task created and event taken for priority ${priority}`,
+            ).toEqual({ task: undefined, taken: 'failedToEnqueue' });
           }),
           scaled(weights.flow),
         );

@@ -49,10 +49,15 @@ test.describe('voice transitions of Send to Flex', () => {
           const executions = await studio.awaitExecutions(flow.sid, ++calls);
           const execution = executions.find((candidate) => candidate.initiated_by === answered.call.CallSid);
           expect(execution, `no execution was initiated by ${answered.call.CallSid}`).toBeDefined();
-          expect(stepFromWidget(await studio.steps(flow.sid, execution!.sid))).toEqual([]);
+          expect(
+            stepFromWidget(await studio.steps(flow.sid, execution!.sid)),
+            'events the widget took before the Enqueue action URL was requested',
+          ).toEqual([]);
           await voice.leaveQueue(answered.enqueue!, answered.call, queueResult);
           const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
-          expect(stepFromWidget(steps)).toEqual(['callComplete']);
+          expect(stepFromWidget(steps), 'events the widget took after the call left the queue').toEqual([
+            'callComplete',
+          ]);
         }),
         scaled(weights.flow),
       );
@@ -92,7 +97,9 @@ test.describe('voice transitions of Send to Flex', () => {
       await callThroughQueue(voice, api, routing, workflow, flow, caller!, 'system-error');
       const [execution] = await studio.awaitExecutions(flow.sid);
       const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
-      expect(stepFromWidget(steps)).toEqual(['callFailure']);
+      expect(stepFromWidget(steps), 'events the widget took after QueueResult=system-error').toEqual([
+        'callFailure',
+      ]);
     },
   );
 
@@ -137,7 +144,9 @@ test.describe('voice transitions of Send to Flex', () => {
               caller,
               queueResult,
             );
-            expect(taken).toEqual(['failedToEnqueue']);
+            expect(taken, `events the widget took after QueueResult=${queueResult}`).toEqual([
+              'failedToEnqueue',
+            ]);
           }),
           scaled(weights.flow),
         );

@@ -19,7 +19,10 @@ test.describe('the widget’s transitions in a flow definition', () => {
       ]);
       const validated = await studio.validate(definition);
       expect(validated.status, 'studio.validate(…) status').toBe(200);
-      expect(validated.json.valid).toBe(true);
+      expect(
+        validated.json.valid,
+        'valid of a flow whose Send to Flex widget leads on from every event',
+      ).toBe(true);
       const created = await studio.create(definition);
       expect(created.status, 'studio.create(…) status').toBe(201);
     },
@@ -40,7 +43,11 @@ test.describe('the widget’s transitions in a flow definition', () => {
       ).states
         .find((state) => state.type === 'send-to-flex')
         ?.transitions.map((transition) => transition.event);
-      expect(events).toEqual(['callComplete', 'failedToEnqueue', 'callFailure']);
+      expect(events, "events of the Send to Flex widget's transitions, by position").toEqual([
+        'callComplete',
+        'failedToEnqueue',
+        'callFailure',
+      ]);
       observeReading(testInfo, 'TRANS-EVENT-NAME-MAPPING', 'positional');
     },
   );

@@ -39,7 +39,10 @@ test.describe('variables the widget stores', () => {
           expect(task?.sid, 'the flow created no task').toMatch(/^WT[0-9a-fA-F]{32}$/);
           await studio.awaitStepFrom(flow.sid, execution!.sid, 'remember');
           const context = await studio.context(flow.sid, execution!.sid);
-          expect(context.json.context.flow?.variables).toMatchObject({ task: task?.sid });
+          expect(
+            context.json.context.flow?.variables,
+            'flow variable set from widgets.<name>.TaskSid against the task created',
+          ).toMatchObject({ task: task?.sid });
         }),
         scaled(weights.flow),
       );
@@ -81,7 +84,9 @@ test.describe('variables the widget stores', () => {
               typeof variables.Attributes === 'string'
                 ? JSON.parse(variables.Attributes)
                 : variables.Attributes;
-            expect(stored).toEqual(attributesOf(task!));
+            expect(stored, 'stored Attributes against the attributes of the task created').toEqual(
+              attributesOf(task!),
+            );
           }
         }),
         scaled(weights.flow),

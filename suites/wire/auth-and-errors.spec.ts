@@ -44,8 +44,8 @@ test.describe('HTTP Basic auth', () => {
     verifies('WIRE-AUTH-BASIC-REQUIRED'),
     async ({ api }) => {
       const response = await api.get('flex-api', flexFlowsPath, { auth: 'none' });
-      expect(response.status).toBe(401);
-      expect(response.json.code).toBe(20003);
+      expect(response.status, 'status of a request without credentials').toBe(401);
+      expect(response.json.code, 'error code of a request without credentials').toBe(20003);
     },
   );
 
@@ -59,8 +59,8 @@ test.describe('HTTP Basic auth', () => {
           fc.asyncProperty(wrongSecret, async (password) => {
             fc.pre(password !== credentials.password);
             const response = await api.get('flex-api', flexFlowsPath, { auth: { ...credentials, password } });
-            expect(response.status).toBe(401);
-            expect(response.json.code).toBe(20003);
+            expect(response.status, 'status of a request with a wrong password').toBe(401);
+            expect(response.json.code, 'error code of a request with a wrong password').toBe(20003);
           }),
           scaled(weights.request),
         );
@@ -88,8 +88,8 @@ test.describe('HTTP Basic auth', () => {
         fc.asyncProperty(sid('SK'), async (otherKey) => {
           fc.pre(otherKey.toLowerCase() !== key.username.toLowerCase());
           const response = await api.get('flex-api', flexFlowsPath, { auth: { ...key, username: otherKey } });
-          expect(response.status).toBe(401);
-          expect(response.json.code).toBe(20003);
+          expect(response.status, 'status of a request with an unknown API key SID').toBe(401);
+          expect(response.json.code, 'error code of a request with an unknown API key SID').toBe(20003);
         }),
         scaled(weights.request),
       );
@@ -111,14 +111,14 @@ test.describe('HTTP Basic auth', () => {
           response.status,
           `${crossed.kind === 'api-key' ? 'API key' : 'Account SID'} with the other secret`,
         ).toBe(401);
-        expect(response.json.code).toBe(20003);
+        expect(response.json.code, "error code of a request with the other kind's secret").toBe(20003);
       }
     },
   );
 
   test('a 401 says "Authenticate"', verifies('WIRE-AUTH-MESSAGE-AUTHENTICATE'), async ({ api }) => {
     const response = await api.get('flex-api', flexFlowsPath, { auth: 'none' });
-    expect(response.json.message).toBe('Authenticate');
+    expect(response.json.message, 'message of a 401').toBe('Authenticate');
   });
 });
 
@@ -146,9 +146,10 @@ test.describe('Twilio error bodies', () => {
     verifies('WIRE-ERROR-MORE-INFO-LINK'),
     async ({ api }) => {
       const response = await api.post('flex-api', flexFlowsPath, {});
-      expect(String(response.json.more_info)).toMatch(
-        new RegExp(`^https://www\\.twilio\\.com/docs/errors/${response.json.code}$`),
-      );
+      expect(
+        String(response.json.more_info),
+        'more_info of an error against the error code reference',
+      ).toMatch(new RegExp(`^https://www\\.twilio\\.com/docs/errors/${response.json.code}$`));
     },
   );
 
@@ -157,8 +158,8 @@ test.describe('Twilio error bodies', () => {
     verifies('WIRE-MISSING-PARAM-400-20001'),
     async ({ api }) => {
       const response = await api.post('flex-api', flexFlowsPath, { ChannelType: 'web' });
-      expect(response.status).toBe(400);
-      expect(response.json.code).toBe(20001);
+      expect(response.status, 'status of a create missing required parameters').toBe(400);
+      expect(response.json.code, 'error code of a create missing required parameters').toBe(20001);
     },
   );
 
@@ -169,7 +170,9 @@ test.describe('Twilio error bodies', () => {
       const [body] = samplesOf(validCreate('studio'), 1, 3);
       const { FriendlyName: _omitted, ...rest } = body!;
       const response = await api.post('flex-api', flexFlowsPath, rest);
-      expect(response.json.message).toBe('Missing required parameter FriendlyName in the post body');
+      expect(response.json.message, 'message of a create without FriendlyName').toBe(
+        'Missing required parameter FriendlyName in the post body',
+      );
     },
   );
 
@@ -180,8 +183,8 @@ test.describe('Twilio error bodies', () => {
       await fc.assert(
         fc.asyncProperty(sid('FO'), async (unknown) => {
           const response = await api.get('flex-api', `${flexFlowsPath}/${unknown}`);
-          expect(response.status).toBe(404);
-          expect(response.json.code).toBe(20404);
+          expect(response.status, 'status of a fetch of an unknown flow SID').toBe(404);
+          expect(response.json.code, 'error code of a fetch of an unknown flow SID').toBe(20404);
         }),
         scaled(weights.request),
       );
@@ -202,7 +205,9 @@ test.describe('encodings', () => {
       });
       cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${response.json.sid}`));
       expect(response.status, 'POST flex-api/… status').toBe(201);
-      expect(response.json.friendly_name).toBe(name);
+      expect(response.json.friendly_name, 'friendly_name of a flow created with percent-encoded text').toBe(
+        name,
+      );
     },
   );
 
@@ -223,8 +228,10 @@ test.describe('encodings', () => {
           },
         );
         cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${response.json.sid}`));
-        expect(response.json.long_lived).toBe(value);
-        expect(response.json.enabled).toBe(value);
+        expect(response.json.long_lived, `long_lived of a flow created with LongLived="${value}"`).toBe(
+          value,
+        );
+        expect(response.json.enabled, `enabled of a flow created with Enabled="${value}"`).toBe(value);
       }
     },
   );
@@ -234,8 +241,10 @@ test.describe('encodings', () => {
     verifies('WIRE-JSON-RESPONSES'),
     async ({ api }) => {
       const response = await api.get('flex-api', flexFlowsPath, { query: { PageSize: 1 } });
-      expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.json).toBeDefined();
+      expect(response.headers['content-type'], 'content-type of a list response').toMatch(
+        /^application\/json/,
+      );
+      expect(response.json, 'JSON body of a list response').toBeDefined();
     },
   );
 
@@ -253,7 +262,8 @@ test.describe('encodings', () => {
         value && typeof value === 'object' && !Array.isArray(value)
           ? Object.entries(value).flatMap(([key, inner]) => [key, ...keys(inner)])
           : [];
-      for (const key of keys(response.json)) expect(key).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
+      for (const key of keys(response.json))
+        expect(key, 'field name in a list response').toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
     },
   );
 });
@@ -268,9 +278,9 @@ test.describe('status codes and paging conventions', () => {
         ...body!,
         FriendlyName: uniqueName('codes'),
       });
-      expect(created.status).toBe(201);
+      expect(created.status, 'status of a create').toBe(201);
       const deleted = await api.delete('flex-api', `${flexFlowsPath}/${created.json.sid}`);
-      expect(deleted.status).toBe(204);
+      expect(deleted.status, 'status of a delete').toBe(204);
     },
   );
 
@@ -294,7 +304,7 @@ test.describe('status codes and paging conventions', () => {
         expect(() => new URL(String(first.json.meta[key])), key).not.toThrow();
       }
       const next = await api.follow(String(first.json.meta.next_page_url), 'flex-api');
-      expect(next.status).toBe(200);
+      expect(next.status, 'status of a GET of next_page_url as given').toBe(200);
     },
   );
 
@@ -321,8 +331,14 @@ test.describe('status codes and paging conventions', () => {
       const response = await api.get('flex-api', flexFlowsPath, {
         query: { PageToken: 'not-a-token', PageSize: 5 },
       });
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      expect(response.status).toBeLessThan(500);
+      expect(
+        response.status,
+        'status of a list with a PageToken the API did not hand out: an error',
+      ).toBeGreaterThanOrEqual(400);
+      expect(
+        response.status,
+        'status of a list with a PageToken the API did not hand out: not a server error',
+      ).toBeLessThan(500);
     },
   );
 });

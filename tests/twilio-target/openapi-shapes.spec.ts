@@ -6,7 +6,7 @@
  * Requests the account refused are left out: checks send malformed requests on purpose.
  */
 import { expect, test } from '@playwright/test';
-import type { Domain } from '../../contracts/domains';
+import { describedDomains } from '../openapi/support/response-schemas';
 import { describedOperation, isDescribed } from './support/openapi';
 import { type LoggedRequest, type SimulatedTwilio, startSimulatedTwilio } from './support/simulated-twilio';
 import { type CliResult, runCli, scratchDir, stopStrayRuns } from './support/staging';
@@ -31,15 +31,6 @@ test.describe('a run of every check', () => {
   test.afterAll(async () => {
     await staging.close();
   });
-
-  const describedDomains: readonly Domain[] = [
-    'flex-api',
-    'studio',
-    'taskrouter',
-    'conversations',
-    'proxy',
-    'api',
-  ];
 
   test('the run reaches every domain Twilio describes, and passes', async () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);

@@ -177,3 +177,41 @@ test.describe('a check declared for every trigger, on --target twilio', () => {
     expect(callsPlaced()).toEqual([]);
   });
 });
+
+test.describe('STF-CALL-ENQUEUED on --target twilio, where the <Enqueue> TwiML stays with the voice platform', () => {
+  const enqueueRule = 'STF-CALL-ENQUEUED';
+  const runEnqueueRule = (out: string) =>
+    runCli(
+      [
+        'run',
+        ...account,
+        '--voice-number',
+        staging.flex.voiceNumber,
+        '--grep',
+        enqueueRule,
+        ...['--runs', '5', '--seed', '1', '--out', out],
+      ],
+      staging.url,
+    );
+
+  test('with --voice-number every check of it runs, reads the call’s task and passes', async () => {
+    const out = scratchDir('enqueue-run');
+    const result = await runEnqueueRule(out);
+    expect(result.code, result.stderr).toBe(0);
+    const rule = ruleOf(out, enqueueRule);
+    expect(rule?.status).toBe('passed');
+    expect(rule?.checks.map((check) => check.status)).toEqual(['passed', 'passed']);
+    expect(callsPlaced().length).toBeGreaterThan(0);
+    expect(await voiceUrlNow()).toBe(staging.flex.voiceUrl);
+  });
+
+  test('it can fail there: on an account whose Studio never sends the widget’s priority to TaskRouter, it fails', async () => {
+    await staging.close();
+    staging = await startSimulatedTwilio({}, ['stf-priority-ignored']);
+    const out = scratchDir('enqueue-run-fault');
+    const result = await runEnqueueRule(out);
+    expect(result.code).toBe(1);
+    expect(ruleOf(out, enqueueRule)?.status).toBe('failed');
+    expect(await voiceUrlNow()).toBe(staging.flex.voiceUrl);
+  });
+});
