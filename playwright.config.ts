@@ -19,6 +19,34 @@ const chromium =
  */
 const onMock = settings.target.kind === 'mock';
 
+/**
+ * On a real account the checks mostly wait on the account's rate limits, so more workers than CPUs
+ * pay, and the areas bound by one API's limit each get a lane of their own from the start: the Flex
+ * Flow checks (FlexFlows, 2 creates/s) and the TaskRouter checks (workspaces, workflows and tasks),
+ * beside a lane for the other areas. Each lane is a `conformance` project with its own workers. A
+ * recording keeps one worker (the run session says so), so the lanes are off then.
+ */
+const realAccountLanes = settings.target.kind === 'twilio' && !settings.recordDir;
+const laneAreas = { 'flex-flow/**/*.spec.ts': 2, 'taskrouter/**/*.spec.ts': 2 };
+const otherAreasWorkers = 3;
+const conformanceProjects = realAccountLanes
+  ? [
+      ...Object.entries(laneAreas).map(([testMatch, workers]) => ({
+        name: 'conformance',
+        testDir: './suites',
+        testMatch,
+        workers,
+      })),
+      {
+        name: 'conformance',
+        testDir: './suites',
+        testIgnore: Object.keys(laneAreas),
+        workers: otherAreasWorkers,
+      },
+    ]
+  : [{ name: 'conformance', testDir: './suites' }];
+const realAccountWorkers = Object.values(laneAreas).reduce((sum, n) => sum + n, otherAreasWorkers);
+
 const reporter: ReporterDescription[] = runMode
   ? [['./reports/reporter.ts', { print: true }]]
   : [
@@ -33,7 +61,7 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  ...(onMock ? { workers: '100%' } : {}),
+  ...(onMock ? { workers: '100%' } : realAccountLanes ? { workers: realAccountWorkers } : {}),
   reporter,
   use: {
     launchOptions: {
@@ -50,7 +78,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'conformance', testDir: './suites' },
+    ...conformanceProjects,
     {
       name: 'self-tests',
       testDir: './tests',
