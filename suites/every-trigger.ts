@@ -15,14 +15,16 @@ export interface TriggerCheckTools extends TriggerTools {
 
 /**
  * One check of a rule that is not about one channel, declared once per trigger (incoming call,
- * message and conversation) with the trigger in its title: `<title>, through an incoming call`.
+ * message and conversation, or the `kinds` the rule speaks of) with the trigger in its title:
+ * `<title>, through an incoming call`.
  */
 export function testEveryTrigger(
   title: string,
   details: TestDetails | ((kind: TriggerKind) => TestDetails),
   body: (trigger: Trigger, tools: TriggerCheckTools, testInfo: TestInfo) => Promise<void>,
+  kinds: readonly TriggerKind[] = triggerKinds,
 ): void {
-  for (const kind of triggerKinds) {
+  for (const kind of kinds) {
     test(
       `${title}, through an ${kind}`,
       typeof details === 'function' ? details(kind) : details,

@@ -59,6 +59,28 @@ function rewritingSteps(rewrite: (step: Json) => Json): WireTransform {
   };
 }
 
+/** Rewrites the steps `rewritingSteps` would, of the executions a trigger of this kind started only. */
+function rewritingStepsOf(
+  kind: 'call' | 'message' | 'conversation',
+  rewrite: (step: Json) => Json,
+): WireTransform {
+  const rewriting = rewritingSteps(rewrite).response!;
+  return {
+    response: async (response, request, route, ctx) => {
+      const [, flowSid, executionSid] =
+        /^\/v2\/Flows\/(\w+)\/Executions\/(\w+)\/Steps/.exec(request.path) ?? [];
+      if (!flowSid || !executionSid) return response;
+      const context = await ctx.call(
+        'studio',
+        'GET',
+        `/v2/Flows/${flowSid}/Executions/${executionSid}/Context`,
+      );
+      const trigger = (context.body as { context?: { trigger?: unknown } } | undefined)?.context?.trigger;
+      return isJsonObject(trigger) && kind in trigger ? rewriting(response, request, route, ctx) : response;
+    },
+  };
+}
+
 /** Rewrites the `<Enqueue …>` opening tag of the TwiML a flow's voice webhook answers with. */
 const rewritingEnqueue = (rewrite: (enqueue: string) => string): WireTransform =>
   onRoute('webhooks', 'POST', '/v1/Accounts/:AccountSid/Flows/:FlowSid', (response: MockResponse) =>
@@ -230,11 +252,39 @@ export const studioFaults = [
     }),
   },
   {
+    name: 'studio-conversation-context-without-widgets',
+    description:
+      'The execution context of a conversation leaves out the widgets variables (calls and messages keep them).',
+    trips: ['TRANS-EXECUTION-CONTEXT-WIDGET-VARIABLES'],
+    wire: rewritingExecutions(({ context, ...execution }) => {
+      if (!isJsonObject(context) || !isJsonObject(context.trigger) || !('conversation' in context.trigger))
+        return { ...execution, context };
+      const { widgets: _hidden, ...visible } = context;
+      return { ...execution, context: visible };
+    }),
+  },
+  {
+    name: 'studio-message-steps-transitioned-to-ended',
+    description:
+      'The steps of a legacy chat message say transitioned_to "Ended", whatever widget follows (calls and conversations name it).',
+    trips: ['TRANS-EXECUTION-STEPS-RECORD-TRANSITIONS'],
+    wire: rewritingStepsOf('message', (step) => ({ ...step, transitioned_to: 'Ended' })),
+  },
+  {
     name: 'studio-http-response-not-parsed',
     description:
       'A JSON response of make-http-request / run-function is not parsed into widgets.<name>.parsed.',
     trips: ['LIQUID-PARSED-JSON-RESPONSE'],
     behaviour: { studio: { httpRequest: { parsedContentTypes: [] } } },
+  },
+  {
+    name: 'studio-message-http-response-not-parsed',
+    description:
+      'In a flow a chat message started, a JSON response of make-http-request / run-function is not parsed (calls and conversations parse it).',
+    trips: ['LIQUID-PARSED-JSON-RESPONSE'],
+    behaviour: {
+      studio: { httpRequest: { parsedContentTypesFor: (data, types) => (data === 'message' ? [] : types) } },
+    },
   },
   // ---------------------------------------------------------------- Liquid
   {
@@ -242,6 +292,16 @@ export const studioFaults = [
     description: 'The attributes template is used as written, without Liquid rendering.',
     trips: ['LIQUID-ATTRIBUTES-RENDERED', 'STF-VOICE-DEFAULT-ATTRIBUTES'],
     behaviour: { studio: { sendToFlex: { renderedProperties: renderedExcept('attributes') } } },
+  },
+  {
+    name: 'liquid-conversation-attributes-not-rendered',
+    description:
+      'For a conversation the attributes template is used as written, without Liquid (calls and messages render it).',
+    trips: ['LIQUID-ATTRIBUTES-RENDERED'],
+    behaviour: onlyThrough('conversation', (b) => ({
+      ...b,
+      renderedProperties: b.renderedProperties.filter((name) => name !== 'attributes'),
+    })),
   },
   {
     name: 'liquid-to-json-string',
@@ -308,8 +368,15 @@ export const studioFaults = [
   {
     name: 'stf-message-priority-ignored',
     description: 'For a legacy chat message the widget’s priority is never sent to TaskRouter.',
-    trips: ['STF-PRIORITY-PASSED-TO-TASK', 'STF-MESSAGE-CREATES-TASK'],
+    trips: ['STF-PRIORITY-PASSED-TO-TASK', 'STF-MESSAGE-CREATES-TASK', 'STF-PRIORITY-ORDERS-QUEUE'],
     behaviour: onlyThrough('message', (b) => ({ ...b, taskSettings: ['channel', 'timeout'] })),
+  },
+  {
+    name: 'stf-call-priority-ignored',
+    description:
+      'For a call the widget’s priority never reaches the Enqueue’s task (messages and conversations pass it).',
+    trips: ['STF-PRIORITY-PASSED-TO-TASK', 'STF-PRIORITY-ORDERS-QUEUE'],
+    behaviour: onlyThrough('call', (b) => ({ ...b, taskSettings: ['channel', 'timeout'] })),
   },
   {
     name: 'stf-message-timeout-default-60',
@@ -327,7 +394,7 @@ export const studioFaults = [
   {
     name: 'stf-conversation-channel-ignored',
     description: 'A conversation’s task is on the default Task Channel whatever the widget’s channel.',
-    trips: ['STF-CHANNEL-ON-TASK'],
+    trips: ['STF-CHANNEL-ON-TASK', 'TRANS-FAILED-TASKROUTER-ERROR'],
     behaviour: onlyThrough('conversation', (b) => ({ ...b, taskSettings: ['priority', 'timeout'] })),
   },
   {
@@ -338,6 +405,13 @@ export const studioFaults = [
       ...b,
       attributesOf: (rendered) => stringifyNested(b.attributesOf(rendered)),
     })),
+  },
+  {
+    name: 'stf-conversation-number-values-ignored',
+    description:
+      'For a conversation, priority and timeout written as JSON numbers are ignored (strings are read).',
+    trips: ['STF-WIDGET-VALUES-AS-STRINGS'],
+    behaviour: onlyThrough('conversation', (b) => ({ ...b, numberPropertyTypes: ['string'] })),
   },
   {
     name: 'stf-conversation-tasksid-not-stored',

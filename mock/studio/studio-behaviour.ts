@@ -64,6 +64,11 @@ export interface StudioBehaviour {
   readonly httpRequest: {
     /** The response content types whose body make-http-request and run-function parse into `parsed`. */
     readonly parsedContentTypes: readonly string[];
+    /**
+     * Seam: the content types parsed in a run whose trigger data is `trigger.<data>` (`call`,
+     * `message`, `conversation`, `request`); the reference parses the same for every trigger.
+     */
+    readonly parsedContentTypesFor: (data: string, types: readonly string[]) => readonly string[];
   };
   readonly sendToFlex: SendToFlexBehaviour;
 }
@@ -151,7 +156,7 @@ export const referenceStudioBehaviour: StudioBehaviour = {
   },
   executions: { requiredOnCreate: ['To', 'From'] },
   liquid: { toJson },
-  httpRequest: { parsedContentTypes: ['application/json'] },
+  httpRequest: { parsedContentTypes: ['application/json'], parsedContentTypesFor: (_data, types) => types },
   sendToFlex: {
     forTrigger: (_trigger, behaviour) => behaviour,
     renderedProperties: sendToFlexSettings,

@@ -2,48 +2,65 @@ import fc from 'fast-check';
 import { incomingCall } from '../../generators/callers';
 import { attributesTemplate, jsonSafeText, renderedAttributes, templateText } from '../../generators/liquid';
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
-import { callFlowDefinition, callThroughQueue, taskOfCall, voiceWidget } from '../drivers/call-flows';
+import { callFlowDefinition, callThroughQueue, voiceWidget } from '../drivers/call-flows';
 import { attributesOf } from '../drivers/taskrouter';
+import type { TriggerKind } from '../drivers/triggers';
+import { testEveryTrigger } from '../every-trigger';
 import { expect, observeReading, test, verifies } from '../fixtures';
 import { samplesOf, scaled, weights } from '../properties';
 
+/** Where a trigger's data is in the flow context: trigger.call, trigger.message, trigger.conversation. */
+const triggerDataName = (kind: TriggerKind) => kind.replace('incoming ', '');
+
+/** Attributes the platform adds to a task beside the widget's (a call's SID, a conversation's sender). */
+const addedByThePlatform = (key: string) =>
+  [
+    'call_sid',
+    'channelType',
+    'customerAddress',
+    'customerName',
+    'from',
+    'name',
+    'flexInteractionSid',
+  ].includes(key);
+
 test.describe('Liquid in the widget’s attributes', () => {
-  test(
+  testEveryTrigger(
     'every output tag is replaced by its value before the task is created; no template text reaches the task',
     verifies('LIQUID-ATTRIBUTES-RENDERED'),
-    async ({ api, studio, routing, workflow, voice }) => {
+    async (trigger, { studio, workflow }) => {
+      const data = triggerDataName(trigger.kind);
+      const template = attributesTemplate().filter((parts) => !Object.keys(parts).some(addedByThePlatform));
       await fc.assert(
-        fc.asyncProperty(
-          attributesTemplate(),
-          jsonSafeText(),
-          incomingCall(),
-          async (template, queue, caller) => {
-            const flow = await studio.publish(
-              flowDefinition('incomingCall', [
-                setVariablesWidget('choose_queue', { queue }, voiceWidget),
-                sendToFlexWidget(voiceWidget, {
-                  workflow,
-                  channel: routing.channels.voice.sid,
-                  attributes: templateText(template),
-                }),
-              ]),
-            );
-            const answered = await voice.call(flow, caller);
-            const task = await taskOfCall(api, routing, workflow, answered.call);
-            expect(task, answered.response.text).toBeDefined();
-            expect(task?.attributes ?? '', 'task attributes still holding Liquid tags').not.toMatch(
-              /\{\{|\{%/,
-            );
-            const { call_sid: _added, ...attributes } = attributesOf(task!);
-            expect(attributes, 'rendered attributes of the task the widget created').toEqual(
-              renderedAttributes(template, {
-                'trigger.call.From': answered.call.From,
-                'trigger.call.To': answered.call.To,
-                'flow.variables.queue': queue,
+        fc.asyncProperty(template, jsonSafeText(), trigger.customer(), async (parts, queue, who) => {
+          const flow = await studio.publish(
+            flowDefinition(trigger.event, [
+              setVariablesWidget('choose_queue', { queue }, trigger.widget),
+              sendToFlexWidget(trigger.widget, {
+                workflow,
+                channel: trigger.channel,
+                attributes: templateText(parts).replaceAll('{{trigger.call.', `{{trigger.${data}.`),
               }),
-            );
-          },
-        ),
+            ]),
+          );
+          const { task, execution } = await trigger.fire(flow, who);
+          expect(task, 'the flow created no task').toBeDefined();
+          expect(task?.attributes ?? '', 'task attributes still holding Liquid tags').not.toMatch(/\{\{|\{%/);
+          // The trigger's values as the platform names them (on a real account, the number the run calls from).
+          const context = await studio.context(flow.sid, execution!.sid);
+          const values = (context.json.context.trigger?.[data] ?? {}) as Record<string, unknown>;
+          const stored = attributesOf(task!);
+          expect(
+            Object.fromEntries(Object.keys(parts).map((key) => [key, stored[key]])),
+            'rendered attributes of the task the widget created',
+          ).toEqual(
+            renderedAttributes(parts, {
+              'trigger.call.From': String(values.From ?? ''),
+              'trigger.call.To': String(values.To ?? ''),
+              'flow.variables.queue': queue,
+            }),
+          );
+        }),
         scaled(weights.flow),
       );
     },

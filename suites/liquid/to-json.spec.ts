@@ -100,44 +100,50 @@ test.describe('to_json and parsed responses', () => {
     );
   }
 
-  test(
-    'a JSON object answer’s fields are widgets.<name>.parsed.<field>',
-    verifies('LIQUID-PARSED-JSON-RESPONSE'),
-    async ({ api, studio, routing, workflow, voice, httpStub }) => {
-      let current = { isOpen: true, closedReason: 'holiday' };
-      httpStub.respond('/check-schedule', () => ({
-        body: JSON.stringify(current),
-        contentType: 'application/json',
-      }));
-      const flow = await studio.publish(
-        flowDefinition('incomingCall', [
-          httpRequestWidget('check_schedule', httpStub.url('/check-schedule'), { success: voiceWidget }),
-          sendToFlexWidget(voiceWidget, {
-            workflow,
-            channel: routing.channels.voice.sid,
-            attributes:
-              '{"open": "{{widgets.check_schedule.parsed.isOpen}}", "reason": "{{widgets.check_schedule.parsed.closedReason}}"}',
-          }),
-        ]),
-      );
-      await fc.assert(
-        fc.asyncProperty(
-          fc.boolean(),
-          fc.constantFrom('manual', 'holiday', 'none'),
-          incomingCall(),
-          async (isOpen, reason, caller) => {
-            current = { isOpen, closedReason: reason };
-            const answered = await voice.call(flow, caller);
-            const task = await taskOfCall(api, routing, workflow, answered.call);
-            expect(task, answered.response.text).toBeDefined();
-            expect(
-              attributesOf(task!),
-              'task attributes rendered from widgets.<name>.parsed.<field>',
-            ).toMatchObject({ open: String(isOpen), reason });
-          },
-        ),
-        scaled(weights.flow),
-      );
-    },
-  );
+  for (const kind of triggerKinds) {
+    test(
+      `a JSON object answer’s fields are widgets.<name>.parsed.<field>, through an ${kind}`,
+      verifies('LIQUID-PARSED-JSON-RESPONSE'),
+      async ({ api, studio, routing, workflow, messaging, customers, cleanup, httpStub }, testInfo) => {
+        const trigger = triggerFor(
+          kind,
+          { api, studio, routing, workflow, messaging, customers, cleanup },
+          testInfo,
+        );
+        let current = { isOpen: true, closedReason: 'holiday' };
+        httpStub.respond('/check-schedule', () => ({
+          body: JSON.stringify(current),
+          contentType: 'application/json',
+        }));
+        const flow = await studio.publish(
+          flowDefinition(trigger.event, [
+            httpRequestWidget('check_schedule', httpStub.url('/check-schedule'), { success: trigger.widget }),
+            sendToFlexWidget(trigger.widget, {
+              workflow,
+              channel: trigger.channel,
+              attributes:
+                '{"open": "{{widgets.check_schedule.parsed.isOpen}}", "reason": "{{widgets.check_schedule.parsed.closedReason}}"}',
+            }),
+          ]),
+        );
+        await fc.assert(
+          fc.asyncProperty(
+            fc.boolean(),
+            fc.constantFrom('manual', 'holiday', 'none'),
+            trigger.customer(),
+            async (isOpen, reason, who) => {
+              current = { isOpen, closedReason: reason };
+              const { task } = await trigger.fire(flow, who);
+              expect(task, 'the flow created no task').toBeDefined();
+              expect(
+                attributesOf(task!),
+                'task attributes rendered from widgets.<name>.parsed.<field>',
+              ).toMatchObject({ open: String(isOpen), reason });
+            },
+          ),
+          scaled(weights.flow),
+        );
+      },
+    );
+  }
 });

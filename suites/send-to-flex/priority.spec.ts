@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import { incomingCall } from '../../generators/callers';
 import { exported, priority } from '../../generators/studio';
-import { callFlowDefinition, callThroughQueue, publishCallFlow } from '../drivers/call-flows';
 import { testEveryTrigger } from '../every-trigger';
 import { expect, observeReading, test, verifies } from '../fixtures';
 import { samplesOf, scaled, weights } from '../properties';
@@ -39,44 +37,38 @@ test.describe('task priority', () => {
     },
   );
 
-  test(
+  testEveryTrigger(
     'priority and timeout written as strings, as Studio exports them, become integer task values',
     verifies('STF-WIDGET-VALUES-AS-STRINGS'),
-    async ({ api, studio, routing, workflow, voice }, testInfo) => {
-      const [p, call] = samplesOf(fc.tuple(priority(), incomingCall()), 1, 23)[0]!;
-      const flow = await publishCallFlow(studio, routing, workflow, { priority: String(p), timeout: '7200' });
-      const { task } = await callThroughQueue(voice, api, routing, workflow, flow, call);
-      expect(task, 'the call has no task').toBeDefined();
-      expect(task?.priority, "priority of the task against the widget's priority written as a string").toBe(
-        p,
-      );
-      expect(task?.timeout, "timeout of the task against the widget's timeout written as a string").toBe(
-        7200,
-      );
+    async (trigger, _tools, testInfo) => {
+      const [p, who] = samplesOf(fc.tuple(priority(), trigger.customer()), 1, 23)[0]!;
+      const flow = await trigger.publish({ priority: String(p), timeout: '7200' });
+      const { task } = await trigger.fire(flow, who);
+      expect(task, 'the flow created no task').toBeDefined();
+      expect(
+        [task?.priority, task?.timeout],
+        "priority and timeout of the task against the widget's, written as strings",
+      ).toEqual([p, 7200]);
       observeReading(testInfo, 'STF-WIDGET-VALUES-AS-STRINGS', 'strings');
     },
   );
 
-  test(
+  testEveryTrigger(
     'priority and timeout written as JSON numbers: accepted or refused, never misread (reported)',
     verifies('STF-WIDGET-VALUES-AS-STRINGS'),
-    async ({ api, studio, routing, workflow, voice }, testInfo) => {
-      const [p, call] = samplesOf(fc.tuple(priority(), incomingCall()), 1, 29)[0]!;
-      const created = await studio.create(
-        callFlowDefinition(routing, workflow, { priority: p, timeout: 5400 }),
-      );
+    async (trigger, { studio }, testInfo) => {
+      const [p, who] = samplesOf(fc.tuple(priority(), trigger.customer()), 1, 29)[0]!;
+      const created = await studio.create(trigger.definition({ priority: p, timeout: 5400 }));
       if (created.status !== 201) {
         expect(created.json.code, created.text).toBe(81022);
         return;
       }
-      const { task } = await callThroughQueue(voice, api, routing, workflow, created.json, call);
-      expect(task, 'the call has no task').toBeDefined();
-      expect(task?.priority, "priority of the task against the widget's priority written as a number").toBe(
-        p,
-      );
-      expect(task?.timeout, "timeout of the task against the widget's timeout written as a number").toBe(
-        5400,
-      );
+      const { task } = await trigger.fire(created.json, who);
+      expect(task, 'the flow created no task').toBeDefined();
+      expect(
+        [task?.priority, task?.timeout],
+        "priority and timeout of the task against the widget's, written as numbers",
+      ).toEqual([p, 5400]);
       observeReading(testInfo, 'STF-WIDGET-VALUES-AS-STRINGS', 'integers');
     },
   );

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { e164, incomingCall } from '../../generators/callers';
+import { sid } from '../../generators/sids';
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
 import { voiceWidget } from '../drivers/call-flows';
+import { testEveryTrigger } from '../every-trigger';
 import { expect, test, verifies } from '../fixtures';
 import { samplesOf, scaled, weights } from '../properties';
 
@@ -74,27 +76,67 @@ test.describe('Studio executions record what the widget did', () => {
     },
   );
 
-  test(
+  testEveryTrigger(
+    'the step out of the widget names the event taken and the widget that event leads to',
+    verifies('TRANS-EXECUTION-STEPS-RECORD-TRANSITIONS'),
+    async (trigger, { studio, workflow }) => {
+      const publishVia = (via: string) =>
+        studio.publish(
+          flowDefinition(trigger.event, [
+            sendToFlexWidget(trigger.widget, { workflow: via, channel: trigger.channel }, afterEach),
+            setVariablesWidget(afterEach.callComplete, { outcome: 'created' }),
+            setVariablesWidget(afterEach.failedToEnqueue, { outcome: 'failed' }),
+            setVariablesWidget(afterEach.callFailure, { outcome: 'call failed' }),
+          ]),
+        );
+      // Task created through the test's workflow; Failed to create task through one that does not exist.
+      const [unknownWorkflow] = samplesOf(sid('WW'), 1, 71);
+      const flows = {
+        callComplete: await publishVia(workflow),
+        failedToEnqueue: await publishVia(unknownWorkflow!),
+      };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('callComplete', 'failedToEnqueue' as const),
+          trigger.customer(),
+          async (event, who) => {
+            const flow = flows[event];
+            const { execution } = await trigger.fire(flow, who);
+            const steps = await studio.awaitStepFrom(flow.sid, execution!.sid, trigger.widget);
+            expect(
+              steps.find((step) => step.transitioned_from === trigger.widget),
+              'step out of the Send to Flex widget',
+            ).toMatchObject({
+              name: event,
+              transitioned_from: trigger.widget,
+              transitioned_to: afterEach[event],
+            });
+          },
+        ),
+        scaled(weights.flow),
+      );
+    },
+  );
+
+  testEveryTrigger(
     'the execution context holds widgets.<name>.TaskSid of the task created',
     verifies('TRANS-EXECUTION-CONTEXT-WIDGET-VARIABLES'),
-    async ({ api, studio, routing, workflow, voice }) => {
-      const flow = await studio.publish(
-        flowDefinition('incomingCall', [
-          sendToFlexWidget(voiceWidget, { workflow, channel: routing.channels.voice.sid }),
-        ]),
+    async (trigger, { studio }) => {
+      const flow = await trigger.publish();
+      await fc.assert(
+        fc.asyncProperty(trigger.customer(), async (who) => {
+          const { task, execution } = await trigger.fire(flow, who);
+          expect(task, 'the flow created no task').toBeDefined();
+          await studio.awaitStepFrom(flow.sid, execution!.sid, trigger.widget);
+          const context = await studio.context(flow.sid, execution!.sid);
+          expect(context.status, 'studio.context(…) status').toBe(200);
+          expect(
+            context.json.context.widgets?.[trigger.widget]?.TaskSid,
+            'widgets.<name>.TaskSid in the execution context against the task created',
+          ).toBe(task?.sid);
+        }),
+        scaled(weights.flow),
       );
-      const [caller] = samplesOf(incomingCall(), 1, 67);
-      const answered = await voice.call(flow, caller!);
-      const tasks = await routing.workspace(api).tasksOf(workflow);
-      await voice.leaveQueue(answered.enqueue!, answered.call, 'hangup');
-      const [execution] = await studio.awaitExecutions(flow.sid);
-      await studio.awaitStepFrom(flow.sid, execution!.sid, voiceWidget);
-      const context = await studio.context(flow.sid, execution!.sid);
-      expect(context.status, 'studio.context(…) status').toBe(200);
-      expect(
-        context.json.context.widgets?.[voiceWidget]?.TaskSid,
-        'widgets.<name>.TaskSid in the execution context against the task created',
-      ).toBe(tasks[0]?.sid);
     },
   );
 });

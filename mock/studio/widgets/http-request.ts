@@ -70,7 +70,9 @@ async function request(
       content_type: responseType,
       body: text,
     };
-    const parses = run.ctx.behaviour.studio.httpRequest.parsedContentTypes.some((type) =>
+    const { parsedContentTypes, parsedContentTypesFor } = run.ctx.behaviour.studio.httpRequest;
+    const [data = ''] = Object.keys(run.execution.context.trigger);
+    const parses = parsedContentTypesFor(data, parsedContentTypes).some((type) =>
       responseType.includes(type),
     );
     const parsed = parses ? parseJsonObject(text) : undefined;
