@@ -106,15 +106,24 @@ export const taskIntegration = () =>
 export const integrationFor = (type: IntegrationType) =>
   type === 'studio' ? studioIntegration() : type === 'external' ? externalIntegration() : taskIntegration();
 
-/** A valid create body of the given integration type (all three when omitted). */
+const validCreateOf = (type: IntegrationType): fc.Arbitrary<FlexFlowForm> =>
+  fc.tuple(baseCreate(), commonOptions(), integrationFor(type)).map(([base, options, integration]) => ({
+    ...base,
+    ...options,
+    ...integration,
+  }));
+
+/**
+ * A valid create body of the given integration type (all three when omitted). One arbitrary per
+ * type, built once: a `chain` would build the string and URL arbitraries again for every value.
+ * Shrinking crosses to an earlier type, as it did from a chosen type towards `studio`.
+ */
 export const validCreate = (type?: IntegrationType): fc.Arbitrary<FlexFlowForm> =>
-  (type ? fc.constant(type) : integrationType()).chain((t) =>
-    fc.tuple(baseCreate(), commonOptions(), integrationFor(t)).map(([base, options, integration]) => ({
-      ...base,
-      ...options,
-      ...integration,
-    })),
-  );
+  type ? validCreateOf(type) : fc.oneof({ withCrossShrink: true }, ...integrationTypes.map(validCreateOf));
+
+/** One valid create of each integration type (studio, external, task), so every case covers all three. */
+export const validCreateOfEachType = (): fc.Arbitrary<FlexFlowForm[]> =>
+  fc.tuple(...integrationTypes.map(validCreateOf)).map((bodies) => [...bodies]);
 
 /** The parameters a conditional requirement names, per integration type. */
 export const conditionallyRequired: Readonly<Record<IntegrationType, readonly string[]>> = {

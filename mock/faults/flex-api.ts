@@ -61,7 +61,7 @@ function rewritingBasicAuth(
 }
 
 /** Required Integration parameters a careless update fills in when a type change lacks them. */
-const placeholderIntegration: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const placeholderIntegration: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   studio: { 'Integration.FlowSid': `FW${'0'.repeat(32)}` },
   external: { 'Integration.Url': 'https://example.invalid/flex' },
   task: {
@@ -480,6 +480,7 @@ export const flexApiFaults = [
       'FLEXFLOW-WORKFLOWSID-PATTERN',
       'FLEXFLOW-INVALID-SID-REJECTED',
       'FLEXFLOW-RETRYCOUNT-RANGE',
+      'FLEXFLOW-CREATION-ON-MESSAGE-OUTBOUND-ONLY',
     ],
     wire: onRoute('flex-api', 'POST', flowsPath, async (response, request, _route, ctx) => {
       const stored =
@@ -770,6 +771,17 @@ export const flexApiFaults = [
     ),
   },
   {
+    name: 'flexflow-task-update-returns-201',
+    description:
+      'Update of a task flow answers 201 Created instead of 200 (studio and external flows get 200).',
+    trips: ['FLEXFLOW-UPDATE-RETURNS-200'],
+    wire: onRoute('flex-api', 'POST', `${flowsPath}/:Sid`, (response) =>
+      response.status === 200 && jsonBodyOf(response)?.integration_type === 'task'
+        ? { ...response, status: 201 }
+        : response,
+    ),
+  },
+  {
     name: 'flexflow-update-resets-unsent',
     description: 'Update resets fields it was not sent (LongLived, integration) to defaults.',
     trips: ['FLEXFLOW-UPDATE-PARTIAL'],
@@ -791,6 +803,20 @@ export const flexApiFaults = [
     wire: onRoute('flex-api', 'POST', `${flowsPath}/:Sid`, async (response, request, _route, ctx) => {
       const name = new URLSearchParams(request.body).get('FriendlyName');
       if (response.status === 400 && name)
+        await ctx.call('flex-api', 'POST', request.path, { FriendlyName: name });
+      return response;
+    }),
+  },
+  {
+    name: 'flexflow-task-refused-update-applied',
+    description:
+      'An update of a task flow refused for one invalid value (400) still applies the FriendlyName it carried.',
+    trips: ['FLEXFLOW-INVALID-ENUM-REJECTED', 'FLEXFLOW-INVALID-SID-REJECTED'],
+    wire: onRoute('flex-api', 'POST', `${flowsPath}/:Sid`, async (response, request, _route, ctx) => {
+      const name = new URLSearchParams(request.body).get('FriendlyName');
+      if (response.status !== 400 || !name) return response;
+      const flow = await ctx.call('flex-api', 'GET', request.path);
+      if (jsonBodyOf(flow)?.integration_type === 'task')
         await ctx.call('flex-api', 'POST', request.path, { FriendlyName: name });
       return response;
     }),
@@ -835,6 +861,19 @@ export const flexApiFaults = [
     trips: ['FLEXFLOW-LIST-CONTAINS-CREATED'],
     wire: rewritingFlexFlows(
       withoutIntegration,
+      (route) => route.method === 'GET' && route.pattern === flowsPath,
+    ),
+  },
+  {
+    name: 'flexflow-list-external-without-url',
+    description: 'List records of external flows leave the webhook url out of their integration object.',
+    trips: ['FLEXFLOW-LIST-CONTAINS-CREATED'],
+    wire: rewritingFlexFlows(
+      (flow) => {
+        if (flow.integration_type !== 'external' || !isJsonObject(flow.integration)) return flow;
+        const { url: _left, ...integration } = flow.integration;
+        return { ...flow, integration };
+      },
       (route) => route.method === 'GET' && route.pattern === flowsPath,
     ),
   },

@@ -14,6 +14,7 @@ import { flexChannelFaults, flexLegacyChannelFaults } from './flex-channels';
 import { holdMusicFaults } from './hold-music';
 import { interactionLifecycleFaults } from './interactions';
 import { proxyFaults } from './proxy';
+import { storesRefusedFaults } from './stores-refused';
 import { studioFaults } from './studio';
 import { taskRouterFaults } from './taskrouter';
 import { workerChannelFaults } from './worker-channels';
@@ -32,6 +33,7 @@ export const faults = [
   ...workerChannelFaults,
   ...proxyFaults,
   ...holdMusicFaults,
+  ...storesRefusedFaults,
 ] as const satisfies readonly FaultSpec[];
 
 export type FaultName = (typeof faults)[number]['name'];

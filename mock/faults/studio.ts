@@ -104,6 +104,19 @@ function stringifyNested(attributes: Json | undefined): Json | undefined {
   );
 }
 
+/** The attributes with their longest string value shortened until their JSON holds at most `max` characters. */
+function cutToFit(attributes: Json | undefined, max: number): Json | undefined {
+  if (!attributes) return attributes;
+  const cut = { ...attributes };
+  const longest = Object.keys(cut)
+    .filter((key) => typeof cut[key] === 'string')
+    .sort((a, b) => String(cut[b]).length - String(cut[a]).length)[0];
+  if (longest === undefined) return cut;
+  const over = JSON.stringify(cut).length - max;
+  if (over > 0) cut[longest] = String(cut[longest]).slice(0, Math.max(0, String(cut[longest]).length - over));
+  return cut;
+}
+
 /** The first workflow of the workspace, whatever the widget's. */
 async function firstWorkflowOf(call: DomainCall, workspaceSid: string, workflowSid: string): Promise<string> {
   const list = await call('taskrouter', 'GET', `/v1/Workspaces/${workspaceSid}/Workflows?PageSize=1`);
@@ -228,6 +241,26 @@ export const studioFaults = [
         definition: { sendToFlex: { attributesLength: (text: string) => Buffer.byteLength(text, 'utf8') } },
       },
     },
+  },
+  {
+    name: 'stf-message-attributes-cut-to-fit',
+    description:
+      "A message's attributes that render past 1024 characters are cut to fit (the longest value shortened), not refused.",
+    trips: ['STF-ATTRIBUTES-MAX-1024'],
+    behaviour: onlyThrough('message', (behaviour) => ({
+      ...behaviour,
+      attributesOf: (rendered) => cutToFit(behaviour.attributesOf(rendered), 1024),
+    })),
+  },
+  {
+    name: 'stf-conversation-unbuildable-call-failure',
+    description:
+      "Attributes that do not render to a JSON object make a conversation's widget take callFailure (TaskRouter refusals still take failedToEnqueue).",
+    trips: ['LIQUID-INVALID-RENDERED-JSON'],
+    behaviour: onlyThrough('conversation', (behaviour) => ({
+      ...behaviour,
+      outcomeEvents: { ...behaviour.outcomeEvents, taskUnbuildable: 'callFailure' },
+    })),
   },
   {
     name: 'studio-execution-from-optional',

@@ -100,8 +100,10 @@ export interface SendToFlexBehaviour {
     readonly callSystemError: string;
     /** A call that could not be enqueued (its task refused, QueueResult error or queue-full). */
     readonly callNotEnqueued: string;
-    /** The task of a message or conversation was refused (or could not be built). */
+    /** The task of a message or conversation was refused by TaskRouter. */
     readonly taskRefused: string;
+    /** The widget's properties make a message or conversation no task: one did not render, or the attributes are not a JSON object. */
+    readonly taskUnbuildable: string;
   };
   /** The QueueResult values of the Enqueue action that take a failure transition; any other takes callComplete. */
   readonly queueResults: {
@@ -176,6 +178,7 @@ export const referenceStudioBehaviour: StudioBehaviour = {
       callSystemError: 'callFailure',
       callNotEnqueued: 'failedToEnqueue',
       taskRefused: 'failedToEnqueue',
+      taskUnbuildable: 'failedToEnqueue',
     },
     queueResults: { callFailed: ['system-error'], notEnqueued: ['error', 'queue-full'] },
     // A message's or conversation's next widget finds the task; a call's transition waits for it to leave the queue.

@@ -9,6 +9,7 @@ import type { TwilioApi } from '../../targets/http/client';
 import { interactionRouting } from '../drivers/interaction-form';
 import { type AssignmentTiming, attributesOf, awaitNewTasks, TaskRouterApi } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
+import { watchForTrace } from '../no-trace';
 import { scaled, weights } from '../properties';
 
 const channel = JSON.stringify({ type: 'sms', initiated_by: 'customer' });
@@ -78,8 +79,13 @@ test.describe("an Interaction's channel after the task is created", () => {
     verifies('CONV-INTERACTION-INACTIVE-NEEDS-ROUTING'),
     async ({ api }) => {
       const interaction = await createInteraction(api);
+      const unchanged = await watchForTrace(
+        'the Interaction channel',
+        async () => (await api.get('flex-api', channelPath(interaction))).json,
+      );
       const refused = await api.post('flex-api', channelPath(interaction), { Status: 'inactive' });
       expect(refused.status, 'Status=inactive without Routing').toBe(400);
+      await unchanged();
       const accepted = await api.post<{ status: string }>('flex-api', channelPath(interaction), {
         Status: 'inactive',
         Routing: '{"status":"closed"}',

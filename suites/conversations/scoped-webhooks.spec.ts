@@ -1,6 +1,7 @@
 import { customer } from '../../generators/conversations';
 import { sid } from '../../generators/sids';
 import { expect, test, verifies } from '../fixtures';
+import { watchForTrace } from '../no-trace';
 import { samplesOf } from '../properties';
 
 test.describe('conversation-scoped webhooks', () => {
@@ -11,11 +12,16 @@ test.describe('conversation-scoped webhooks', () => {
       const [who] = samplesOf(customer(), 1, 107);
       const conversation = await customers.open(who!);
       const path = `/v1/Conversations/${conversation.sid}/Webhooks`;
+      const unchanged = await watchForTrace(
+        'webhooks of the conversation',
+        async () => (await api.get<{ webhooks: unknown[] }>('conversations', path)).json.webhooks,
+      );
       const refused = await api.post('conversations', path, {
         'Configuration.Url': 'https://example.com/hook',
       });
       expect(refused.status, 'POST conversations/… status').toBe(400);
       expect(refused.json, 'error of POST …/Webhooks without Target').toMatchObject({ code: 20001 });
+      await unchanged();
       const [flowSid] = samplesOf(sid('FW'), 1, 109);
       for (const form of [
         {

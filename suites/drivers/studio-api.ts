@@ -6,6 +6,7 @@ import {
   type TriggerEvent,
 } from '../../generators/studio';
 import type { ApiResponse, TwilioApi } from '../../targets/http/client';
+import { expect } from '../assertions';
 import { eventually } from './eventually';
 
 export interface FlowBody {
@@ -90,14 +91,33 @@ export class StudioApi {
     definition: FlowDefinitionJson | unknown,
     form: Record<string, string | undefined> = {},
   ): Promise<ApiResponse<FlowBody & ErrorBody>> {
-    const response = await this.api.post<FlowBody & ErrorBody>('studio', '/v2/Flows', {
-      ...this.form(definition),
-      ...form,
-    });
+    const sent = { ...this.form(definition), ...form };
+    const response = await this.api.post<FlowBody & ErrorBody>('studio', '/v2/Flows', sent);
     const sid = response.json?.sid;
-    if (response.status < 300 && typeof sid === 'string')
-      this.cleanup(() => this.api.delete('studio', `/v2/Flows/${sid}`));
+    if (response.status < 300 && typeof sid === 'string') this.removeAfterTest(sid);
+    if (response.status >= 400 && response.status < 500) await this.expectNoFlowNamed(sent.FriendlyName);
     return response;
+  }
+
+  /** Flows this test created, the ones a flow list may show under its FriendlyName. */
+  private readonly created = new Set<string>();
+
+  private removeAfterTest(sid: string) {
+    this.created.add(sid);
+    this.cleanup(() => this.api.delete('studio', `/v2/Flows/${sid}`));
+  }
+
+  /** Effects, not echoes: a refused create leaves no flow under the FriendlyName it sent. */
+  private async expectNoFlowNamed(friendlyName: string | undefined) {
+    if (!friendlyName) return;
+    const left = (await this.listFlows()).json.flows.filter(
+      (flow) => flow.friendly_name === friendlyName && !this.created.has(flow.sid),
+    );
+    for (const flow of left) this.removeAfterTest(flow.sid);
+    expect(
+      left.map((flow) => flow.sid),
+      `flows a refused POST /v2/Flows left under FriendlyName ${friendlyName}`,
+    ).toEqual([]);
   }
 
   /** Creates a published flow the check needs, failing the check when the target refuses it. */

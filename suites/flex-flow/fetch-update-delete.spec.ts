@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import {
   channelTypes,
+  type FlexFlowForm,
   friendlyName,
+  type IntegrationType,
   integrationFor,
   integrationType,
+  integrationTypes,
   malformedSid,
   outOfEnum,
   outOfRangeRetryCount,
   partialUpdate,
   sid,
   validCreate,
+  validCreateOfEachType,
 } from '../../generators/flex-flow';
 import { samplesOf, scaled, weights } from '../properties';
 import { expect, observeReading, test, verifies } from './fixtures';
@@ -69,18 +73,19 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
   );
 
   test(
-    'update answers 200 with the updated flow',
+    'update of a flow of each integration type answers 200 with the updated flow',
     verifies('FLEXFLOW-UPDATE-RETURNS-200'),
     async ({ flexFlows }) => {
-      const [body] = samplesOf(validCreate('studio'), 1, 21);
-      const created = await flexFlows.create(body!);
-      const response = await flexFlows.update(created.json.sid, {
-        FriendlyName: flexFlows.nameFor('renamed'),
-      });
-      expect(response.status, 'flexFlows.update(…) status').toBe(200);
-      expect(response.json.friendly_name, 'friendly_name of the updated flow').toBe(
-        flexFlows.nameFor('renamed'),
-      );
+      for (const body of samplesOf(validCreateOfEachType(), 1, 21)[0]!) {
+        const created = await flexFlows.create(body);
+        const response = await flexFlows.update(created.json.sid, {
+          FriendlyName: flexFlows.nameFor('renamed'),
+        });
+        expect(response.status, `update of a ${body.IntegrationType} flow: status`).toBe(200);
+        expect(response.json.friendly_name, `friendly_name of the updated ${body.IntegrationType} flow`).toBe(
+          flexFlows.nameFor('renamed'),
+        );
+      }
     },
   );
 
@@ -120,29 +125,41 @@ test.describe('fetching, updating and deleting a Flex Flow', () => {
   );
 
   test(
-    'an update refused for one invalid value changes nothing, not even the valid FriendlyName it carried',
+    'an update of a flow of each integration type refused for one invalid value changes nothing, not even the valid FriendlyName it carried',
     verifies('FLEXFLOW-INVALID-ENUM-REJECTED', 'FLEXFLOW-INVALID-SID-REJECTED', 'FLEXFLOW-RETRYCOUNT-RANGE'),
     async ({ flexFlows }) => {
-      const invalidValue = fc.oneof(
-        outOfEnum(channelTypes).map((value) => ({ ChannelType: value })),
-        malformedSid('IS').map((value) => ({ ChatServiceSid: value })),
-        outOfRangeRetryCount().map((value) => ({ 'Integration.RetryCount': value })),
-      );
+      // Integration.RetryCount is not applicable to task flows, so no value of it is invalid there.
+      const invalidValueFor = (type: IntegrationType) =>
+        fc.oneof(
+          outOfEnum(channelTypes).map((value): FlexFlowForm => ({ ChannelType: value })),
+          malformedSid('IS').map((value): FlexFlowForm => ({ ChatServiceSid: value })),
+          ...(type === 'task'
+            ? []
+            : [outOfRangeRetryCount().map((value): FlexFlowForm => ({ 'Integration.RetryCount': value }))]),
+        );
+      const invalidValues = fc.tuple(...integrationTypes.map(invalidValueFor));
       await fc.assert(
-        fc.asyncProperty(validCreate('studio'), friendlyName(), invalidValue, async (body, name, invalid) => {
-          const before = (await flexFlows.create(body)).json;
-          const response = await flexFlows.update(before.sid, {
-            FriendlyName: flexFlows.nameFor(name),
-            ...invalid,
-          });
-          expect(response.status, `update with ${JSON.stringify(invalid)}: status`).toBeGreaterThanOrEqual(
-            400,
-          );
-          expect(response.status, `update with ${JSON.stringify(invalid)}: status`).toBeLessThan(500);
-          expect((await flexFlows.fetch(before.sid)).json, 'the flow after the refused update').toEqual(
-            before,
-          );
-        }),
+        fc.asyncProperty(
+          validCreateOfEachType(),
+          friendlyName(),
+          invalidValues,
+          async (bodies, name, invalidByType) => {
+            for (const [index, body] of bodies.entries()) {
+              const invalid = invalidByType[index]!;
+              const what = `update of a ${body.IntegrationType} flow with ${JSON.stringify(invalid)}`;
+              const before = (await flexFlows.create(body)).json;
+              const response = await flexFlows.update(before.sid, {
+                FriendlyName: flexFlows.nameFor(name),
+                ...invalid,
+              });
+              expect(response.status, `${what}: status`).toBeGreaterThanOrEqual(400);
+              expect(response.status, `${what}: status`).toBeLessThan(500);
+              expect((await flexFlows.fetch(before.sid)).json, `the flow after the refused ${what}`).toEqual(
+                before,
+              );
+            }
+          },
+        ),
         scaled(weights.request),
       );
     },
@@ -211,6 +228,7 @@ test.describe('changing the integration type of a Flex Flow', () => {
         fc.asyncProperty(typeChange, async ([body, integration]) => {
           const created = await flexFlows.create(body);
           expect(created.status, 'POST /v1/FlexFlows').toBe(201);
+          const before = (await flexFlows.fetch(created.json.sid)).json;
           const bare = await flexFlows.update(created.json.sid, {
             IntegrationType: integration.IntegrationType,
           });
@@ -218,6 +236,10 @@ test.describe('changing the integration type of a Flex Flow', () => {
             bare.status >= 400 && bare.status < 500,
             `a change to ${integration.IntegrationType} without its parameters refused with a 4xx (got ${bare.status})`,
           ).toBe(true);
+          expect(
+            (await flexFlows.fetch(created.json.sid)).json,
+            `the flow after the refused change to ${integration.IntegrationType}`,
+          ).toEqual(before);
           const complete = await flexFlows.update(created.json.sid, integration);
           if (complete.status === 200 && complete.json.integration_type === integration.IntegrationType) {
             observeReading(

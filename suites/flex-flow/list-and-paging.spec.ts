@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { friendlyName, nearlyCollidingNames, validCreate } from '../../generators/flex-flow';
+import {
+  friendlyName,
+  nearlyCollidingNames,
+  validCreate,
+  validCreateOfEachType,
+} from '../../generators/flex-flow';
 import { samplesOf, scaled, weights } from '../properties';
 import { expect, test, verifies } from './fixtures';
 
@@ -16,16 +21,19 @@ test.describe('listing and paging Flex Flows', () => {
   );
 
   test(
-    'a created flow appears in the list',
+    'a created flow of each integration type appears in the list',
     verifies('FLEXFLOW-LIST-CONTAINS-CREATED'),
     async ({ flexFlows }) => {
-      const [body] = samplesOf(validCreate(), 1, 31);
-      const created = await flexFlows.create(body!);
+      const created = [];
+      for (const body of samplesOf(validCreateOfEachType(), 1, 31)[0]!)
+        created.push((await flexFlows.create(body)).json);
       const pages = await flexFlows.listAllPages({ PageSize: 1000 });
-      const listed = pages
-        .flatMap((page) => page.json.flex_flows)
-        .find((flow) => flow.sid === created.json.sid);
-      expect(listed, 'created flow as listed against the one create returned').toEqual(created.json);
+      const listed = pages.flatMap((page) => page.json.flex_flows);
+      for (const flow of created)
+        expect(
+          listed.find((item) => item.sid === flow.sid),
+          `created ${flow.integration_type} flow as listed against the one create returned`,
+        ).toEqual(flow);
     },
   );
 

@@ -179,8 +179,12 @@ test.describe('validation of Flex Flow parameters', () => {
     verifies('FLEXFLOW-CREATION-ON-MESSAGE-OUTBOUND-ONLY'),
     async ({ flexFlows }) => {
       const [body] = samplesOf(validCreate('task'), 1, 17);
-      const response = await flexFlows.create({ ...body!, 'Integration.CreationOnMessage': 'sometimes' });
+      const { response, stored } = await flexFlows.createRefused({
+        ...body!,
+        'Integration.CreationOnMessage': 'sometimes',
+      });
       expect(isClientError(response.status), 'CreationOnMessage=sometimes refused with a 4xx').toBe(true);
+      expect(stored, 'a refused create leaves no flow behind').toHaveLength(0);
     },
   );
 });

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
-import { incomingCall } from '../../generators/callers';
 import { attributesTemplate, jsonSafeText, renderedAttributes, templateText } from '../../generators/liquid';
 import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../generators/studio';
-import { callFlowDefinition, callThroughQueue, voiceWidget } from '../drivers/call-flows';
 import { attributesOf } from '../drivers/taskrouter';
 import type { TriggerKind } from '../drivers/triggers';
 import { testEveryTrigger } from '../every-trigger';
@@ -66,28 +64,28 @@ test.describe('Liquid in the widget’s attributes', () => {
     },
   );
 
-  test(
+  testEveryTrigger(
     'attributes that do not render to JSON: refused, Failed to create task, or other attributes (reported)',
     verifies('LIQUID-INVALID-RENDERED-JSON'),
-    async ({ api, studio, routing, workflow, voice }, testInfo) => {
-      const attributes = '{"name": {{trigger.call.From}}, "type": "inbound"}';
-      const created = await studio.create(callFlowDefinition(routing, workflow, { attributes }));
+    async (trigger, { studio }, testInfo) => {
+      // Angle brackets around the sender: no sender's From renders to JSON there.
+      const attributes = `{"name": <{{trigger.${triggerDataName(trigger.kind)}.From}}>, "type": "inbound"}`;
+      const created = await studio.create(trigger.definition({ attributes }));
       if (created.status !== 201) {
         observeReading(testInfo, 'LIQUID-INVALID-RENDERED-JSON', 'validation-refuses');
         expect(created.json.code, created.text).toBe(81022);
         return;
       }
-      const [caller] = samplesOf(incomingCall(), 1, 173);
-      const { task } = await callThroughQueue(voice, api, routing, workflow, created.json, caller!);
+      const [who] = samplesOf(trigger.customer(), 1, 173);
+      const { task, execution } = await trigger.fire(created.json, who);
       if (task) {
         observeReading(testInfo, 'LIQUID-INVALID-RENDERED-JSON', 'other-attributes');
         return;
       }
       observeReading(testInfo, 'LIQUID-INVALID-RENDERED-JSON', 'failed-to-create-task');
-      const [execution] = await studio.awaitExecutions(created.json.sid);
-      const steps = await studio.awaitStepFrom(created.json.sid, execution!.sid, voiceWidget);
+      const steps = await studio.awaitStepFrom(created.json.sid, execution!.sid, trigger.widget);
       expect(
-        steps.find((step) => step.transitioned_from === voiceWidget)?.name,
+        steps.find((step) => step.transitioned_from === trigger.widget)?.name,
         'transition out of the Send to Flex widget whose attributes are not JSON',
       ).toBe('failedToEnqueue');
     },

@@ -1,11 +1,25 @@
 import fc from 'fast-check';
 import { chatIdentity } from '../../generators/callers';
 import { sid } from '../../generators/sids';
+import type { TwilioApi } from '../../targets/http/client';
 import { expect, test, verifies } from '../fixtures';
+import { watchForTrace } from '../no-trace';
 import { samplesOf, scaled, weights } from '../properties';
 
 const required = ['FlexFlowSid', 'Identity', 'ChatUserFriendlyName', 'ChatFriendlyName'] as const;
 const requiredWeb = ['FlexFlowSid', 'Identity', 'CustomerFriendlyName', 'ChatFriendlyName'] as const;
+
+/** The sids of the chat channels (`/v1/Channels`) or web channels (`/v1/WebChannels`) a Flex Flow has. */
+async function channelsOf(api: TwilioApi, path: string, flexFlowSid: string): Promise<string[]> {
+  const page = await api.get<{ flex_chat_channels: { sid: string; flex_flow_sid: string }[] }>(
+    'flex-api',
+    path,
+    { query: { PageSize: 1000 } },
+  );
+  return page.json.flex_chat_channels
+    .filter((channel) => channel.flex_flow_sid === flexFlowSid)
+    .map((channel) => channel.sid);
+}
 
 test.describe('the Flex chat channel resources', () => {
   test(
@@ -24,12 +38,16 @@ test.describe('the Flex chat channel resources', () => {
           };
           for (const omitted of required) {
             const { [omitted]: _left, ...without } = form;
+            const unchanged = await watchForTrace('/v1/Channels of the Flex Flow', () =>
+              channelsOf(api, '/v1/Channels', flexFlow.sid),
+            );
             const refused = await api.post('flex-api', '/v1/Channels', without);
             expect(refused.status, `POST /v1/Channels without ${omitted}: status`).toBe(400);
             // the message text is not documented (WIRE-MISSING-PARAM-MESSAGE reports it); the code is
             expect(refused.json, `error of POST /v1/Channels without ${omitted}`).toMatchObject({
               code: 20001,
             });
+            await unchanged();
           }
           const created = await api.post<{ sid: string; flex_flow_sid: string }>(
             'flex-api',
@@ -61,11 +79,15 @@ test.describe('the Flex chat channel resources', () => {
           };
           for (const omitted of requiredWeb) {
             const { [omitted]: _left, ...without } = form;
+            const unchanged = await watchForTrace('/v1/WebChannels of the Flex Flow', () =>
+              channelsOf(api, '/v1/WebChannels', flexFlow.sid),
+            );
             const refused = await api.post('flex-api', '/v1/WebChannels', without);
             expect(refused.status, `POST /v1/WebChannels without ${omitted}: status`).toBe(400);
             expect(refused.json, `error of POST /v1/WebChannels without ${omitted}`).toMatchObject({
               code: 20001,
             });
+            await unchanged();
           }
           const created = await api.post('flex-api', '/v1/WebChannels', form);
           expect(created.status, 'POST /v1/WebChannels status').toBe(201);

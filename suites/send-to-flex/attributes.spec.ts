@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import { incomingCall } from '../../generators/callers';
 import { attributesFiller, customAttributes } from '../../generators/liquid';
-import { callFlowDefinition, callThroughQueue, voiceWidget } from '../drivers/call-flows';
 import { attributesOf } from '../drivers/taskrouter';
 import { testEveryTrigger } from '../every-trigger';
 import { expect, observeReading, test, verifies } from '../fixtures';
@@ -14,6 +12,9 @@ const attributesOfLength = (length: number, filler: string) =>
 /** The task attributes under the keys the widget configured (the platform adds others: call_sid, channelType…). */
 const configuredKeysOf = (stored: Record<string, unknown>, configured: Record<string, unknown>) =>
   Object.fromEntries(Object.keys(configured).map((key) => [key, stored[key]]));
+
+/** How many times the template of the limit's reading repeats the sender: 3 characters × 342 pass 1024. */
+const senderRepeats = 342;
 
 const withoutLiquid = (attributes: Record<string, unknown>) => !/\{\{|\{%/.test(JSON.stringify(attributes));
 
@@ -81,28 +82,31 @@ test.describe('task attributes', () => {
     },
   );
 
-  test(
+  testEveryTrigger(
     'the 1024-character limit counts the template or the rendered JSON (reported)',
     verifies('STF-ATTRIBUTES-MAX-1024'),
-    async ({ api, studio, routing, workflow, voice }, testInfo) => {
-      const template = '{"callers": "{% for i in (1..100) %}{{trigger.call.From}}{% endfor %}"}';
-      const created = await studio.create(callFlowDefinition(routing, workflow, { attributes: template }));
+    async (trigger, { studio }, testInfo) => {
+      const data = trigger.kind.replace('incoming ', '');
+      // A template of under 100 characters that renders past 1024 for any sender: every From has at least 3.
+      const template = `{"callers": "{% for i in (1..${senderRepeats}) %}{{trigger.${data}.From}}{% endfor %}"}`;
+      const created = await studio.create(trigger.definition({ attributes: template }));
       expect(created.status, 'studio.create(…) status').toBe(201);
-      const [call] = samplesOf(incomingCall(), 1, 53);
-      const { task, answered } = await callThroughQueue(voice, api, routing, workflow, created.json, call!);
+      const [who] = samplesOf(trigger.customer(), 1, 53);
+      const { task, execution } = await trigger.fire(created.json, who);
       if (task) {
         observeReading(testInfo, 'STF-ATTRIBUTES-MAX-1024', 'template');
-        // The caller as the platform names it: on a real account, the number the run calls from.
+        // The sender as the platform names it: on a real account, the number the run calls from.
+        const context = await studio.context(created.json.sid, execution!.sid);
+        const from = String((context.json.context.trigger?.[data] as { From?: unknown } | undefined)?.From);
         expect(
           attributesOf(task).callers,
-          "callers of the task's attributes: the caller 100 times over",
-        ).toBe(answered.call.From.repeat(100));
+          `callers of the task's attributes: the sender ${senderRepeats} times over`,
+        ).toBe(from.repeat(senderRepeats));
       } else {
         observeReading(testInfo, 'STF-ATTRIBUTES-MAX-1024', 'rendered');
-        const [execution] = await studio.awaitExecutions(created.json.sid);
-        const steps = await studio.awaitStepFrom(created.json.sid, execution!.sid, voiceWidget);
+        const steps = await studio.awaitStepFrom(created.json.sid, execution!.sid, trigger.widget);
         expect(
-          steps.find((step) => step.transitioned_from === voiceWidget)?.name,
+          steps.find((step) => step.transitioned_from === trigger.widget)?.name,
           'event the widget took for attributes over 1024 characters',
         ).toBe('failedToEnqueue');
       }

@@ -24,14 +24,14 @@ test.describe('Studio flows carrying a send-to-flex widget', () => {
   test(
     'POST /v2/Flows needs FriendlyName, Status and Definition (400 / 20001 when one is left out); with all three: 201 and an FW sid',
     verifies('STF-STUDIO-FLOW-CREATE-REQUIRED'),
-    async ({ api, studio, routing }) => {
+    async ({ studio, routing }) => {
       const workflow = routing.anyoneWorkflowSid;
       const definition = flowDefinition('incomingMessage', [
         sendToFlexWidget('send_to_flex', { workflow, channel: routing.channels.chat.sid }),
       ]);
       for (const omitted of ['FriendlyName', 'Status', 'Definition']) {
-        const { [omitted]: _left, ...form } = studio.form(definition) as Record<string, string>;
-        const refused = await api.post('studio', '/v2/Flows', form);
+        // studio.create checks that a refused create leaves no flow under the FriendlyName it sent
+        const refused = await studio.create(definition, { [omitted]: undefined });
         expect(refused.status, `POST /v2/Flows without ${omitted}: status`).toBe(400);
         expect(refused.json?.code, `POST /v2/Flows without ${omitted}: error code`).toBe(20001);
       }

@@ -5,6 +5,7 @@ import { flowDefinition, sendToFlexWidget, setVariablesWidget } from '../../gene
 import { voiceWidget } from '../drivers/call-flows';
 import { testEveryTrigger } from '../every-trigger';
 import { expect, test, verifies } from '../fixtures';
+import { watchForTrace } from '../no-trace';
 import { samplesOf, scaled, weights } from '../properties';
 
 /** After the widget: one set-variables widget per event, so each transition has somewhere to go. */
@@ -28,11 +29,15 @@ test.describe('Studio executions record what the widget did', () => {
           const form: Record<string, string> = { To: to, From: from };
           for (const omitted of ['To', 'From']) {
             const { [omitted]: _left, ...without } = form;
+            const unchanged = await watchForTrace('executions of the flow', async () =>
+              (await studio.executions(flow.sid)).json.executions.map((execution) => execution.sid),
+            );
             const refused = await api.post('studio', path, without);
             expect(refused.status, `POST studio/… without ${omitted}: status`).toBe(400);
             expect(refused.json, `error of POST /Executions without ${omitted}`).toMatchObject({
               code: 20001,
             });
+            await unchanged();
           }
           const created = await api.post<{ sid: string; status: string }>('studio', path, form);
           expect(created.status, 'POST studio/… status').toBe(201);

@@ -5,10 +5,10 @@ import {
   behaviourOf,
   type CreatedTask,
   createTaskFor,
-  failed,
   type SendToFlexSettings,
   taskCreated,
   trySettings,
+  unbuildable,
 } from './send-to-flex-settings';
 
 /**
@@ -19,7 +19,7 @@ import {
  */
 export async function conversationSendToFlex(run: WidgetRun): Promise<WidgetOutcome> {
   const settings = await trySettings(run);
-  if (typeof settings === 'string' || settings.attributes === undefined) return failed(run);
+  if (typeof settings === 'string' || settings.attributes === undefined) return unbuildable(run);
   const conversation = run.execution.context.trigger.conversation as Record<string, unknown>;
   const channelType = channelOf(conversation.Source);
   const attributes = { ...addedAttributes(run, conversation, channelType), ...settings.attributes };

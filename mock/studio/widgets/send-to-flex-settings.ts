@@ -151,7 +151,12 @@ export function taskVariables(run: WidgetRun, task: CreatedTask): Record<string,
   });
 }
 
-/** TaskRouter refused the task of a message or conversation (or it could not be built): Failed to create task. */
+/** TaskRouter refused the task of a message or conversation: Failed to create task. */
 export function failed(run: WidgetRun): WidgetOutcome {
   return { kind: 'transition', event: behaviourOf(run).outcomeEvents.taskRefused };
+}
+
+/** The widget's properties make a message or conversation no task: Failed to create task. */
+export function unbuildable(run: WidgetRun): WidgetOutcome {
+  return { kind: 'transition', event: behaviourOf(run).outcomeEvents.taskUnbuildable };
 }

@@ -1,6 +1,6 @@
 import type { WidgetHandler, WidgetOutcome, WidgetRun } from '../engine';
 import { conversationSendToFlex } from './send-to-flex-conversation';
-import { createTaskFor, failed, taskCreated, trySettings } from './send-to-flex-settings';
+import { createTaskFor, taskCreated, trySettings, unbuildable } from './send-to-flex-settings';
 import { voiceResume, voiceSendToFlex } from './send-to-flex-voice';
 
 /**
@@ -21,7 +21,7 @@ export const sendToFlex: WidgetHandler = {
 /** Messages: the task is created now; callComplete as soon as it exists, failedToEnqueue on an error. */
 async function messageSendToFlex(run: WidgetRun): Promise<WidgetOutcome> {
   const settings = await trySettings(run);
-  if (typeof settings === 'string' || settings.attributes === undefined) return failed(run);
+  if (typeof settings === 'string' || settings.attributes === undefined) return unbuildable(run);
   const attributes = settings.attributes;
   return taskCreated(run, 'message', () => createTaskFor(run, settings, attributes));
 }
