@@ -234,9 +234,9 @@ test('a request the cassette does not hold fails its check with a message naming
   cpSync(cassettes, tampered, { recursive: true });
   // A check without a property, so the failure names exactly the request removed (no shrinking).
   const file = cassetteFiles(tampered).find((candidate) =>
-    candidate.includes('a-created-flow-appears-in-the-list'),
+    candidate.includes('a-created-flow-of-each-integration-type-appears-in-the-list'),
   );
-  expect(file, 'the cassette of "a created flow appears in the list"').toBeDefined();
+  expect(file, 'the cassette of "a created flow of each integration type appears in the list"').toBeDefined();
   const cassette = JSON.parse(readFileSync(file!, 'utf8')) as TestCassette;
   const dropped = cassette.interceptors.find((interceptor) => interceptor.method === 'GET');
   expect(dropped).toBeDefined();
