@@ -29,6 +29,13 @@ export function storingRefused(
 
 const anyNumber = '+15005550006';
 
+/** The refused form without the parameter it was refused for (the default takes its place); none when absent. */
+const withoutRefused = (parameter: string) => (form: URLSearchParams) => {
+  if (!form.has(parameter)) return undefined;
+  const { [parameter]: _refused, ...rest } = Object.fromEntries(form);
+  return rest;
+};
+
 /** A Studio definition that validates: a trigger and nothing after it. */
 const emptyDefinition = JSON.stringify({
   description: 'stored despite a refusal',
@@ -66,22 +73,18 @@ export const storesRefusedFaults = [
     description:
       'A task create refused for its Timeout (over 1,209,600) is answered 4xx but the task is created anyway, with the default Timeout.',
     trips: ['TR-TIMEOUT-MAX'],
-    wire: storingRefused('taskrouter', /^\/v1\/Workspaces\/[^/]+\/Tasks$/, (form) => {
-      if (!form.has('Timeout')) return undefined;
-      const { Timeout: _refused, ...rest } = Object.fromEntries(form);
-      return rest;
-    }),
+    wire: storingRefused('taskrouter', /^\/v1\/Workspaces\/[^/]+\/Tasks$/, withoutRefused('Timeout')),
   },
   {
     name: 'taskrouter-workflow-stores-refused',
     description:
       'A Workflow create refused for its TaskReservationTimeout (over 86,400) is answered 4xx but the Workflow is created anyway, with the default.',
     trips: ['TR-WORKFLOW-RESERVATION-TIMEOUT'],
-    wire: storingRefused('taskrouter', /^\/v1\/Workspaces\/[^/]+\/Workflows$/, (form) => {
-      if (!form.has('TaskReservationTimeout')) return undefined;
-      const { TaskReservationTimeout: _refused, ...rest } = Object.fromEntries(form);
-      return rest;
-    }),
+    wire: storingRefused(
+      'taskrouter',
+      /^\/v1\/Workspaces\/[^/]+\/Workflows$/,
+      withoutRefused('TaskReservationTimeout'),
+    ),
   },
   {
     name: 'taskrouter-reasonless-end-applied',
