@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect as playwrightExpect } from '@playwright/test';
+import { certainlyPasses } from './certain-pass';
 
 /**
  * The suites' `expect`: Playwright's, told apart only in that a failing assertion is reported to
@@ -23,39 +24,71 @@ export function onFailedAssertion(notify: (() => void) | undefined): void {
 }
 
 /** `expect(…)`, `expect.soft(…)`, `expect.poll(…)`, `expect.configure(…)` and their matchers, watched. */
-function watched<T extends object>(target: T): T {
+function watched<T extends object>(target: T, decidesPasses = true): T {
   return new Proxy(target, {
     apply(fn, self, args) {
-      return watchedResult(Reflect.apply(fn as (...a: unknown[]) => unknown, self, args));
+      let created: object | undefined;
+      const playwrightMatchers = () => {
+        created ??= Reflect.apply(fn as (...a: unknown[]) => object, self, args);
+        return created;
+      };
+      return matchers(playwrightMatchers, { actual: args[0], isNot: false, decidesPasses });
     },
     get(object, key, receiver) {
       const value = Reflect.get(object, key, receiver);
-      if (key === 'soft' || key === 'poll' || key === 'configure' || key === 'extend')
-        return typeof value === 'function' ? watched(value) : value;
+      if (key === 'soft' || key === 'configure' || key === 'extend')
+        return typeof value === 'function' ? watched(value, decidesPasses) : value;
+      if (key === 'poll') return typeof value === 'function' ? watched(value, false) : value;
       return value;
     },
   });
 }
 
-function watchedResult(value: unknown): unknown {
-  if (typeof value === 'function') return watched(value);
-  if (value === null || typeof value !== 'object') return value;
-  return new Proxy(value, {
-    get(object, key, receiver) {
-      const member = Reflect.get(object, key, receiver);
-      if (key === 'not' || key === 'resolves' || key === 'rejects') return watchedResult(member);
-      if (typeof member !== 'function') return member;
-      return (...args: unknown[]) => {
-        try {
-          const result = Reflect.apply(member, object, args);
-          if (result instanceof Promise) return result.catch(failed);
-          return result;
-        } catch (error) {
-          return failed(error);
-        }
-      };
+interface Assertion {
+  readonly actual: unknown;
+  readonly isNot: boolean;
+  /** False for `poll`, `resolves` and `rejects`, whose subject is not the value itself. */
+  readonly decidesPasses: boolean;
+}
+
+/**
+ * The matchers of one `expect(…)`: a pass `certainlyPasses` vouches for returns at once; anything
+ * else goes to Playwright's matcher, created only then.
+ */
+function matchers(playwright: () => object, assertion: Assertion): object {
+  return new Proxy(
+    {},
+    {
+      get(_unused, key) {
+        if (key === 'not')
+          return matchers(() => Reflect.get(playwright(), key) as object, {
+            ...assertion,
+            isNot: !assertion.isNot,
+          });
+        if (key === 'resolves' || key === 'rejects')
+          return matchers(() => Reflect.get(playwright(), key) as object, {
+            ...assertion,
+            decidesPasses: false,
+          });
+        return (...args: unknown[]) => {
+          const { actual, isNot, decidesPasses } = assertion;
+          if (decidesPasses && typeof key === 'string' && certainlyPasses(key, actual, args, isNot)) return;
+          const target = playwright();
+          try {
+            const result = Reflect.apply(
+              Reflect.get(target, key) as (...a: unknown[]) => unknown,
+              target,
+              args,
+            );
+            if (result instanceof Promise) return result.catch(failed);
+            return result;
+          } catch (error) {
+            return failed(error);
+          }
+        };
+      },
     },
-  });
+  );
 }
 
 function failed(error: unknown): never {

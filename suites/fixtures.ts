@@ -1,4 +1,4 @@
-import { test as base, type TestInfo } from '@playwright/test';
+import { _baseTest, type TestInfo } from '@playwright/test';
 import fc from 'fast-check';
 import { startEmbeddedMock } from '../support/embedded-mock';
 import { closeBeforeOrphanExit, exitOrphan, watchParent } from '../support/parent-watch';
@@ -105,7 +105,12 @@ interface TestFixtures {
   customers: ConversationCustomer;
 }
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
+/**
+ * The checks extend Playwright's core test type, not `@playwright/test`'s `test`: they drive no
+ * browser, and the browser fixtures (some thirty context options, set up and torn down as report
+ * steps around every test) cost more per check than most checks' requests.
+ */
+export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
   mockFaults: [undefined, { scope: 'worker', option: true }],
 
   exitWithRunner: [
