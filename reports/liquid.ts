@@ -16,6 +16,7 @@ export function reportEngine(): Liquid {
     strictVariables: true,
     lenientIf: true,
     ownPropertyOnly: true,
+    cache: true,
   });
   engine.registerFilter('percent', (value: number) => `${Math.round(value)}%`);
   return engine;
