@@ -183,8 +183,21 @@ export class WorkspaceState {
   }
 }
 
-/** Parses a stored attributes string (always valid JSON: it was checked on the way in). */
-export function parsedAttributes(attributes: string): Record<string, unknown> {
-  const value = JSON.parse(attributes) as unknown;
-  return isJsonObject(value) ? value : {};
+/**
+ * Parses a stored attributes string (always valid JSON: it was checked on the way in). Routing
+ * reads the same workers' and tasks' attributes on every request, so the parsed objects are kept:
+ * read them, never change them.
+ */
+export function parsedAttributes(attributes: string): Readonly<Record<string, unknown>> {
+  let parsed = parsedAttributesKept.get(attributes);
+  if (parsed === undefined) {
+    const value = JSON.parse(attributes) as unknown;
+    parsed = isJsonObject(value) ? value : {};
+    if (parsedAttributesKept.size >= keptAttributesLimit) parsedAttributesKept.clear();
+    parsedAttributesKept.set(attributes, parsed);
+  }
+  return parsed;
 }
+
+const keptAttributesLimit = 2_000;
+const parsedAttributesKept = new Map<string, Record<string, unknown>>();
