@@ -177,6 +177,7 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  // The gates run around every check and are no part of what it checks: no report step of their own.
   // Declared before prerequisiteGate: auto fixtures are set up in this order, and finding the
   // prerequisites of a real account would itself ask the gone target.
   targetGoneGate: [
@@ -185,7 +186,7 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
       testInfo.skip(gone !== undefined, `not run: the target stopped answering (${gone})`);
       await use();
     },
-    { auto: true },
+    { auto: true, box: 'self' },
   ],
 
   prerequisiteGate: [
@@ -196,7 +197,7 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
       if (target.testTimeoutScale) testInfo.setTimeout(testInfo.timeout * target.testTimeoutScale);
       await use();
     },
-    { auto: true },
+    { auto: true, box: 'self' },
   ],
 
   propertySettings: [
@@ -256,7 +257,7 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
       await use();
       if (mockFaults?.length) testInfo.expectedStatus = testInfo.status ?? testInfo.expectedStatus;
     },
-    { auto: true },
+    { auto: true, box: 'self' },
   ],
 
   // Depends on `api` so its deletes run before the api's session closes (they are recorded too).
