@@ -20,7 +20,7 @@ export function certainlyPasses(
 }
 
 /** Matchers whose `false` below is Playwright's `false` too, so `.not` may pass on it. */
-const negationIsExact = new Set([
+const negationIsExact: ReadonlySet<string> = new Set([
   'toBe',
   'toBeDefined',
   'toBeUndefined',
@@ -34,6 +34,14 @@ const negationIsExact = new Set([
   'toBeGreaterThanOrEqual',
   'toMatch',
 ]);
+
+/** Every matcher a pass may be decided for here; the rest always go to Playwright. */
+export const decidedMatchers: readonly string[] = [
+  ...negationIsExact,
+  'toContain',
+  'toEqual',
+  'toMatchObject',
+];
 
 /** The matcher's verdict without `.not`: `true`, `false`, or `undefined` when not decided here. */
 function positiveOutcome(
