@@ -523,6 +523,15 @@ export const flexApiFaults = [
     wire: rewritingFlexFlows((flow) => ({ ...flow, account_sid: exampleAccountSid })),
   },
   {
+    name: 'flexflow-account-sid-studio-only',
+    description:
+      'account_sid is filled on studio flows only: external and task flows answer it null (the studio path was built first).',
+    trips: ['FLEXFLOW-ACCOUNT-SID-PATTERN'],
+    wire: rewritingFlexFlows((flow) =>
+      flow.integration_type === 'studio' ? flow : { ...flow, account_sid: null },
+    ),
+  },
+  {
     name: 'flexflow-sid-uuid',
     description: 'Flex Flow SIDs are FO followed by a dashed UUID (38 characters).',
     trips: ['FLEXFLOW-SID-PATTERN'],

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { validCreate } from '../../generators/flex-flow';
+import { validCreate, validCreateOfEachType } from '../../generators/flex-flow';
 import { samplesOf, scaled, weights } from '../properties';
 import { expect, observeReading, test, verifies } from './fixtures';
 
@@ -118,15 +118,23 @@ test.describe('creating a Flex Flow', () => {
   );
 
   test(
-    'account_sid is the account that created the flow',
+    'account_sid of a created flow of every integration type is the account that created it',
     verifies('FLEXFLOW-ACCOUNT-SID-PATTERN'),
     async ({ flexFlows, target }) => {
-      const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 1)[0]!);
-      expect(json.account_sid, 'account_sid of the created flow: an account SID').toMatch(
-        /^AC[0-9a-fA-F]{32}$/,
-      );
-      expect(json.account_sid, 'account_sid of the created flow: the creating account').toBe(
-        target.credentials.accountSid,
+      await fc.assert(
+        fc.asyncProperty(validCreateOfEachType(), async (bodies) => {
+          for (const body of bodies) {
+            const { json } = await flexFlows.create(body);
+            const type = body.IntegrationType;
+            expect(json.account_sid, `account_sid of a created ${type} flow: an account SID`).toMatch(
+              /^AC[0-9a-fA-F]{32}$/,
+            );
+            expect(json.account_sid, `account_sid of a created ${type} flow: the creating account`).toBe(
+              target.credentials.accountSid,
+            );
+          }
+        }),
+        scaled(weights.resource),
       );
     },
   );
