@@ -544,6 +544,17 @@ export const flexApiFaults = [
     wire: rewritingFlexFlows((flow) => ({ ...flow, url: pathOf(flow.url) })),
   },
   {
+    name: 'flexflow-url-is-integration-url',
+    description:
+      "An external flow's url is its Integration.Url (the resource's url and the integration's url mixed up).",
+    trips: ['FLEXFLOW-URL-PATH-ENDS-WITH-SID'],
+    wire: rewritingFlexFlows((flow) =>
+      isJsonObject(flow.integration) && typeof flow.integration.url === 'string'
+        ? { ...flow, url: flow.integration.url }
+        : flow,
+    ),
+  },
+  {
     name: 'flexflow-integration-camelcase',
     description:
       'The integration object is serialized with camelCase keys (flowSid, retryCount, workspaceSid).',

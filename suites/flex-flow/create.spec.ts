@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validCreate, validCreateOfEachType } from '../../generators/flex-flow';
-import { samplesOf, scaled, weights } from '../properties';
+import { scaled, weights } from '../properties';
 import { expect, observeReading, test, verifies } from './fixtures';
 
 /** The wire name of each create parameter and where the resource echoes it. */
@@ -159,23 +159,46 @@ test.describe('creating a Flex Flow', () => {
     },
   );
 
-  test('url is an absolute URL', verifies('FLEXFLOW-URL-ABSOLUTE'), async ({ flexFlows }) => {
-    const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 2)[0]!);
-    const url = new URL(String(json.url));
-    expect(['http:', 'https:'], "scheme of the created flow's url").toContain(url.protocol);
-  });
+  test(
+    'url of a created flow of every integration type is an absolute URL',
+    verifies('FLEXFLOW-URL-ABSOLUTE'),
+    async ({ flexFlows }) => {
+      await fc.assert(
+        fc.asyncProperty(validCreateOfEachType(), async (bodies) => {
+          for (const body of bodies) {
+            const { json } = await flexFlows.create(body);
+            const url = URL.parse(String(json.url));
+            expect(url?.protocol, `scheme of the url of a created ${body.IntegrationType} flow`).toMatch(
+              /^https?:$/,
+            );
+          }
+        }),
+        scaled(weights.resource),
+      );
+    },
+  );
 
   test(
-    'url addresses the flow itself: /v1/FlexFlows/{sid}, and fetching it returns the flow',
+    'url of a created flow of every integration type addresses the flow itself: /v1/FlexFlows/{sid}, and fetching it returns the flow',
     verifies('FLEXFLOW-URL-PATH-ENDS-WITH-SID'),
     async ({ flexFlows, api }) => {
-      const { json } = await flexFlows.create(samplesOf(validCreate(), 1, 3)[0]!);
-      expect(new URL(String(json.url)).pathname, "path of the created flow's url").toBe(
-        `/v1/FlexFlows/${json.sid}`,
+      await fc.assert(
+        fc.asyncProperty(validCreateOfEachType(), async (bodies) => {
+          for (const body of bodies) {
+            const { json } = await flexFlows.create(body);
+            const type = body.IntegrationType;
+            expect(URL.parse(String(json.url))?.pathname, `path of the url of a created ${type} flow`).toBe(
+              `/v1/FlexFlows/${json.sid}`,
+            );
+            const fetched = await api.follow<{ sid: string }>(String(json.url), 'flex-api');
+            expect(fetched.status, `status of a GET of the url of a created ${type} flow`).toBe(200);
+            expect(fetched.json.sid, `sid of the flow fetched from the url of a created ${type} flow`).toBe(
+              json.sid,
+            );
+          }
+        }),
+        scaled(weights.resource),
       );
-      const fetched = await api.follow<{ sid: string }>(String(json.url), 'flex-api');
-      expect(fetched.status, "status of a GET of the created flow's url").toBe(200);
-      expect(fetched.json.sid, "sid of the flow fetched from the created flow's url").toBe(json.sid);
     },
   );
 
