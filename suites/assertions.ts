@@ -23,7 +23,7 @@ export function onFailedAssertion(notify: (() => void) | undefined): void {
   listener = notify;
 }
 
-/** `expect(…)`, `expect.soft(…)`, `expect.poll(…)`, `expect.configure(…)` and their matchers, watched. */
+/** `expect(…)`, `expect.soft(…)`, `expect.poll(…)` and the `expect` that `configure`/`extend` make, watched. */
 function watched<T extends object>(target: T, decidesPasses = true): T {
   return new Proxy(target, {
     apply(fn, self, args) {
@@ -36,9 +36,11 @@ function watched<T extends object>(target: T, decidesPasses = true): T {
     },
     get(object, key, receiver) {
       const value = Reflect.get(object, key, receiver);
-      if (key === 'soft' || key === 'configure' || key === 'extend')
-        return typeof value === 'function' ? watched(value, decidesPasses) : value;
-      if (key === 'poll') return typeof value === 'function' ? watched(value, false) : value;
+      if (typeof value !== 'function') return value;
+      if (key === 'soft') return watched(value, decidesPasses);
+      if (key === 'poll') return watched(value, false);
+      if (key === 'configure' || key === 'extend')
+        return (...args: unknown[]) => watched(Reflect.apply(value, object, args) as object, decidesPasses);
       return value;
     },
   });

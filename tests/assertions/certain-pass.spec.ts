@@ -109,6 +109,21 @@ test('a failing assertion still fails with Playwright’s message and its label,
   }
 });
 
+test('the expect that configure makes is watched too: it passes, fails with its label and tells the listener', () => {
+  let heard = 0;
+  onFailedAssertion(() => heard++);
+  try {
+    const configured = suiteExpect.configure({ timeout: 1_000 });
+    configured({ sid: 'FO1' }, 'the flow').toEqual({ sid: 'FO1' });
+    expect(() => configured(201, 'Flex Flow create status').toBe(200), 'the label').toThrow(
+      /Flex Flow create status/,
+    );
+    expect(heard, 'failures the listener heard of').toBe(1);
+  } finally {
+    onFailedAssertion(undefined);
+  }
+});
+
 test('poll, resolves and rejects still go through Playwright', async () => {
   let reads = 0;
   await suiteExpect.poll(() => ++reads, { intervals: [1] }).toBe(3);
