@@ -8,7 +8,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** A conformance check as Playwright lists it, before anything runs. */
 export interface ListedCheck {
+  /** Where the check is declared (a helper's file for a check a helper declares for its spec file). */
   readonly file: string;
+  /** The spec file holding the check (root-relative). */
+  readonly specFile: string;
   readonly line: number;
   /** The spec file, the describe blocks and the test title, joined by ` › ` (as the report names checks). */
   readonly title: string;
@@ -25,6 +28,7 @@ interface JsonSpec {
 }
 interface JsonSuite {
   readonly title: string;
+  readonly file: string;
   readonly specs?: readonly JsonSpec[];
   readonly suites?: readonly JsonSuite[];
 }
@@ -75,21 +79,22 @@ export async function listChecks(filters: readonly string[]): Promise<ListedChec
   }
   const [error] = list.errors ?? [];
   if (error) throw new Error(`listing the checks failed: ${firstLine(error.message ?? '')}`);
-  return (list.suites ?? []).flatMap((file) => checksOf(file, []));
+  return (list.suites ?? []).flatMap((file) => checksOf(file, [], file.file));
 }
 
-function checksOf(suite: JsonSuite, titles: readonly string[]): ListedCheck[] {
+function checksOf(suite: JsonSuite, titles: readonly string[], specFile: string): ListedCheck[] {
   const path = [...titles, suite.title];
   return [
     ...(suite.specs ?? []).map((spec) => ({
       file: spec.file,
+      specFile,
       line: spec.line,
       title: [...path, spec.title].join(' › '),
       rules: (spec.tests[0]?.annotations ?? [])
         .filter((annotation) => annotation.type === 'rule')
         .map((annotation) => annotation.description ?? ''),
     })),
-    ...(suite.suites ?? []).flatMap((child) => checksOf(child, path)),
+    ...(suite.suites ?? []).flatMap((child) => checksOf(child, path, specFile)),
   ];
 }
 

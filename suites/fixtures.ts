@@ -1,23 +1,21 @@
 import { _baseTest, type TestInfo } from '@playwright/test';
 import fc from 'fast-check';
-import { startEmbeddedMock } from '../support/embedded-mock';
-import { closeBeforeOrphanExit, exitOrphan, watchParent } from '../support/parent-watch';
+import { exitOrphan, watchParent } from '../support/parent-watch';
 import { TwilioApi } from '../targets/http/client';
 import { TargetHealth } from '../targets/http/target-health';
-import { openTarget } from '../targets/open';
 import { type RunSettings, readRunSettings } from '../targets/run-settings';
-import { describeAnswer, prerequisiteSkip, provisioned } from '../targets/twilio/prerequisites';
+import { describeAnswer, prerequisiteSkip } from '../targets/twilio/prerequisites';
 import type { Prerequisites, Target, TargetSession } from '../targets/types';
 import { onFailedAssertion } from './assertions';
 import { voiceNumberMissing, voicePlatformFor } from './drivers/calling-voice-platform';
 import { ConversationCustomer } from './drivers/conversation-customer';
-import { setPatience } from './drivers/eventually';
 import { HttpStub, publicUrlMissing } from './drivers/http-stub';
 import { LegacyMessaging } from './drivers/legacy-messaging';
 import { StudioApi } from './drivers/studio-api';
-import { Routing } from './drivers/taskrouter';
+import type { Routing } from './drivers/taskrouter';
 import type { VoicePlatform } from './drivers/voice-platform';
 import { checkEvidence } from './evidence';
+import { WorkerTargets } from './worker-targets';
 
 export { expect } from './assertions';
 export { observeReading, recordObservation, verifies } from './rules';
@@ -38,21 +36,9 @@ export function skipWhereProgrammableChatEnded(
 }
 
 interface WorkerFixtures {
-  /** Faults the embedded mock starts with, in place of the run's (the self-test sets them per project). */
-  mockFaults: readonly string[] | undefined;
   runSettings: RunSettings;
-  target: Target;
-  /** What a real account offers the checks (Flex workspace, chat service, end of life); fixed elsewhere. */
-  prerequisites: Prerequisites;
-  /** Applies the run's seed and run count to every fast-check property in the worker. */
-  // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
-  propertySettings: void;
-  /**
-   * The worker's TaskRouter workspace, channels and queue (created on first use, deleted when the
-   * worker ends). Declared here, not in an area's fixtures, so every suite shares one kind of
-   * worker: a worker fixture declared in a derived fixture set makes Playwright start extra workers.
-   */
-  routing: Routing;
+  /** The worker's target and what it sets up there once (prerequisites, routing), per mock faults. */
+  workerTargets: WorkerTargets;
   /**
    * Whether the target still answers, shared by the run's processes: after a few connection
    * failures in a row no request is sent and no check starts. Not watched on the embedded mock.
@@ -64,6 +50,22 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
+  /**
+   * Faults the embedded mock runs with for this check, in place of the run's: the self-test sets
+   * them per fault, and a worker changes its mock when the next check names other faults.
+   */
+  mockFaults: readonly string[] | undefined;
+  target: Target;
+  /** What a real account offers the checks (Flex workspace, chat service, end of life); fixed elsewhere. */
+  prerequisites: Prerequisites;
+  /**
+   * The worker's TaskRouter workspace, channels and queue (created on first use, deleted when the
+   * worker ends or changes its mock).
+   */
+  routing: Routing;
+  /** Applies the run's seed and run count to every fast-check property. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
+  propertySettings: void;
   /** The test's recording or replay session, when the target keeps one. */
   targetSession: TargetSession | undefined;
   api: TwilioApi;
@@ -111,7 +113,7 @@ interface TestFixtures {
  * steps around every test) cost more per check than most checks' requests.
  */
 export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
-  mockFaults: [undefined, { scope: 'worker', option: true }],
+  mockFaults: [undefined, { option: true }],
 
   exitWithRunner: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
@@ -130,52 +132,36 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  routing: [
-    async ({ target, runSettings, targetHealth }, use, workerInfo) => {
-      // The embedded mock runs flows and creates tasks before it answers; a real account takes seconds.
-      setPatience(target.kind === 'mock' ? 300 : 5_000);
-      // Recorded and replayed like a test's requests (a cassette of its own).
-      const session = await target.openSession?.({
-        id: `routing-${workerInfo.workerIndex}`,
-        title: 'worker routing',
-      });
-      const api = new TwilioApi(target, session, targetHealth);
-      const routing = await Routing.create(
-        api,
-        `flexconf-${runSettings.runId}-w${workerInfo.workerIndex}-routing`,
-      );
-      await use(routing);
-      await routing.remove(api).catch(() => undefined);
-      await session?.close();
-    },
-    { scope: 'worker' },
-  ],
-
   runSettings: [
-    async ({ mockFaults }, use) => {
-      const settings = readRunSettings();
-      await use(mockFaults === undefined ? settings : { ...settings, faults: mockFaults });
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
+    async ({}, use) => {
+      await use(readRunSettings());
     },
     { scope: 'worker' },
   ],
 
-  target: [
-    async ({ runSettings }, use) => {
-      const target = await openTarget(runSettings, startEmbeddedMock);
-      const forget = closeBeforeOrphanExit(() => target.close());
-      await use(target);
-      forget();
-      await target.close();
+  workerTargets: [
+    async ({ runSettings, targetHealth }, use, workerInfo) => {
+      const targets = new WorkerTargets(runSettings, targetHealth, workerInfo.workerIndex);
+      // the run's target opens with the worker, so a target that cannot be opened fails it at once
+      if (runSettings.mode !== 'selftest') await targets.with(undefined);
+      await use(targets);
+      await targets.close();
     },
     { scope: 'worker' },
   ],
 
-  prerequisites: [
-    async ({ target }, use) => {
-      await use((await target.prerequisites?.()) ?? provisioned);
-    },
-    { scope: 'worker' },
-  ],
+  target: async ({ workerTargets, mockFaults }, use) => {
+    await use((await workerTargets.with(mockFaults)).target);
+  },
+
+  prerequisites: async ({ workerTargets, mockFaults }, use) => {
+    await use((await workerTargets.with(mockFaults)).prerequisites);
+  },
+
+  routing: async ({ workerTargets, mockFaults }, use) => {
+    await use(await (await workerTargets.with(mockFaults)).routing());
+  },
 
   // The gates run around every check and are no part of what it checks: no report step of their own.
   // Declared before prerequisiteGate: auto fixtures are set up in this order, and finding the
@@ -211,7 +197,7 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
       });
       await use();
     },
-    { scope: 'worker', auto: true },
+    { auto: true, box: 'self' },
   ],
 
   targetSession: async ({ target }, use, testInfo) => {

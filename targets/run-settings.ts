@@ -14,8 +14,10 @@ export type RunMode = 'run' | 'selftest' | 'test';
 
 /** What `flex-conformance selftest` tells its Playwright run (cli/selftest/playwright.config.ts). */
 export interface SelftestSettings {
-  /** The faults to run, one project each; empty: every fault in the catalog. */
+  /** The faults to run, one matrix entry each; empty: every fault in the catalog. */
   readonly faults: readonly string[];
+  /** Where the command wrote the matrix's spec files (cli/selftest/matrix-files.ts). */
+  readonly matrixDir?: string;
   /** Every check against every fault, instead of only the checks of the rules it trips. */
   readonly allChecks: boolean;
   /** Where the self-test's reporter writes the per-project outcomes (JSON). */

@@ -5,17 +5,19 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../../contracts/rules';
-import { faults, isFaultName } from '../../mock/faults';
+import { type FaultSpec, faults, isFaultName } from '../../mock/faults';
 import { killMatrixFile } from '../../reports/kill-matrix';
 import { reportFiles, rerenderReports } from '../../reports/write';
 import { defaultSeed, type RunSettings, writeRunSettings } from '../../targets/run-settings';
 import { newRunId } from '../../targets/twilio/run-tag';
 import { parseFlags } from '../args';
 import { exitCodes, UsageError } from '../errors';
+import { type ListedCheck, listChecks } from '../list-checks';
 import { prepareOutputDir } from '../output-dir';
 import { buildKillMatrix, formatKillMatrix, matrixPasses } from '../selftest/matrix';
+import { type MatrixEntry, specFilesOf, writeMatrixFiles } from '../selftest/matrix-files';
 import type { SelftestOutcomes } from '../selftest/outcomes';
-import { selectedFaults, transformCacheDir } from '../selftest/settings';
+import { cleanEntry, faultEntry, selectedFaults, transformCacheDir } from '../selftest/settings';
 import { settingsFromFlags } from '../settings-from-flags';
 import type { Command } from './command';
 
@@ -62,19 +64,27 @@ export const selftestCommand: Command = {
     const outDir = resolve(values.out ?? 'reports/out');
     prepareOutputDir(outDir, '--out');
 
+    const chosen = selectedFaults(faults, named);
+    const allChecks = Boolean(values['all-checks']);
+    const checks = await listChecks([]);
     const scratch = mkdtempSync(join(tmpdir(), 'flexconf-selftest-'));
     const resultsFile = join(scratch, 'outcomes.json');
+    const matrixDir = join(scratch, 'matrix');
+    writeMatrixFiles(
+      matrixDir,
+      matrixEntries(checks, chosen, allChecks),
+      join(root, 'suites', 'fixtures.ts'),
+    );
     const settings: RunSettings = {
       ...checked,
       outDir: join(scratch, 'conformance'),
       artifactsDir: join(scratch, 'artifacts'),
-      selftest: { faults: named, allChecks: Boolean(values['all-checks']), resultsFile },
+      selftest: { faults: named, allChecks, resultsFile, matrixDir },
     };
     const env: NodeJS.ProcessEnv = {
       ...writeRunSettings(process.env, settings),
       PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
     };
-    const chosen = selectedFaults(faults, named);
     process.stdout.write(
       `flex-conformance selftest: ${chosen.length} faults, seed ${settings.seed}, ${settings.runs} runs per property\n`,
     );
@@ -113,6 +123,24 @@ export const selftestCommand: Command = {
     }
   },
 };
+
+/** The clean mock with every check, and each fault with the spec files of its rules' checks. */
+function matrixEntries(
+  checks: readonly ListedCheck[],
+  chosen: readonly FaultSpec[],
+  allChecks: boolean,
+): MatrixEntry[] {
+  const specFiles = (rules?: readonly string[]) =>
+    specFilesOf(checks, rules).map((file) => resolve(root, file));
+  return [
+    { name: cleanEntry, faults: [], specFiles: specFiles() },
+    ...chosen.map((fault) => ({
+      name: faultEntry(fault.name),
+      faults: [fault.name],
+      specFiles: specFiles(allChecks ? undefined : fault.trips),
+    })),
+  ];
+}
 
 function runPlaywright(workers: string, env: NodeJS.ProcessEnv): Promise<number> {
   const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');

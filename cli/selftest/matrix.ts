@@ -1,7 +1,7 @@
 import type { FaultSpec } from '../../mock/faults/fault';
 import type { KillMatrix, KillMatrixFault } from '../../reports/kill-matrix';
 import { failedRulesOf, type SelftestOutcomes } from './outcomes';
-import { cleanProject, faultProject } from './settings';
+import { cleanEntry, faultEntry } from './settings';
 
 /**
  * The kill matrix from the self-test's outcomes: for each fault, the rules whose checks failed
@@ -14,7 +14,7 @@ export function buildKillMatrix(
   ruleOrder: readonly string[],
   generatedAt: Date = new Date(),
 ): KillMatrix {
-  const clean = outcomes.projects[cleanProject];
+  const clean = outcomes.entries[cleanEntry];
   const cleanFailed = failedRulesOf(clean, ruleOrder);
   return {
     generatedAt: generatedAt.toISOString(),
@@ -23,7 +23,7 @@ export function buildKillMatrix(
       failedRules: cleanFailed,
     },
     faults: faults.map((fault): KillMatrixFault => {
-      const failedRules = failedRulesOf(outcomes.projects[faultProject(fault.name)], ruleOrder);
+      const failedRules = failedRulesOf(outcomes.entries[faultEntry(fault.name)], ruleOrder);
       return {
         name: fault.name,
         description: fault.description,
@@ -46,7 +46,7 @@ export function matrixPasses(matrix: KillMatrix): boolean {
  */
 export function formatKillMatrix(matrix: KillMatrix, outcomes: SelftestOutcomes): string[] {
   const lines: string[] = [];
-  const clean = outcomes.projects[cleanProject];
+  const clean = outcomes.entries[cleanEntry];
   lines.push(
     `clean mock: ${matrix.clean.verdict === 'pass' ? 'PASS' : 'FAIL'} (${clean?.checks ?? 0} checks${matrix.clean.failedRules.length ? `; failed: ${matrix.clean.failedRules.join(', ')}` : ''})`,
   );
@@ -54,7 +54,7 @@ export function formatKillMatrix(matrix: KillMatrix, outcomes: SelftestOutcomes)
   const width = Math.max(5, ...matrix.faults.map((fault) => fault.name.length));
   lines.push('', `${'fault'.padEnd(width)}  verdict   rules that failed`);
   for (const fault of matrix.faults) {
-    const outcome = outcomes.projects[faultProject(fault.name)];
+    const outcome = outcomes.entries[faultEntry(fault.name)];
     const missed = fault.trips.filter((rule) => !fault.failedRules.includes(rule));
     const also = fault.failedRules.filter((rule) => !fault.trips.includes(rule));
     const parts = [

@@ -1,4 +1,4 @@
-/** What the self-test's reporter records per Playwright project, and the command reads back. */
+/** What the self-test's reporter records per matrix entry (the clean mock or one fault), and the command reads back. */
 
 export interface RuleTally {
   passed: number;
@@ -11,7 +11,7 @@ export interface CheckFailure {
   readonly error: string;
 }
 
-export interface ProjectOutcome {
+export interface EntryOutcome {
   checks: number;
   /** Per rule id: how its checks ended in this project. */
   rules: Record<string, RuleTally>;
@@ -23,11 +23,12 @@ export interface SelftestOutcomes {
   /** Playwright's overall status: `interrupted` or `timedout` mean the matrix is incomplete. */
   readonly status: string;
   readonly durationMs: number;
-  readonly projects: Record<string, ProjectOutcome>;
+  /** Per matrix entry (`cleanEntry`, `faultEntry(name)`). */
+  readonly entries: Record<string, EntryOutcome>;
 }
 
 /** Rules with at least one failed check, in the order given by `order` (catalog order). */
-export function failedRulesOf(outcome: ProjectOutcome | undefined, order: readonly string[]): string[] {
+export function failedRulesOf(outcome: EntryOutcome | undefined, order: readonly string[]): string[] {
   if (!outcome) return [];
   const failed = Object.entries(outcome.rules)
     .filter(([, tally]) => tally.failed > 0)

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type {
   FullConfig,
   FullResult,
@@ -9,17 +9,17 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import { readRunSettings } from '../../targets/run-settings';
-import type { ProjectOutcome, SelftestOutcomes } from './outcomes';
-import { cleanProject } from './settings';
+import type { EntryOutcome, SelftestOutcomes } from './outcomes';
+import { cleanEntry, entryOfFile } from './settings';
 
 /**
- * Records, per project (the clean mock or one fault), which rules' checks passed, failed or were
+ * Records, per matrix entry (the clean mock or one fault), which rules' checks passed, failed or were
  * skipped, and writes it where the run settings say (`selftest.resultsFile`). Prints nothing but a
  * count at the start and the failures of the clean project: failures under a fault are the
  * expected outcome.
  */
 export default class SelftestReporter implements Reporter {
-  private readonly projects: Record<string, ProjectOutcome> = {};
+  private readonly entries: Record<string, EntryOutcome> = {};
   private readonly started = performance.now();
 
   printsToStdio(): boolean {
@@ -28,16 +28,17 @@ export default class SelftestReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     const tests = suite.allTests();
-    const projects = new Set(tests.map((test) => projectOf(test)));
+    const entries = new Set(tests.map((test) => entryOf(test)));
+    const faultEntries = [...entries].filter((entry) => entry !== cleanEntry).length;
     process.stdout.write(
-      `selftest: ${tests.length} checks in ${projects.size} projects (the clean mock and ${Math.max(0, projects.size - 1)} faults), ${config.workers} workers\n`,
+      `selftest: ${tests.length} checks (the clean mock${entries.has(cleanEntry) ? '' : ': none'} and ${faultEntries} faults), ${config.workers} workers\n`,
     );
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const project = projectOf(test);
-    const outcome = this.projects[project] ?? { checks: 0, rules: {}, failures: [] };
-    this.projects[project] = outcome;
+    const entry = entryOf(test);
+    const outcome = this.entries[entry] ?? { checks: 0, rules: {}, failures: [] };
+    this.entries[entry] = outcome;
     outcome.checks++;
     const status = result.status === 'passed' ? 'passed' : result.status === 'skipped' ? 'skipped' : 'failed';
     for (const annotation of test.annotations) {
@@ -46,10 +47,10 @@ export default class SelftestReporter implements Reporter {
       tally[status]++;
       outcome.rules[annotation.description] = tally;
     }
-    if (status === 'failed' && project === cleanProject) {
+    if (status === 'failed' && entry === cleanEntry) {
       const error = stripAnsi(result.errors[0]?.message ?? result.errors[0]?.value ?? 'failed');
       outcome.failures.push({
-        title: test.titlePath().slice(2).join(' › '),
+        title: [relative(process.cwd(), test.location.file), ...test.titlePath().slice(3)].join(' › '),
         error: error.split('\n')[0] ?? '',
       });
     }
@@ -59,7 +60,7 @@ export default class SelftestReporter implements Reporter {
     const outcomes: SelftestOutcomes = {
       status: result.status,
       durationMs: Math.round(performance.now() - this.started),
-      projects: this.projects,
+      entries: this.entries,
     };
     const file = readRunSettings().selftest?.resultsFile;
     if (!file) return;
@@ -68,8 +69,9 @@ export default class SelftestReporter implements Reporter {
   }
 }
 
-function projectOf(test: TestCase): string {
-  return test.parent.project()?.name ?? '';
+/** The entry of a check: the matrix spec file that declared it (the third title of its path). */
+function entryOf(test: TestCase): string {
+  return entryOfFile(test.titlePath()[2] ?? '') ?? '';
 }
 
 function stripAnsi(text: string): string {

@@ -16,7 +16,7 @@ import { cleanEnv, runCli } from '../cli/cli-fixtures';
 const propertyRuns = '10';
 
 test('flex-conformance selftest kills every fault of the catalog and keeps the clean mock green', async () => {
-  test.setTimeout(900_000);
+  test.setTimeout(600_000);
   const out = mkdtempSync(join(tmpdir(), 'flexconf-selftest-'));
   const result = await runCli(['selftest', '--out', out, '--runs', propertyRuns], cleanEnv());
   const output = `${result.stdout}\n${result.stderr}`;

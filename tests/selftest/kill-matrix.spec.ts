@@ -1,11 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { buildKillMatrix, formatKillMatrix, matrixPasses } from '../../cli/selftest/matrix';
-import type { ProjectOutcome, SelftestOutcomes } from '../../cli/selftest/outcomes';
-import { checksOf, cleanProject, faultOfProject, faultProject } from '../../cli/selftest/settings';
+import type { EntryOutcome, SelftestOutcomes } from '../../cli/selftest/outcomes';
+import {
+  checksOf,
+  cleanEntry,
+  entryChecks,
+  entryFile,
+  entryOfFile,
+  faultEntry,
+  faultOfEntry,
+} from '../../cli/selftest/settings';
 import type { FaultSpec } from '../../mock/faults/fault';
 import { isKillMatrix } from '../../reports/kill-matrix';
 
-/** How the kill matrix is read from the self-test's per-project outcomes. */
+/** How the kill matrix is read from the self-test's per-entry outcomes. */
 
 const order = ['RULE-A', 'RULE-B', 'RULE-C'];
 const faultAB = {
@@ -15,7 +23,7 @@ const faultAB = {
 } as unknown as FaultSpec;
 const faultC = { name: 'fault-c', description: 'trips C', trips: ['RULE-C'] } as unknown as FaultSpec;
 
-function outcome(rules: Record<string, [passed: number, failed: number, skipped: number]>): ProjectOutcome {
+function outcome(rules: Record<string, [passed: number, failed: number, skipped: number]>): EntryOutcome {
   return {
     checks: Object.values(rules).reduce((sum, [p, f, s]) => sum + p + f + s, 0),
     rules: Object.fromEntries(
@@ -25,17 +33,17 @@ function outcome(rules: Record<string, [passed: number, failed: number, skipped:
   };
 }
 
-function outcomes(projects: Record<string, ProjectOutcome>): SelftestOutcomes {
-  return { status: 'passed', durationMs: 1, projects };
+function outcomes(entries: Record<string, EntryOutcome>): SelftestOutcomes {
+  return { status: 'passed', durationMs: 1, entries };
 }
 
 test.describe('the kill matrix', () => {
   test('a fault is killed only when every rule it trips failed', () => {
     const matrix = buildKillMatrix(
       outcomes({
-        [cleanProject]: outcome({ 'RULE-A': [2, 0, 0] }),
-        [faultProject('fault-ab')]: outcome({ 'RULE-A': [0, 1, 0], 'RULE-B': [1, 0, 0] }),
-        [faultProject('fault-c')]: outcome({ 'RULE-C': [1, 1, 0] }),
+        [cleanEntry]: outcome({ 'RULE-A': [2, 0, 0] }),
+        [faultEntry('fault-ab')]: outcome({ 'RULE-A': [0, 1, 0], 'RULE-B': [1, 0, 0] }),
+        [faultEntry('fault-c')]: outcome({ 'RULE-C': [1, 1, 0] }),
       }),
       [faultAB, faultC],
       order,
@@ -49,7 +57,7 @@ test.describe('the kill matrix', () => {
 
   test('a fault none of whose checks ran survives', () => {
     const matrix = buildKillMatrix(
-      outcomes({ [cleanProject]: outcome({ 'RULE-A': [1, 0, 0] }) }),
+      outcomes({ [cleanEntry]: outcome({ 'RULE-A': [1, 0, 0] }) }),
       [faultC],
       order,
     );
@@ -59,7 +67,7 @@ test.describe('the kill matrix', () => {
 
   test('a rule whose checks were skipped under a fault is not counted as failed', () => {
     const matrix = buildKillMatrix(
-      outcomes({ [cleanProject]: outcome({}), [faultProject('fault-c')]: outcome({ 'RULE-C': [0, 0, 2] }) }),
+      outcomes({ [cleanEntry]: outcome({}), [faultEntry('fault-c')]: outcome({ 'RULE-C': [0, 0, 2] }) }),
       [faultC],
       order,
     );
@@ -68,9 +76,9 @@ test.describe('the kill matrix', () => {
   });
 
   test('the clean mock passes only when its checks ran and none failed', () => {
-    const green = buildKillMatrix(outcomes({ [cleanProject]: outcome({ 'RULE-A': [3, 0, 1] }) }), [], order);
+    const green = buildKillMatrix(outcomes({ [cleanEntry]: outcome({ 'RULE-A': [3, 0, 1] }) }), [], order);
     expect(green.clean).toEqual({ verdict: 'pass', failedRules: [] });
-    const red = buildKillMatrix(outcomes({ [cleanProject]: outcome({ 'RULE-B': [1, 1, 0] }) }), [], order);
+    const red = buildKillMatrix(outcomes({ [cleanEntry]: outcome({ 'RULE-B': [1, 1, 0] }) }), [], order);
     expect(red.clean).toEqual({ verdict: 'fail', failedRules: ['RULE-B'] });
     const absent = buildKillMatrix(outcomes({}), [], order);
     expect(absent.clean.verdict).toBe('fail');
@@ -79,8 +87,8 @@ test.describe('the kill matrix', () => {
   test('failed rules are listed in catalog order, whatever order the checks ended in', () => {
     const matrix = buildKillMatrix(
       outcomes({
-        [cleanProject]: outcome({}),
-        [faultProject('fault-ab')]: outcome({
+        [cleanEntry]: outcome({}),
+        [faultEntry('fault-ab')]: outcome({
           'RULE-C': [0, 1, 0],
           'RULE-A': [0, 1, 0],
           'RULE-B': [0, 1, 0],
@@ -94,7 +102,7 @@ test.describe('the kill matrix', () => {
 
   test('the matrix has the shape the HTML report reads', () => {
     const matrix = buildKillMatrix(
-      outcomes({ [cleanProject]: outcome({}), [faultProject('fault-c')]: outcome({ 'RULE-C': [0, 1, 0] }) }),
+      outcomes({ [cleanEntry]: outcome({}), [faultEntry('fault-c')]: outcome({ 'RULE-C': [0, 1, 0] }) }),
       [faultC],
       order,
       new Date('2026-06-01T00:00:00Z'),
@@ -125,8 +133,28 @@ test.describe('selecting the checks of a fault', () => {
     expect(checksOf([]).test('anything @FLEXFLOW-SID-PATTERN')).toBe(false);
   });
 
-  test('project names map back to their fault', () => {
-    expect(faultOfProject(faultProject('flexflow-sid-uuid'))).toBe('flexflow-sid-uuid');
-    expect(faultOfProject(cleanProject)).toBeUndefined();
+  test('entry names map back to their fault', () => {
+    expect(faultOfEntry(faultEntry('flexflow-sid-uuid'))).toBe('flexflow-sid-uuid');
+    expect(faultOfEntry(cleanEntry)).toBeUndefined();
+  });
+
+  test("an entry's spec file maps back to the entry, and no other file does", () => {
+    for (const entry of [cleanEntry, faultEntry('flexflow-sid-uuid')])
+      expect(entryOfFile(entryFile(entry)), entry).toBe(entry);
+    expect(entryOfFile('flex-flow/create.spec.ts')).toBeUndefined();
+    expect(entryOfFile('nested/clean.spec.mjs')).toBeUndefined();
+  });
+
+  test("an entry's grep selects its own file's checks of its rules, not a fault whose name extends it", () => {
+    // Playwright matches a project's grep against the project, file and test titles and the tags
+    const title = (entry: string, tags: string) =>
+      ` matrix ${entryFile(entry)} creating a Flex Flow › x ${tags}`;
+    const grep = entryChecks(faultEntry('fault-a'), ['FLEXFLOW-SID-PATTERN']);
+    expect(grep.test(title(faultEntry('fault-a'), '@FLEXFLOW-SID-PATTERN @flex-flow'))).toBe(true);
+    expect(grep.test(title(faultEntry('fault-ab'), '@FLEXFLOW-SID-PATTERN @flex-flow'))).toBe(false);
+    expect(grep.test(title(faultEntry('b-fault-a'), '@FLEXFLOW-SID-PATTERN @flex-flow'))).toBe(false);
+    expect(grep.test(title(faultEntry('fault-a'), '@FLEXFLOW-SID-PATTERN-STRICT @flex-flow'))).toBe(false);
+    expect(entryChecks(cleanEntry).test(title(cleanEntry, '@ANY-RULE'))).toBe(true);
+    expect(entryChecks(cleanEntry).test(title(faultEntry('clean'), '@ANY-RULE'))).toBe(false);
   });
 });
