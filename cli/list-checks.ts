@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSettingsVariable } from '../targets/run-settings';
+import { ListingCache } from './listing-cache';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,11 +38,22 @@ interface JsonList {
   readonly errors?: ReadonlyArray<{ readonly message?: string }>;
 }
 
+const listings = new ListingCache(root);
+
 /**
  * The checks of the `conformance` project that Playwright would run with these filters
- * (`--grep`, `--shard`, `--test-list`), from `playwright test --list`: no target is opened.
+ * (`--grep`, `--shard`, `--test-list`), from `playwright test --list` (kept for the next run while
+ * the suite's sources stay the same): no target is opened.
  */
 export async function listChecks(filters: readonly string[]): Promise<ListedCheck[]> {
+  const kept = listings.read<ListedCheck[]>(filters);
+  if (kept) return kept;
+  const checks = await listWithPlaywright(filters);
+  listings.write(filters, checks);
+  return checks;
+}
+
+async function listWithPlaywright(filters: readonly string[]): Promise<ListedCheck[]> {
   const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const args = [
     playwrightCli,
