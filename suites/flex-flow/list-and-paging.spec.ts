@@ -166,15 +166,15 @@ test.describe('listing and paging Flex Flows', () => {
   );
 
   test(
-    'without PageSize a page holds at most 50 flows and meta.page_size is 50',
+    'without PageSize a page of 51 flows of every integration type holds 50 and meta.page_size is 50',
     verifies('FLEXFLOW-PAGESIZE-DEFAULT-50'),
     async ({ flexFlows }) => {
       const name = 'default-page';
-      for (let i = 0; i < 51; i++)
-        await flexFlows.create({
-          ...samplesOf(validCreate('studio'), 1, i)[0]!,
-          FriendlyName: name,
-        });
+      const ofEachType = samplesOf(validCreateOfEachType(), 51, 37);
+      for (let i = 0; i < 51; i++) {
+        const types = ofEachType[i]!;
+        await flexFlows.create({ ...types[i % types.length]!, FriendlyName: name });
+      }
       const response = await flexFlows.list({ FriendlyName: flexFlows.nameFor(name) });
       expect(response.json.meta.page_size, 'meta.page_size of a list without PageSize').toBe(50);
       expect(response.json.flex_flows, 'flows on a page without PageSize').toHaveLength(50);
