@@ -57,6 +57,13 @@ export const storesRefusedFaults = [
     }),
   },
   {
+    name: 'flexflow-unauthenticated-create-stored',
+    description:
+      'Authentication is checked after the create: POST /v1/FlexFlows without credentials or with a wrong secret is answered 401, but the flow is stored.',
+    trips: ['WIRE-AUTH-BASIC-REQUIRED', 'WIRE-AUTH-WRONG-CREDENTIALS-401'],
+    wire: storingRefused('flex-api', /^\/v1\/FlexFlows$/, (form) => Object.fromEntries(form)),
+  },
+  {
     name: 'flexflow-refused-type-change-applied',
     description:
       "An update changing IntegrationType without the new type's parameters is answered 4xx but the type is changed anyway, with placeholder parameters.",

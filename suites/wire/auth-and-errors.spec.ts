@@ -116,6 +116,46 @@ test.describe('HTTP Basic auth', () => {
     },
   );
 
+  test(
+    'a create without credentials, or with a wrong secret of either kind, is answered 401 and leaves no flow behind',
+    verifies('WIRE-AUTH-BASIC-REQUIRED', 'WIRE-AUTH-WRONG-CREDENTIALS-401'),
+    async ({ api, target, uniqueName, cleanup }) => {
+      const held = credentialKinds.flatMap((kind) => {
+        const credentials =
+          target.credentials.kind === kind ? target.credentials : target.credentialsByKind?.[kind];
+        return credentials ? [credentials] : [];
+      });
+      const refusedAuth = fc.oneof(
+        fc.constant('none' as const),
+        ...held.map((credentials) =>
+          wrongSecret
+            .filter((password) => password !== credentials.password)
+            .map((password) => ({ ...credentials, password })),
+        ),
+      );
+      await fc.assert(
+        fc.asyncProperty(refusedAuth, validCreate(), async (auth, body) => {
+          const name = uniqueName('unauthenticated');
+          const response = await api.post(
+            'flex-api',
+            flexFlowsPath,
+            { ...body, FriendlyName: name },
+            { auth },
+          );
+          const sent = auth === 'none' ? 'without credentials' : `with a wrong ${auth.kind} secret`;
+          expect(response.status, `status of a create ${sent}`).toBe(401);
+          const listed = await api.get<{ flex_flows?: { sid: string }[] }>('flex-api', flexFlowsPath, {
+            query: { FriendlyName: name },
+          });
+          const stored = listed.json?.flex_flows ?? [];
+          for (const flow of stored) cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${flow.sid}`));
+          expect(stored, `flows named as the create ${sent}`).toHaveLength(0);
+        }),
+        scaled(weights.request),
+      );
+    },
+  );
+
   test('a 401 says "Authenticate"', verifies('WIRE-AUTH-MESSAGE-AUTHENTICATE'), async ({ api }) => {
     const response = await api.get('flex-api', flexFlowsPath, { auth: 'none' });
     expect(response.json.message, 'message of a 401').toBe('Authenticate');
