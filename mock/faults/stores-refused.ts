@@ -64,6 +64,13 @@ export const storesRefusedFaults = [
     wire: storingRefused('flex-api', /^\/v1\/FlexFlows$/, (form) => Object.fromEntries(form)),
   },
   {
+    name: 'flexflow-unauthenticated-update-applied',
+    description:
+      'Authentication is checked after the update: POST /v1/FlexFlows/{Sid} without credentials or with a wrong secret is answered 401, but the update is applied.',
+    trips: ['WIRE-AUTH-BASIC-REQUIRED', 'WIRE-AUTH-WRONG-CREDENTIALS-401'],
+    wire: storingRefused('flex-api', /^\/v1\/FlexFlows\/[^/]+$/, (form) => Object.fromEntries(form)),
+  },
+  {
     name: 'flexflow-refused-type-change-applied',
     description:
       "An update changing IntegrationType without the new type's parameters is answered 4xx but the type is changed anyway, with placeholder parameters.",

@@ -34,6 +34,26 @@ function credentialsOfKind(target: Target, kind: Credentials['kind']): Credentia
   return credentials as Credentials;
 }
 
+/** No credentials, or a wrong secret for each kind of credentials the target holds. */
+function refusedCredentials(target: Target): fc.Arbitrary<'none' | Credentials> {
+  const held = credentialKinds.flatMap((kind) => {
+    const credentials =
+      target.credentials.kind === kind ? target.credentials : target.credentialsByKind?.[kind];
+    return credentials ? [credentials] : [];
+  });
+  return fc.oneof(
+    fc.constant('none' as const),
+    ...held.map((credentials) =>
+      wrongSecret
+        .filter((password) => password !== credentials.password)
+        .map((password) => ({ ...credentials, password })),
+    ),
+  );
+}
+
+const describeAuth = (auth: 'none' | Credentials) =>
+  auth === 'none' ? 'without credentials' : `with a wrong ${auth.kind} secret`;
+
 test.beforeEach(({ prerequisites }, testInfo) => {
   skipWhereProgrammableChatEnded(testInfo, prerequisites, 'the wire checks go through the Flex Flow API');
 });
@@ -120,21 +140,8 @@ test.describe('HTTP Basic auth', () => {
     'a create without credentials, or with a wrong secret of either kind, is answered 401 and leaves no flow behind',
     verifies('WIRE-AUTH-BASIC-REQUIRED', 'WIRE-AUTH-WRONG-CREDENTIALS-401'),
     async ({ api, target, uniqueName, cleanup }) => {
-      const held = credentialKinds.flatMap((kind) => {
-        const credentials =
-          target.credentials.kind === kind ? target.credentials : target.credentialsByKind?.[kind];
-        return credentials ? [credentials] : [];
-      });
-      const refusedAuth = fc.oneof(
-        fc.constant('none' as const),
-        ...held.map((credentials) =>
-          wrongSecret
-            .filter((password) => password !== credentials.password)
-            .map((password) => ({ ...credentials, password })),
-        ),
-      );
       await fc.assert(
-        fc.asyncProperty(refusedAuth, validCreate(), async (auth, body) => {
+        fc.asyncProperty(refusedCredentials(target), validCreate(), async (auth, body) => {
           const name = uniqueName('unauthenticated');
           const response = await api.post(
             'flex-api',
@@ -142,14 +149,49 @@ test.describe('HTTP Basic auth', () => {
             { ...body, FriendlyName: name },
             { auth },
           );
-          const sent = auth === 'none' ? 'without credentials' : `with a wrong ${auth.kind} secret`;
-          expect(response.status, `status of a create ${sent}`).toBe(401);
+          expect(response.status, `status of a create ${describeAuth(auth)}`).toBe(401);
           const listed = await api.get<{ flex_flows?: { sid: string }[] }>('flex-api', flexFlowsPath, {
             query: { FriendlyName: name },
           });
           const stored = listed.json?.flex_flows ?? [];
           for (const flow of stored) cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${flow.sid}`));
-          expect(stored, `flows named as the create ${sent}`).toHaveLength(0);
+          expect(stored, `flows named as the create ${describeAuth(auth)}`).toHaveLength(0);
+        }),
+        scaled(weights.request),
+      );
+    },
+  );
+
+  test(
+    'an update without credentials, or with a wrong secret of either kind, is answered 401 and changes nothing',
+    verifies('WIRE-AUTH-BASIC-REQUIRED', 'WIRE-AUTH-WRONG-CREDENTIALS-401'),
+    async ({ api, target, uniqueName, cleanup }) => {
+      const [body] = samplesOf(validCreate(), 1, 41);
+      const created = await api.post<{ sid: string; friendly_name: string; enabled: boolean }>(
+        'flex-api',
+        flexFlowsPath,
+        {
+          ...body,
+          FriendlyName: uniqueName('kept'),
+        },
+      );
+      expect(created.status, 'status of the create the updates go to').toBe(201);
+      const path = `${flexFlowsPath}/${created.json.sid}`;
+      cleanup(() => api.delete('flex-api', path));
+      await fc.assert(
+        fc.asyncProperty(refusedCredentials(target), fc.boolean(), async (auth, enabled) => {
+          const response = await api.post(
+            'flex-api',
+            path,
+            { FriendlyName: uniqueName('renamed'), Enabled: enabled },
+            { auth },
+          );
+          expect(response.status, `status of an update ${describeAuth(auth)}`).toBe(401);
+          const fetched = await api.get<{ friendly_name: string; enabled: boolean }>('flex-api', path);
+          expect(
+            [fetched.json.friendly_name, fetched.json.enabled],
+            `friendly_name and enabled after an update ${describeAuth(auth)}`,
+          ).toEqual([created.json.friendly_name, created.json.enabled]);
         }),
         scaled(weights.request),
       );
@@ -314,10 +356,14 @@ test.describe('status codes and paging conventions', () => {
     verifies('WIRE-CREATE-201', 'WIRE-DELETE-204'),
     async ({ api, uniqueName }) => {
       const [body] = samplesOf(validCreate(), 1, 7);
-      const created = await api.post<{ sid: string }>('flex-api', flexFlowsPath, {
-        ...body!,
-        FriendlyName: uniqueName('codes'),
-      });
+      const created = await api.post<{ sid: string; friendly_name: string; enabled: boolean }>(
+        'flex-api',
+        flexFlowsPath,
+        {
+          ...body!,
+          FriendlyName: uniqueName('codes'),
+        },
+      );
       expect(created.status, 'status of a create').toBe(201);
       const deleted = await api.delete('flex-api', `${flexFlowsPath}/${created.json.sid}`);
       expect(deleted.status, 'status of a delete').toBe(204);
@@ -331,10 +377,14 @@ test.describe('status codes and paging conventions', () => {
       const name = uniqueName('abs');
       for (let i = 0; i < 2; i++) {
         const [body] = samplesOf(validCreate(), 1, i);
-        const created = await api.post<{ sid: string }>('flex-api', flexFlowsPath, {
-          ...body!,
-          FriendlyName: name,
-        });
+        const created = await api.post<{ sid: string; friendly_name: string; enabled: boolean }>(
+          'flex-api',
+          flexFlowsPath,
+          {
+            ...body!,
+            FriendlyName: name,
+          },
+        );
         cleanup(() => api.delete('flex-api', `${flexFlowsPath}/${created.json.sid}`));
       }
       const first = await api.get<{ meta: Record<string, string | null> }>('flex-api', flexFlowsPath, {
