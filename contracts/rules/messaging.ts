@@ -259,7 +259,10 @@ export const messagingRules = [
     title: 'A failing Studio Flow or webhook is retried RetryCount times',
     statement:
       'When the external webhook (or the Studio Flow) fails for a message, it is attempted at most RetryCount + 1 ' +
-      'times in all; with RetryCount 0 it is attempted once. What counts as a failure is not documented.',
+      'times in all; with RetryCount 0 it is attempted once. What counts as a failure is not documented. The ' +
+      'checks make the external webhook fail (a 5xx answer, which any reading counts as a failure); a Studio ' +
+      'Flow has no documented failure a client can cause and no attempt count a client can read, so that path ' +
+      'is not checked.',
     severity: 'must',
     appliesTo: { triggers: ['incoming-message'], callsOut: true },
     sources: [
