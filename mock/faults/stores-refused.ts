@@ -131,6 +131,17 @@ export const storesRefusedFaults = [
     ),
   },
   {
+    name: 'interaction-stores-refused',
+    description:
+      'POST /v1/Interactions without Channel is answered 400 but the Interaction is created anyway, as an SMS, and its Routing creates the task.',
+    trips: ['CONV-INTERACTION-REQUIRES-CHANNEL'],
+    wire: storingRefused('flex-api', /^\/v1\/Interactions$/, (form) =>
+      form.has('Channel')
+        ? undefined
+        : { ...Object.fromEntries(form), Channel: JSON.stringify({ type: 'sms', initiated_by: 'customer' }) },
+    ),
+  },
+  {
     name: 'interaction-channel-closes-when-refused',
     description:
       'Status=inactive on an Interaction channel without Routing is answered 400 but the channel is made inactive anyway.',

@@ -9,15 +9,28 @@ const channel = JSON.stringify({ type: 'sms', initiated_by: 'customer' });
 
 test.describe('the Interactions resource', () => {
   test(
-    'POST /v1/Interactions without Channel is 400 / 20001; Channel alone (no Routing) is accepted',
+    'POST /v1/Interactions without Channel is 400 / 20001 and routes nothing; Channel alone (no Routing) is accepted',
     verifies('CONV-INTERACTION-REQUIRES-CHANNEL'),
-    async ({ api }) => {
-      const refused = await api.post('flex-api', '/v1/Interactions', { Routing: '{}' });
+    async ({ api, routing, workflow }) => {
+      const refused = await api.post('flex-api', '/v1/Interactions', {
+        Routing: interactionRouting(routing, workflow, { sent: 'refused' }),
+      });
       expect(refused.status, 'POST /v1/Interactions status').toBe(400);
       // the message text is not documented (WIRE-MISSING-PARAM-MESSAGE reports it); the code is
       expect(refused.json, 'error of POST /v1/Interactions without Channel').toMatchObject({ code: 20001 });
       const accepted = await api.post('flex-api', '/v1/Interactions', { Channel: channel });
       expect(accepted.status, 'POST /v1/Interactions status').toBe(200);
+      // Effects, not echoes: the next routed create's task is the only one the workflow gets.
+      const routed = await api.post('flex-api', '/v1/Interactions', {
+        Channel: channel,
+        Routing: interactionRouting(routing, workflow, { sent: 'accepted' }),
+      });
+      expect(routed.status, 'POST /v1/Interactions status').toBe(200);
+      const tasks = await awaitNewTasks(api, routing, workflow, new Set());
+      expect(
+        tasks.map((task) => attributesOf(task).sent),
+        "the workflow's tasks after a refused and an accepted create",
+      ).toEqual(['accepted']);
     },
   );
 
