@@ -20,7 +20,7 @@ export interface LedgerState {
   total: number;
   byApi: Record<string, number>;
   outcomes: { throttled: number; serverErrors: number; timeouts: number; retries: number };
-  /** The most recent requests per bucket (only as many as the bucket's limit). */
+  /** The requests per bucket that still hold a place in it (or will: started later than now). */
   slots: Record<string, Slot[]>;
   /** A bucket a 429's Retry-After closed until this time. */
   blockedUntil: Record<string, number>;
@@ -68,10 +68,13 @@ export class RequestLedger {
   }
 
   /**
-   * Takes the next slot every bucket allows and counts the request. A request may start one window
-   * after the request `limit` places before it was answered: it then reaches Twilio more than a
-   * window after that one did, whatever the network's latency, so no window ever holds more than
-   * `limit` requests. `wait` means that request is still unanswered.
+   * Takes the earliest slot every bucket allows and counts the request. A request holds its place
+   * in a bucket from its start until one window after it was answered: it then reaches Twilio more
+   * than a window after the request that place held did, whatever the network's latency, so no
+   * window ever holds more than `limit` requests. A request may take a gap before requests already
+   * given later starts (another API's, paced by a lower limit), as long as every instant from its
+   * start on, theirs included, stays within each limit. `wait` means requests still unanswered hold
+   * every place.
    */
   reserve(request: ReserveRequest): Reservation {
     return this.update((state) => {
@@ -79,22 +82,25 @@ export class RequestLedger {
         state.exhausted = true;
         return { kind: 'exhausted', total: state.total };
       }
-      let at = request.now;
-      for (const bucket of request.buckets) {
-        const slots = state.slots[bucket.key] ?? [];
-        at = Math.max(at, state.blockedUntil[bucket.key] ?? 0, slots.at(-1)?.start ?? 0);
-        const reference = slots.length >= bucket.limit ? slots[slots.length - bucket.limit] : undefined;
-        if (!reference) continue;
-        const end =
-          reference.end ??
-          (request.now - reference.start > request.staleMs ? reference.start + request.staleMs : undefined);
-        if (end === undefined) return { kind: 'wait' };
-        at = Math.max(at, end + request.windowMs);
+      const held = (bucket: Bucket) => (state.slots[bucket.key] ?? []).map((slot) => placeOf(slot, request));
+      let at = Math.max(request.now, ...request.buckets.map((bucket) => state.blockedUntil[bucket.key] ?? 0));
+      for (let settled = false; !settled; ) {
+        settled = true;
+        for (const bucket of request.buckets) {
+          const earliest = earliestStart(held(bucket), bucket.limit, at);
+          if (earliest === undefined) return { kind: 'wait' };
+          if (earliest > at) {
+            at = earliest;
+            settled = false;
+          }
+        }
       }
       const id = `${process.pid}-${state.total}`;
       for (const bucket of request.buckets) {
-        const slots = [...(state.slots[bucket.key] ?? []), { id, start: at }];
-        state.slots[bucket.key] = slots.slice(-bucket.limit);
+        const current = (state.slots[bucket.key] ?? []).filter(
+          (slot) => placeOf(slot, request).until > request.now,
+        );
+        state.slots[bucket.key] = [...current, { id, start: at }];
       }
       state.total += 1;
       state.byApi[request.key] = (state.byApi[request.key] ?? 0) + 1;
@@ -150,6 +156,38 @@ export class RequestLedger {
   private file(): string {
     return join(this.dir as string, 'ledger.json');
   }
+}
+
+/** When a request's place in a bucket begins and ends: one window after its answer (unknown: Infinity). */
+interface Place {
+  readonly start: number;
+  readonly until: number;
+}
+
+function placeOf(slot: Slot, request: ReserveRequest): Place {
+  const end =
+    slot.end ?? (request.now - slot.start > request.staleMs ? slot.start + request.staleMs : undefined);
+  return { start: slot.start, until: end === undefined ? Number.POSITIVE_INFINITY : end + request.windowMs };
+}
+
+/**
+ * The earliest start, from `from` on, at which a new request (holding its place until it is
+ * answered) keeps the bucket within `limit` at every instant after it: the instants to check are its
+ * own start and the starts of the requests placed later. Undefined when requests not yet answered
+ * hold the places at every candidate time.
+ */
+export function earliestStart(places: readonly Place[], limit: number, from: number): number | undefined {
+  const candidates = [
+    from,
+    ...places.map((place) => place.until).filter((until) => until > from && Number.isFinite(until)),
+  ].sort((a, b) => a - b);
+  return candidates.find((start) => {
+    const instants = [start, ...places.filter((place) => place.start > start).map((place) => place.start)];
+    return instants.every(
+      (instant) =>
+        places.filter((place) => place.start <= instant && place.until > instant).length + 1 <= limit,
+    );
+  });
 }
 
 export function readLedgerFile(dir: string): LedgerState {
