@@ -34,6 +34,8 @@ const stateFile = (accountSid: string, phoneNumber: string, use: NumberUse) =>
   );
 /** A lock older than this belongs to a process that died holding it (no check holds a number longer). */
 const staleLockMs = 600_000;
+/** A lock whose holder has not written its pid this long after taking it was left by a process that died. */
+const unnamedLockMs = 5_000;
 
 const numbersPath = (accountSid: string) => `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers`;
 
@@ -45,7 +47,8 @@ const numbersPath = (accountSid: string) => `/2010-04-01/Accounts/${accountSid}/
  */
 export class RepointedNumber {
   private readonly file: string;
-  private readonly lock: string;
+  /** The lock directory the run's processes share for this number and use (it holds the holder's pid). */
+  readonly lock: string;
 
   constructor(
     private readonly api: TwilioApi,
@@ -143,7 +146,10 @@ export class RepointedNumber {
         writeFileSync(join(this.lock, 'pid'), String(process.pid));
         return;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        // ENOENT: the lock was broken between taking it and naming its holder; take it again
+        if (code === 'ENOENT') continue;
+        if (code !== 'EEXIST') throw error;
         if (lockIsStale(this.lock)) rmSync(this.lock, { recursive: true, force: true });
         else await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -163,15 +169,25 @@ export class RepointedNumber {
   }
 }
 
-/** Held by no live process, or for longer than any check holds a number. */
+/**
+ * Held by no live process, or for longer than any check holds a number. A lock without its holder's
+ * pid is being taken (the pid is written just after the directory is made): stale only when old.
+ */
 function lockIsStale(lock: string): boolean {
+  let age: number;
   try {
-    const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-    if (pid && pid !== process.pid && !processAlive(pid)) return true;
-    return Date.now() - statSync(lock).mtimeMs > staleLockMs;
+    age = Date.now() - statSync(lock).mtimeMs;
   } catch {
-    return true;
+    return false; // released meanwhile: take it
   }
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return age > unnamedLockMs;
+  }
+  if (pid && pid !== process.pid && !processAlive(pid)) return true;
+  return age > staleLockMs;
 }
 
 function processAlive(pid: number): boolean {
