@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { customAttributes } from '../../generators/liquid';
 import type { TwilioApi } from '../../targets/http/client';
 import { interactionRouting } from '../drivers/interaction-form';
-import { type AssignmentTiming, attributesOf, awaitNewTasks, TaskRouterApi } from '../drivers/taskrouter';
+import { assignmentTiming, attributesOf, awaitNewTasks, TaskRouterApi } from '../drivers/taskrouter';
 import { expect, test, verifies } from '../fixtures';
 import { watchForTrace } from '../no-trace';
 import { scaled, weights } from '../properties';
@@ -31,24 +31,17 @@ async function createInteraction(api: TwilioApi, routing?: string): Promise<Crea
 const channelPath = (interaction: CreatedInteraction) =>
   `/v1/Interactions/${interaction.sid}/Channels/${interaction.channel.sid}`;
 
-/** How long assignment takes: at once on the embedded mock, seconds on a real account. */
-function timingOf(synchronous: boolean): AssignmentTiming {
-  const quietMs = synchronous ? 0 : 3_000;
-  return {
-    synchronous,
-    assignWithinMs: synchronous ? 500 : 15_000,
-    quietMs,
-    timeoutGraceMs: synchronous ? 1_500 : 20_000,
-    quietPeriod: () => new Promise((resolve) => setTimeout(resolve, quietMs)),
-  };
-}
-
 test.describe("an Interaction's channel after the task is created", () => {
   test(
     'closing the channel without Routing answers it closed and wraps its assigned task up',
     verifies('CONV-INTERACTION-CLOSE-WRAPS-TASK'),
     async ({ api, uniqueName, cleanup, target }) => {
-      const taskRouter = new TaskRouterApi(api, uniqueName, cleanup, timingOf(target.kind === 'mock'));
+      const taskRouter = new TaskRouterApi(
+        api,
+        uniqueName,
+        cleanup,
+        assignmentTiming(target.kind === 'mock'),
+      );
       const scene = await taskRouter.routingScene();
       await scene.becomeAvailable();
       const interaction = await createInteraction(

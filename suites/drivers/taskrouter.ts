@@ -68,7 +68,25 @@ export interface AssignmentTiming {
   readonly quietMs: number;
   /** Extra time, beyond a task's own Timeout, the target may take to cancel it. */
   readonly timeoutGraceMs: number;
+  /**
+   * A task Timeout (seconds) that outlasts making a worker available and seeing the task offered:
+   * on a real account those requests are paced, and a shorter one could pass before the offer.
+   */
+  readonly offeredWithinSeconds: number;
   quietPeriod(): Promise<void>;
+}
+
+/** How long assignment takes on a target: at once on the embedded mock (synchronous), seconds on a real account. */
+export function assignmentTiming(synchronous: boolean): AssignmentTiming {
+  const quietMs = synchronous ? 0 : 3_000;
+  return {
+    synchronous,
+    assignWithinMs: synchronous ? 500 : 15_000,
+    quietMs,
+    timeoutGraceMs: synchronous ? 1_500 : 20_000,
+    offeredWithinSeconds: synchronous ? 2 : 30,
+    quietPeriod: () => new Promise((resolve) => setTimeout(resolve, quietMs)),
+  };
 }
 
 /** Polls a value until it passes the matcher, at the pace assignment needs. */

@@ -1,6 +1,7 @@
 import type { TaskStatus } from '../../generators/taskrouter';
 import {
   type AssignmentTiming,
+  assignmentTiming,
   type RoutingScene,
   TaskRouterApi,
   type Workspace,
@@ -16,15 +17,7 @@ export const test = base.extend<{
   tasksInEveryStatus: { workspace: Workspace; statusOf: Map<string, TaskStatus> };
 }>({
   timing: async ({ target }, use) => {
-    const synchronous = target.kind === 'mock';
-    const quietMs = synchronous ? 0 : 3_000;
-    await use({
-      synchronous,
-      assignWithinMs: synchronous ? 500 : 15_000,
-      quietMs,
-      timeoutGraceMs: synchronous ? 1_500 : 20_000,
-      quietPeriod: () => new Promise((resolve) => setTimeout(resolve, quietMs)),
-    });
+    await use(assignmentTiming(target.kind === 'mock'));
   },
   taskRouter: async ({ api, uniqueName, cleanup, timing }, use) => {
     await use(new TaskRouterApi(api, uniqueName, cleanup, timing));

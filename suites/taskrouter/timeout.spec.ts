@@ -82,11 +82,12 @@ test.describe('task timeout', () => {
     verifies('TR-TIMEOUT-CANCELS-TTL'),
     async ({ scene, timing }) => {
       // the workflow's reservation timeout (120 s by default) outlasts the task's
-      const task = await scene.task({ Timeout: 2 });
+      const timeout = timing.offeredWithinSeconds;
+      const task = await scene.task({ Timeout: timeout });
       await scene.becomeAvailable();
       expect((await scene.nextReservation()).task_sid, 'the reservation offered').toBe(task.sid);
       expect(await scene.workspace.statusOf(task.sid), 'the task while offered').toBe('reserved');
-      await expectCanceledByTimeout(scene, timing, task.sid, 2);
+      await expectCanceledByTimeout(scene, timing, task.sid, timeout);
     },
   );
 });
