@@ -22,6 +22,12 @@ export interface StagingFigures {
   readonly wallMs: number;
   /** The requests the account saw ÷ the account's limit per second: no paced run can be faster. */
   readonly floorMs: number;
+  /**
+   * The largest of the account floor and each API's own (its requests ÷ its documented limit per
+   * second): the floor that binds, and the API that sets it (absent from figures written before).
+   */
+  readonly bindingFloorMs?: number;
+  readonly bindingApi?: string;
   readonly exitCode: number | null;
   readonly verdict: string;
   readonly requests: number;

@@ -95,6 +95,14 @@ export function formatTables(figures: BenchFigures): string[] {
             'rate-limit floor',
             `${seconds(staging.floorMs)} (${staging.loggedByAccount} requests ÷ ${staging.accountLimitPerSecond}/s)`,
           ],
+          ...(staging.bindingFloorMs !== undefined
+            ? [
+                [
+                  'binding floor (each API ÷ its own limit, and the account)',
+                  `${seconds(staging.bindingFloorMs)}, set by ${staging.bindingApi}; wall ÷ binding floor ${(staging.wallMs / staging.bindingFloorMs).toFixed(2)}×`,
+                ],
+              ]
+            : []),
           ['verdict', staging.verdict],
           ['APIs over their limit', staging.overLimit.join(', ') || 'none'],
         ],

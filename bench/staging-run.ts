@@ -112,9 +112,20 @@ const apis = [...arrivals.keys()].sort().map((key) => {
   const times = arrivals.get(key) ?? [];
   return { api: key, requests: times.length, busiestSecond: busiestWindow(times), limitPerSecond: limit };
 });
+const floorMs = Math.round((staging.log.length / accountLimitPerSecond) * 1000);
+// Each API is paced by its own documented limit too: the slowest of them may bind harder than the account.
+const binding = apis.reduce(
+  (worst, api) => {
+    const ms = Math.round((api.requests / api.limitPerSecond) * 1000);
+    return ms > worst.ms ? { ms, api: api.api } : worst;
+  },
+  { ms: floorMs, api: 'the account' },
+);
 const figures: StagingFigures = {
   wallMs,
-  floorMs: Math.round((staging.log.length / accountLimitPerSecond) * 1000),
+  floorMs,
+  bindingFloorMs: binding.ms,
+  bindingApi: binding.api,
   exitCode: result.code,
   verdict,
   requests: requests.total,
@@ -134,6 +145,7 @@ const width = Math.max(...apis.map((api) => api.api.length));
 const lines = [
   `simulated staging run: ${(wallMs / 1000).toFixed(1)} s wall, ${verdict}`,
   `rate-limit floor: ${(figures.floorMs / 1000).toFixed(1)} s (${staging.log.length} requests ÷ ${accountLimitPerSecond}/s); wall ÷ floor ${(wallMs / figures.floorMs).toFixed(2)}× (target ≤ 1.30×: ${wallMs / figures.floorMs <= 1.3 ? 'met' : 'NOT met'})`,
+  `binding floor: ${(binding.ms / 1000).toFixed(1)} s, set by ${binding.api} (each API's requests ÷ its documented limit, and the account's); wall ÷ binding floor ${(wallMs / binding.ms).toFixed(2)}×`,
   `requests: ${requests.total} by the checks + ${requests.cleanup.total} to clean up = ${staging.log.length} seen by the account; budget ${requests.budget}`,
   `account: busiest second ${figures.accountBusiestSecond} requests (ceiling ${accountLimitPerSecond}/s)`,
   '',

@@ -42,6 +42,8 @@ interface IntegrationMember {
 
 export class FlexFlows {
   readonly table = new Table<FlexFlowRecord>();
+  /** How each `Integration.*` parameter is read and stored: made once, the behaviour being fixed. */
+  private members: Record<IntegrationParameter, IntegrationMember> | undefined;
 
   constructor(private readonly ctx: MockContext) {}
 
@@ -192,7 +194,8 @@ export class FlexFlows {
     type: IntegrationType,
     base: Record<string, unknown>,
   ): Record<string, unknown> {
-    const members = this.integrationMembers();
+    this.members ??= this.integrationMembers();
+    const members = this.members;
     const takes = this.behaviour.integrationParameters[type];
     // Every parameter the type takes is validated, in the order of `integrationMembers`.
     const sent = new Map<IntegrationParameter, unknown>();
