@@ -27,7 +27,7 @@ const onMock = settings.target.kind === 'mock';
  * recording keeps one worker (the run session says so), so the lanes are off then.
  */
 const realAccountLanes = settings.target.kind === 'twilio' && !settings.recordDir;
-const laneAreas = { 'flex-flow/**/*.spec.ts': 2, 'taskrouter/**/*.spec.ts': 2 };
+const laneAreas = { 'flex-flow/**/*.spec.ts': 4, 'taskrouter/**/*.spec.ts': 2 };
 const otherAreasWorkers = 3;
 const conformanceProjects = realAccountLanes
   ? [
