@@ -134,14 +134,15 @@ test.describe('a run on the staging account', () => {
     expect(announced).toContain('no --sms-numbers: inbound SMS checks are skipped');
   });
 
-  test("every request goes to a Twilio host with the account's Basic auth, Twilio's paths and form-encoded bodies", async () => {
+  test("every request goes to a Twilio host with the account's Basic auth (the wire checks' missing or wrong credentials answered 401), Twilio's paths and form-encoded bodies", async () => {
     const hosts = new Set(domains.map(twilioHost));
     expect(staging.log.length).toBeGreaterThan(20);
     for (const entry of staging.log) {
       const where = `${entry.method} ${entry.host}${entry.path}`;
       expect(hosts.has(entry.host), where).toBe(true);
       expect(entry.path, where).toMatch(/^\/v[12]\/[A-Z]/);
-      if (entry.authorization !== undefined) expect(entry.authorization, where).toBe(basic);
+      if (entry.authorization !== undefined && entry.authorization !== basic)
+        expect(entry.status, `${where} with credentials other than the account's`).toBe(401);
       if (entry.method !== 'POST') continue;
       expect(entry.contentType, where).toBe('application/x-www-form-urlencoded');
       for (const key of new URLSearchParams(entry.body).keys())
@@ -150,6 +151,12 @@ test.describe('a run on the staging account', () => {
     const unauthenticated = staging.log.filter((entry) => entry.authorization === undefined);
     expect(unauthenticated.length).toBeGreaterThan(0);
     expect(unauthenticated.every((entry) => entry.status === 401)).toBe(true);
+    const accepted = staging.log.filter((entry) => (entry.status ?? 500) < 400);
+    expect(accepted.length).toBeGreaterThan(20);
+    expect(
+      accepted.every((entry) => entry.authorization === basic),
+      "accepted requests carry the account's auth",
+    ).toBe(true);
     const used = new Set(staging.log.map((entry) => entry.domain));
     expect([...used].sort()).toEqual(expect.arrayContaining(['chat', 'flex-api', 'taskrouter']));
   });
