@@ -61,13 +61,12 @@ test.describe('task priority', () => {
     'any priority and timeout written as JSON numbers: accepted or refused, never misread (reported)',
     verifies('STF-WIDGET-VALUES-AS-STRINGS'),
     async (trigger, { studio }, testInfo) => {
-      const readings = new Set<'integers' | 'refused'>();
+      let acceptedAsIntegers = false;
       await fc.assert(
         fc.asyncProperty(priority(), timeout(), trigger.customer(), async (p, t, who) => {
           const created = await studio.create(trigger.definition({ priority: p, timeout: t }));
           if (created.status !== 201) {
             expect(created.json.code, created.text).toBe(81022);
-            readings.add('refused');
             return;
           }
           const { task } = await trigger.fire(created.json, who);
@@ -76,11 +75,11 @@ test.describe('task priority', () => {
             [task?.priority, task?.timeout],
             "priority and timeout of the task against the widget's, written as numbers",
           ).toEqual([p, t]);
-          readings.add('integers');
+          acceptedAsIntegers = true;
         }),
         scaled(weights.flow),
       );
-      if (readings.has('integers')) observeReading(testInfo, 'STF-WIDGET-VALUES-AS-STRINGS', 'integers');
+      if (acceptedAsIntegers) observeReading(testInfo, 'STF-WIDGET-VALUES-AS-STRINGS', 'integers');
     },
   );
 });

@@ -151,12 +151,6 @@ test.describe('a run on the staging account', () => {
     const unauthenticated = staging.log.filter((entry) => entry.authorization === undefined);
     expect(unauthenticated.length).toBeGreaterThan(0);
     expect(unauthenticated.every((entry) => entry.status === 401)).toBe(true);
-    const accepted = staging.log.filter((entry) => (entry.status ?? 500) < 400);
-    expect(accepted.length).toBeGreaterThan(20);
-    expect(
-      accepted.every((entry) => entry.authorization === basic),
-      "accepted requests carry the account's auth",
-    ).toBe(true);
     const used = new Set(staging.log.map((entry) => entry.domain));
     expect([...used].sort()).toEqual(expect.arrayContaining(['chat', 'flex-api', 'taskrouter']));
   });
