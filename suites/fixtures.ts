@@ -5,9 +5,10 @@ import { TwilioApi } from '../targets/http/client';
 import { TargetHealth } from '../targets/http/target-health';
 import { type RunSettings, readRunSettings } from '../targets/run-settings';
 import { describeAnswer, prerequisiteSkip } from '../targets/twilio/prerequisites';
-import type { Prerequisites, Target, TargetSession } from '../targets/types';
+import type { Prerequisites, Target, TargetClock, TargetSession } from '../targets/types';
 import { onFailedAssertion } from './assertions';
 import { voiceNumberMissing, voicePlatformFor } from './drivers/calling-voice-platform';
+import { waitingClock } from './drivers/clock';
 import { ConversationCustomer } from './drivers/conversation-customer';
 import { HttpStub, publicUrlMissing } from './drivers/http-stub';
 import { LegacyMessaging } from './drivers/legacy-messaging';
@@ -18,6 +19,13 @@ import { checkEvidence } from './evidence';
 import { WorkerTargets } from './worker-targets';
 
 export { expect } from './assertions';
+
+/**
+ * Options of a fixture set up without a report step of its own. Playwright reports each fixture's
+ * setup and teardown as steps (messages to the runner, each with a captured stack); over the dozen
+ * fixtures of a check that cost more than most checks' requests, and no report shows them.
+ */
+export const noStep = { box: 'self' } as const;
 export { observeReading, recordObservation, verifies } from './rules';
 
 /**
@@ -56,6 +64,8 @@ interface TestFixtures {
    */
   mockFaults: readonly string[] | undefined;
   target: Target;
+  /** The target's time: moved forward on the embedded mock, waited for elsewhere. */
+  clock: TargetClock;
   /** What a real account offers the checks (Flex workspace, chat service, end of life); fixed elsewhere. */
   prerequisites: Prerequisites;
   /**
@@ -151,17 +161,33 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  target: async ({ workerTargets, mockFaults }, use) => {
-    await use((await workerTargets.with(mockFaults)).target);
-  },
+  target: [
+    async ({ workerTargets, mockFaults }, use) => {
+      await use((await workerTargets.with(mockFaults)).target);
+    },
+    noStep,
+  ],
 
-  prerequisites: async ({ workerTargets, mockFaults }, use) => {
-    await use((await workerTargets.with(mockFaults)).prerequisites);
-  },
+  clock: [
+    async ({ target }, use) => {
+      await use(target.clock ?? waitingClock);
+    },
+    noStep,
+  ],
 
-  routing: async ({ workerTargets, mockFaults }, use) => {
-    await use(await (await workerTargets.with(mockFaults)).routing());
-  },
+  prerequisites: [
+    async ({ workerTargets, mockFaults }, use) => {
+      await use((await workerTargets.with(mockFaults)).prerequisites);
+    },
+    noStep,
+  ],
+
+  routing: [
+    async ({ workerTargets, mockFaults }, use) => {
+      await use(await (await workerTargets.with(mockFaults)).routing());
+    },
+    noStep,
+  ],
 
   // The gates run around every check and are no part of what it checks: no report step of their own.
   // Declared before prerequisiteGate: auto fixtures are set up in this order, and finding the
@@ -200,43 +226,52 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
     { auto: true, box: 'self' },
   ],
 
-  targetSession: async ({ target }, use, testInfo) => {
-    const session = await target.openSession?.({
-      id: testInfo.testId,
-      title: testInfo.titlePath.slice(1).join(' › '),
-    });
-    await use(session);
-    await session?.close();
-  },
+  targetSession: [
+    async ({ target }, use, testInfo) => {
+      const session = await target.openSession?.({
+        id: testInfo.testId,
+        title: testInfo.titlePath.slice(1).join(' › '),
+      });
+      await use(session);
+      await session?.close();
+    },
+    noStep,
+  ],
 
-  api: async ({ target, targetSession: session, runSettings, targetHealth }, use, testInfo) => {
-    const api = new TwilioApi(target, session, targetHealth);
-    onFailedAssertion(() => api.noteFailedAssertion());
-    testInfo.annotations.push(
-      { type: 'target', description: `${target.kind} ${target.url} ${target.fingerprint()}` },
-      { type: 'seed', description: String(runSettings.seed) },
-    );
-    await use(api);
-    onFailedAssertion(undefined);
-    api.noteCheckEnded();
-    const failed = testInfo.status === 'failed' || testInfo.status === 'timedOut';
-    const [connectionFailure] = api.connectionFailures;
-    // The reporter counts such a failure as the target's absence, not a verdict, once the target is gone.
-    if (failed && connectionFailure)
-      testInfo.annotations.push({ type: 'connection-failure', description: connectionFailure });
-    await testInfo.attach('http-exchanges', {
-      body: JSON.stringify(
-        checkEvidence(api.exchanges, api.requestsByApi, failed ? api.failedOn() : undefined),
-      ),
-      contentType: 'application/json',
-    });
-  },
+  api: [
+    async ({ target, targetSession: session, runSettings, targetHealth }, use, testInfo) => {
+      const api = new TwilioApi(target, session, targetHealth);
+      onFailedAssertion(() => api.noteFailedAssertion());
+      testInfo.annotations.push(
+        { type: 'target', description: `${target.kind} ${target.url} ${target.fingerprint()}` },
+        { type: 'seed', description: String(runSettings.seed) },
+      );
+      await use(api);
+      onFailedAssertion(undefined);
+      api.noteCheckEnded();
+      const failed = testInfo.status === 'failed' || testInfo.status === 'timedOut';
+      const [connectionFailure] = api.connectionFailures;
+      // The reporter counts such a failure as the target's absence, not a verdict, once the target is gone.
+      if (failed && connectionFailure)
+        testInfo.annotations.push({ type: 'connection-failure', description: connectionFailure });
+      await testInfo.attach('http-exchanges', {
+        body: JSON.stringify(
+          checkEvidence(api.exchanges, api.requestsByApi, failed ? api.failedOn() : undefined),
+        ),
+        contentType: 'application/json',
+      });
+    },
+    noStep,
+  ],
 
-  uniqueName: async ({ runSettings }, use, testInfo) => {
-    let counter = 0;
-    const testKey = testInfo.testId.slice(-6);
-    await use((purpose) => `flexconf-${runSettings.runId}-${testKey}-${purpose}-${++counter}`);
-  },
+  uniqueName: [
+    async ({ runSettings }, use, testInfo) => {
+      let counter = 0;
+      const testKey = testInfo.testId.slice(-6);
+      await use((purpose) => `flexconf-${runSettings.runId}-${testKey}-${purpose}-${++counter}`);
+    },
+    noStep,
+  ],
 
   faultOutcomeExpected: [
     async ({ mockFaults }, use, testInfo) => {
@@ -247,49 +282,70 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
   ],
 
   // Depends on `api` so its deletes run before the api's session closes (they are recorded too).
-  cleanup: async ({ api }, use) => {
-    const undo: Array<() => Promise<unknown>> = [];
-    await use((step) => undo.push(step));
-    api.noteCheckEnded();
-    for (const step of undo.reverse()) {
-      await step().catch(() => undefined);
-    }
-  },
+  cleanup: [
+    async ({ api }, use) => {
+      const undo: Array<() => Promise<unknown>> = [];
+      await use((step) => undo.push(step));
+      api.noteCheckEnded();
+      for (const step of undo.reverse()) {
+        await step().catch(() => undefined);
+      }
+    },
+    noStep,
+  ],
 
-  studio: async ({ api, uniqueName, cleanup }, use) => {
-    await use(new StudioApi(api, uniqueName('flow'), cleanup));
-  },
+  studio: [
+    async ({ api, uniqueName, cleanup }, use) => {
+      await use(new StudioApi(api, uniqueName('flow'), cleanup));
+    },
+    noStep,
+  ],
 
-  workflow: async ({ api, routing, uniqueName, cleanup }, use) => {
-    const sid = await routing.createWorkflow(api, uniqueName('Assign to Anyone'));
-    cleanup(() => routing.workspace(api).deleteWorkflow(sid));
-    await use(sid);
-  },
+  workflow: [
+    async ({ api, routing, uniqueName, cleanup }, use) => {
+      const sid = await routing.createWorkflow(api, uniqueName('Assign to Anyone'));
+      cleanup(() => routing.workspace(api).deleteWorkflow(sid));
+      await use(sid);
+    },
+    noStep,
+  ],
 
-  voice: async ({ api }, use, testInfo) => {
-    const voice = voicePlatformFor(api);
-    testInfo.skip(!voice, voiceNumberMissing);
-    if (!voice) return;
-    await use(voice);
-    await voice.close();
-  },
+  voice: [
+    async ({ api }, use, testInfo) => {
+      const voice = voicePlatformFor(api);
+      testInfo.skip(!voice, voiceNumberMissing);
+      if (!voice) return;
+      await use(voice);
+      await voice.close();
+    },
+    noStep,
+  ],
 
-  httpStub: async ({ target, targetSession }, use, testInfo) => {
-    const reachesLoopback = target.kind === 'mock' || target.kind === 'url';
-    testInfo.skip(!reachesLoopback && !targetSession?.publishStub, publicUrlMissing);
-    const stub = await HttpStub.start();
-    const published = targetSession?.publishStub?.(stub);
-    if (published) stub.publishAt(published.url);
-    await use(stub);
-    published?.release();
-    await stub.close();
-  },
+  httpStub: [
+    async ({ target, targetSession }, use, testInfo) => {
+      const reachesLoopback = target.kind === 'mock' || target.kind === 'url';
+      testInfo.skip(!reachesLoopback && !targetSession?.publishStub, publicUrlMissing);
+      const stub = await HttpStub.start();
+      const published = targetSession?.publishStub?.(stub);
+      if (published) stub.publishAt(published.url);
+      await use(stub);
+      published?.release();
+      await stub.close();
+    },
+    noStep,
+  ],
 
-  messaging: async ({ api, uniqueName, cleanup }, use) => {
-    await use(new LegacyMessaging(api, uniqueName('messaging'), cleanup));
-  },
+  messaging: [
+    async ({ api, uniqueName, cleanup }, use) => {
+      await use(new LegacyMessaging(api, uniqueName('messaging'), cleanup));
+    },
+    noStep,
+  ],
 
-  customers: async ({ api, uniqueName, cleanup }, use) => {
-    await use(new ConversationCustomer(api, uniqueName('conversation'), cleanup));
-  },
+  customers: [
+    async ({ api, uniqueName, cleanup }, use) => {
+      await use(new ConversationCustomer(api, uniqueName('conversation'), cleanup));
+    },
+    noStep,
+  ],
 });

@@ -178,6 +178,8 @@ function mismatches(result: VerificationResult | undefined, raw: string): string
 }
 
 test.describe('Flex Flow contract (Pact), provider side: the target honours flex-provisioning-client', () => {
+  // one worker loads the native Pact library (about 0.6 s and 40 MiB a process), not every worker
+  test.describe.configure({ mode: 'default' });
   for (const interaction of pact.interactions) {
     const rules = rulesFor[interaction.description];
     test(

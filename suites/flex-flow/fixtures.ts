@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FlexFlowForm } from '../../generators/flex-flow';
 import type { ApiResponse, TwilioApi } from '../../targets/http/client';
-import { test as base, skipWhereProgrammableChatEnded } from '../fixtures';
+import { test as base, noStep, skipWhereProgrammableChatEnded } from '../fixtures';
 
 export { expect, observeReading, verifies } from '../fixtures';
 
@@ -97,8 +97,11 @@ export class FlexFlowApi {
 }
 
 export const test = base.extend<{ flexFlows: FlexFlowApi }>({
-  flexFlows: async ({ api, uniqueName, cleanup, prerequisites }, use, testInfo) => {
-    skipWhereProgrammableChatEnded(testInfo, prerequisites, 'the check goes through the Flex Flow API');
-    await use(new FlexFlowApi(api, uniqueName('ff'), cleanup));
-  },
+  flexFlows: [
+    async ({ api, uniqueName, cleanup, prerequisites }, use, testInfo) => {
+      skipWhereProgrammableChatEnded(testInfo, prerequisites, 'the check goes through the Flex Flow API');
+      await use(new FlexFlowApi(api, uniqueName('ff'), cleanup));
+    },
+    noStep,
+  ],
 });

@@ -6,7 +6,7 @@ import {
   TaskRouterApi,
   type Workspace,
 } from '../drivers/taskrouter';
-import { test as base } from '../fixtures';
+import { test as base, noStep } from '../fixtures';
 
 export { expect, observeReading, recordObservation, verifies } from '../fixtures';
 
@@ -16,16 +16,28 @@ export const test = base.extend<{
   scene: RoutingScene;
   tasksInEveryStatus: { workspace: Workspace; statusOf: Map<string, TaskStatus> };
 }>({
-  timing: async ({ target }, use) => {
-    await use(assignmentTiming(target.kind === 'mock'));
-  },
-  taskRouter: async ({ api, uniqueName, cleanup, timing }, use) => {
-    await use(new TaskRouterApi(api, uniqueName, cleanup, timing));
-  },
-  scene: async ({ taskRouter }, use) => {
-    await use(await taskRouter.routingScene());
-  },
-  tasksInEveryStatus: async ({ taskRouter }, use) => {
-    await use(await taskRouter.tasksInEveryStatus());
-  },
+  timing: [
+    async ({ target }, use) => {
+      await use(assignmentTiming(target.kind === 'mock'));
+    },
+    noStep,
+  ],
+  taskRouter: [
+    async ({ api, uniqueName, cleanup, timing }, use) => {
+      await use(new TaskRouterApi(api, uniqueName, cleanup, timing));
+    },
+    noStep,
+  ],
+  scene: [
+    async ({ taskRouter }, use) => {
+      await use(await taskRouter.routingScene());
+    },
+    noStep,
+  ],
+  tasksInEveryStatus: [
+    async ({ taskRouter }, use) => {
+      await use(await taskRouter.tasksInEveryStatus());
+    },
+    noStep,
+  ],
 });
