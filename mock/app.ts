@@ -8,6 +8,7 @@ import type { Clock, MockContext } from './context';
 import { Conversations } from './conversations/conversations';
 import type { MockCredentials } from './core/auth';
 import { type CallOutReach, onThisMachine } from './core/call-outs';
+import { systemClock } from './core/clock';
 import { TwilioError } from './core/errors';
 import type { MockModule } from './core/module';
 import { Params } from './core/params';
@@ -51,7 +52,7 @@ export class MockApp {
     this.context = {
       credentials: options.credentials,
       accountSid: options.credentials.accountSid,
-      clock: options.clock ?? { now: () => Date.now() },
+      clock: options.clock ?? systemClock,
       behaviour: options.behaviour ?? referenceBehaviour,
       call: (domain, method, path, form) => this.callInternal(domain, method, path, form),
       origin: () => this.originUrl,

@@ -5,6 +5,8 @@ import type { DomainCall } from './core/module';
 
 export interface Clock {
   now(): number;
+  /** Calls `wake` once the clock reaches `time` (ms since the epoch); returns what cancels it. */
+  at(time: number, wake: () => void): () => void;
 }
 
 /** What every domain module of the mock receives: the account, the clock, the behaviour, and a way to call a sibling domain. */

@@ -9,14 +9,17 @@ import type { Credentials, CredentialsByKind } from '../targets/types';
  * on another target never starts it.
  */
 export const startEmbeddedMock: EmbeddedMockStarter = async ({ faults, credentials }) => {
-  const [{ isFaultName }, { generatedCredentials, startMock }] = await Promise.all([
+  const [{ isFaultName }, { generatedCredentials, startMock }, { AdjustableClock }] = await Promise.all([
     import('../mock/faults'),
     import('../mock/server'),
+    import('../mock/core/clock'),
   ]);
   const unknown = faults.find((name) => !isFaultName(name));
   if (unknown !== undefined) throw new Error(`the mock has no fault "${unknown}"`);
+  const clock = new AdjustableClock();
   const mock = await startMock({
     faults: faults.filter(isFaultName),
+    clock,
     credentials: credentials
       ? mockCredentialsFor(credentials, generatedCredentials())
       : generatedCredentials(),
@@ -26,6 +29,10 @@ export const startEmbeddedMock: EmbeddedMockStarter = async ({ faults, credentia
     url: mock.url,
     credentials: credentials ?? byKind['auth-token']!,
     credentialsByKind: byKind,
+    clock: {
+      now: () => clock.now(),
+      advance: async (ms) => clock.advance(ms),
+    },
     close: () => mock.close(),
   };
 };

@@ -16,6 +16,7 @@ import {
   type CredentialsByKind,
   type RequestPolicy,
   type Target,
+  type TargetClock,
 } from './types';
 
 /** The embedded mock, started in this process, as the `mock` target needs it. */
@@ -25,6 +26,8 @@ export interface EmbeddedMock {
   readonly credentials: Credentials;
   /** Every kind it accepts for the account: an API key with its secret and the auth token. */
   readonly credentialsByKind: CredentialsByKind;
+  /** Its clock, which the checks may move forward. */
+  readonly clock: TargetClock;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,8 @@ export async function openTarget(
         { primary: mock.credentials, byKind: mock.credentialsByKind },
         settings.faults,
         () => mock.close(),
+        undefined,
+        mock.clock,
       );
     }
     case 'url': {
@@ -134,6 +139,7 @@ function originTarget(
   faults: readonly string[],
   close: () => Promise<void>,
   requestPolicy?: RequestPolicy,
+  clock?: TargetClock,
 ): Target {
   return {
     kind,
@@ -146,5 +152,6 @@ function originTarget(
     fingerprint: () => maskSid(credentials.primary.accountSid),
     close,
     ...(requestPolicy ? { requestPolicy } : {}),
+    ...(clock ? { clock } : {}),
   };
 }

@@ -65,6 +65,18 @@ export interface Target {
   readonly testTimeoutScale?: number;
   /** What the account offers the checks (Flex workspace, chat service…), discovered once per run. */
   prerequisites?(): Promise<Prerequisites>;
+  /**
+   * The target's own time, where the suite may move it forward (the embedded mock): a check of a
+   * timeout then lets the seconds pass without waiting. Absent: time passes by waiting for it.
+   */
+  readonly clock?: TargetClock;
+}
+
+export interface TargetClock {
+  /** The target's time, in ms since the epoch. */
+  now(): number;
+  /** Lets `ms` pass on the target, timers that fall due in them included. */
+  advance(ms: number): Promise<void>;
 }
 
 /** A test as the target sees it: a stable id and a readable title. */

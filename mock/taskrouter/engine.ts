@@ -26,7 +26,8 @@ import { workerChannel } from './worker-channel-setting';
  * request settles its workspace first, so answers are right even if a timer is late.
  */
 export class AssignmentEngine {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What cancels each timer the engine set, by what it watches. */
+  private readonly timers = new Map<string, () => void>();
 
   constructor(
     private readonly ctx: MockContext,
@@ -49,7 +50,7 @@ export class AssignmentEngine {
 
   /** Stops every timer (module close). */
   close(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
   }
 
@@ -326,20 +327,15 @@ export class AssignmentEngine {
 
   private watch(workspace: WorkspaceState, key: string, at: number): void {
     this.forget(key);
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(key);
-        if (this.isLive(workspace)) this.settle(workspace);
-      },
-      Math.max(0, at - this.now()),
-    );
-    timer.unref();
-    this.timers.set(key, timer);
+    const cancel = this.ctx.clock.at(at, () => {
+      this.timers.delete(key);
+      if (this.isLive(workspace)) this.settle(workspace);
+    });
+    this.timers.set(key, cancel);
   }
 
   private forget(key: string): void {
-    const timer = this.timers.get(key);
-    if (timer !== undefined) clearTimeout(timer);
+    this.timers.get(key)?.();
     this.timers.delete(key);
   }
 }
