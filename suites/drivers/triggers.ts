@@ -9,7 +9,7 @@ import { voiceNumberMissing, voicePlatformFor } from './calling-voice-platform';
 import { type ConversationCustomer, conversationWidget } from './conversation-customer';
 import { type LegacyMessaging, messageWidget } from './legacy-messaging';
 import { type ExecutionBody, type FlowBody, type StudioApi, sendToFlexFlow } from './studio-api';
-import { awaitNewTasks, type Routing, type TaskBody } from './taskrouter';
+import { awaitNewTasks, type Routing, type TaskBody, type TaskChannelName } from './taskrouter';
 import type { VoicePlatform } from './voice-platform';
 
 /** The triggers through which a Send to Flex widget creates a task. */
@@ -33,6 +33,8 @@ export interface Trigger<Customer = unknown> {
   readonly event: TriggerEvent;
   /** The SID of the Task Channel the trigger's flows name unless told otherwise. */
   readonly channel: string;
+  /** That Task Channel's unique name, the same in every workspace (`voice`, `chat`). */
+  readonly channelName: TaskChannelName;
   /** Who starts the flow: a caller, a chat identity, a conversation customer. */
   customer(): fc.Arbitrary<Customer>;
   /** Trigger → send-to-flex with these properties (the workflow and the trigger's Task Channel unless given). */
@@ -44,6 +46,11 @@ export interface Trigger<Customer = unknown> {
    * given), the execution the flow's newest.
    */
   fire(flow: FlowBody, who: Customer, options?: { workflow?: string }): Promise<Fired>;
+  /**
+   * A customer starts the flow and stays until the check ends (a call waits in the queue, then hangs
+   * up): for checks that watch the task while the customer waits, in a workspace of their own.
+   */
+  start(flow: FlowBody, who: Customer): Promise<void>;
 }
 
 /** The fixtures a trigger drives (the voice platform is made here, for call triggers only). */
@@ -77,16 +84,20 @@ export function triggerFor(kind: TriggerKind, tools: TriggerTools, testInfo: Tes
     (await studio.steps(flowSid, executionSid)).some(
       (step) => step.transitioned_from === widget && step.name === 'failedToEnqueue',
     );
-  const common = (event: TriggerEvent, widget: string, channel: string) => ({
-    kind,
-    widget,
-    event,
-    channel,
-    definition: (properties: SendToFlexProperties = {}) =>
-      sendToFlexFlow(event, widget, workflow, channel, properties),
-    publish: (properties: SendToFlexProperties = {}) =>
-      studio.publish(sendToFlexFlow(event, widget, workflow, channel, properties)),
-  });
+  const common = (event: TriggerEvent, widget: string, channelName: TaskChannelName) => {
+    const channel = routing.channels[channelName].sid;
+    const definition = (properties: SendToFlexProperties = {}) =>
+      sendToFlexFlow(event, widget, workflow, channel, properties);
+    return {
+      kind,
+      widget,
+      event,
+      channelName,
+      channel,
+      definition,
+      publish: (properties: SendToFlexProperties = {}) => studio.publish(definition(properties)),
+    };
+  };
 
   if (kind === 'incoming call') {
     const platform = voicePlatformFor(api);
@@ -94,8 +105,16 @@ export function triggerFor(kind: TriggerKind, tools: TriggerTools, testInfo: Tes
     const voice = platform as VoicePlatform;
     tools.cleanup(() => voice.close());
     return {
-      ...common('incomingCall', voiceWidget, routing.channels.voice.sid),
+      ...common('incomingCall', voiceWidget, 'voice'),
       customer: incomingCall,
+      async start(flow, caller) {
+        const answered = await voice.call(flow, caller as Caller);
+        tools.cleanup(() =>
+          answered.enqueue
+            ? voice.leaveQueue(answered.enqueue, answered.call, 'hangup')
+            : voice.hangUp(answered.call),
+        );
+      },
       async fire(flow, caller, options = {}) {
         const via = options.workflow ?? workflow;
         const { task } = await callThroughQueue(voice, api, routing, via, flow, caller as Caller);
@@ -106,12 +125,15 @@ export function triggerFor(kind: TriggerKind, tools: TriggerTools, testInfo: Tes
   if (kind === 'incoming message') {
     const { messaging } = tools;
     return {
-      ...common('incomingMessage', messageWidget, routing.channels.chat.sid),
+      ...common('incomingMessage', messageWidget, 'chat'),
       customer: chatIdentity,
-      async fire(flow, identity, options = {}) {
+      async start(flow, identity) {
         const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
         const chat = await messaging.channel(flexFlow.sid, identity as string);
         await messaging.say(chat, identity as string, 'Hello');
+      },
+      async fire(flow, identity, options = {}) {
+        await this.start(flow, identity);
         const execution = await newestExecution(flow);
         const settled = execution && widgetFailed(flow.sid, execution.sid, messageWidget);
         const [task] = await awaitNewTasks(api, routing, options.workflow ?? workflow, seen, { settled });
@@ -121,10 +143,13 @@ export function triggerFor(kind: TriggerKind, tools: TriggerTools, testInfo: Tes
   }
   const { customers } = tools;
   return {
-    ...common('incomingConversationMessage', conversationWidget, routing.channels.chat.sid),
+    ...common('incomingConversationMessage', conversationWidget, 'chat'),
     customer,
-    async fire(flow, who, options = {}) {
+    async start(flow, who) {
       await customers.startWith(who as Customer, flow);
+    },
+    async fire(flow, who, options = {}) {
+      await this.start(flow, who);
       const execution = await newestExecution(flow);
       const settled = execution && widgetFailed(flow.sid, execution.sid, conversationWidget);
       const [task] = await awaitNewTasks(api, routing, options.workflow ?? workflow, seen, { settled });

@@ -1,17 +1,6 @@
 import fc from 'fast-check';
-import { chatIdentity, incomingCall } from '../../generators/callers';
-import { chatCustomer } from '../../generators/conversations';
-import {
-  exported,
-  flowDefinition,
-  lowerAndHigherPriority,
-  sendToFlexWidget,
-  type TriggerEvent,
-} from '../../generators/studio';
-import { voiceWidget } from '../drivers/call-flows';
-import { conversationWidget } from '../drivers/conversation-customer';
-import { messageWidget } from '../drivers/legacy-messaging';
-import type { FlowBody, StudioApi } from '../drivers/studio-api';
+import { exported, flowDefinition, lowerAndHigherPriority, sendToFlexWidget } from '../../generators/studio';
+import type { StudioApi } from '../drivers/studio-api';
 import {
   type AssignmentTiming,
   poll,
@@ -19,40 +8,33 @@ import {
   type TaskBody,
   type TaskRouterApi,
 } from '../drivers/taskrouter';
+import { type Trigger, triggerFor, triggerKinds } from '../drivers/triggers';
 import { scaled, weights } from '../properties';
 import { expect, test, verifies } from './fixtures';
-
-/** How customers of one trigger reach a flow: its trigger event, widget and Task Channel, and a start by a customer. */
-interface Starter<Customer> {
-  readonly event: TriggerEvent;
-  readonly widget: string;
-  readonly channel: string;
-  readonly customer: () => fc.Arbitrary<Customer>;
-  readonly start: (flow: FlowBody, who: Customer) => Promise<void>;
-}
 
 /**
  * End to end: customers of one trigger reach Studio's Send to Flex widget, which creates their
  * tasks with the priority it is configured with, and TaskRouter offers them to the one worker in
- * that order. The scene's worker is Offline while the tasks are created, so both wait in the queue.
+ * that order. The scene (a workspace of its own) has its worker Offline while the tasks are created,
+ * so both wait in the queue; the customers stay (a call waits in the queue) until the check ends.
  */
-async function offeredInPriorityOrder<Customer>(
-  starter: Starter<Customer>,
+async function offeredInPriorityOrder(
+  trigger: Trigger,
   { taskRouter, studio, timing }: { taskRouter: TaskRouterApi; studio: StudioApi; timing: AssignmentTiming },
 ): Promise<void> {
   await fc.assert(
     fc.asyncProperty(
       lowerAndHigherPriority(),
-      starter.customer(),
-      starter.customer(),
+      trigger.customer(),
+      trigger.customer(),
       async ({ lower, higher }, first, second) => {
         const scene = await taskRouter.routingScene();
         const publish = (priority: number) =>
           studio.publish(
-            flowDefinition(starter.event, [
-              sendToFlexWidget(starter.widget, {
+            flowDefinition(trigger.event, [
+              sendToFlexWidget(trigger.widget, {
                 workflow: scene.workflowSid,
-                channel: starter.channel,
+                channel: trigger.channelName,
                 priority: exported(priority),
               }),
             ]),
@@ -60,9 +42,9 @@ async function offeredInPriorityOrder<Customer>(
         const lowerFlow = await publish(lower);
         const higherFlow = await publish(higher);
 
-        await starter.start(lowerFlow, first);
+        await trigger.start(lowerFlow, first);
         const older = await awaitTaskCount(scene, timing, 1);
-        await starter.start(higherFlow, second);
+        await trigger.start(higherFlow, second);
         const newer = (await awaitTaskCount(scene, timing, 2)).filter(
           (task) => !older.some((seen) => seen.sid === task.sid),
         );
@@ -85,72 +67,19 @@ async function offeredInPriorityOrder<Customer>(
 }
 
 test.describe('the priority Send to Flex sets, as TaskRouter sees it', () => {
-  const title =
-    'a newer task whose widget sets a higher priority is offered before an older, lower-priority one';
-
-  test(
-    `${title}, through an incoming conversation`,
-    verifies('STF-PRIORITY-ORDERS-QUEUE'),
-    async ({ taskRouter, studio, customers, timing }) => {
-      await offeredInPriorityOrder(
-        {
-          event: 'incomingConversationMessage',
-          widget: conversationWidget,
-          channel: 'chat',
-          customer: chatCustomer,
-          start: async (flow, who) => {
-            await customers.startWith(who, flow);
-          },
-        },
-        { taskRouter, studio, timing },
-      );
-    },
-  );
-
-  test(
-    `${title}, through an incoming message`,
-    verifies('STF-PRIORITY-ORDERS-QUEUE'),
-    async ({ taskRouter, studio, messaging, timing }) => {
-      await offeredInPriorityOrder(
-        {
-          event: 'incomingMessage',
-          widget: messageWidget,
-          channel: 'chat',
-          customer: chatIdentity,
-          start: async (flow, identity) => {
-            const flexFlow = await messaging.studioFlexFlow('web', flow.sid);
-            await messaging.say(await messaging.channel(flexFlow.sid, identity), identity, 'Hello');
-          },
-        },
-        { taskRouter, studio, timing },
-      );
-    },
-  );
-
-  test(
-    `${title}, through an incoming call`,
-    verifies('STF-PRIORITY-ORDERS-QUEUE'),
-    async ({ taskRouter, studio, voice, timing, cleanup }) => {
-      await offeredInPriorityOrder(
-        {
-          event: 'incomingCall',
-          widget: voiceWidget,
-          channel: 'voice',
-          customer: incomingCall,
-          // The call waits in the queue while its task is offered; it hangs up when the test ends.
-          start: async (flow, caller) => {
-            const answered = await voice.call(flow, caller);
-            cleanup(() =>
-              answered.enqueue
-                ? voice.leaveQueue(answered.enqueue, answered.call, 'hangup')
-                : voice.hangUp(answered.call),
-            );
-          },
-        },
-        { taskRouter, studio, timing },
-      );
-    },
-  );
+  for (const kind of triggerKinds) {
+    test(
+      `a newer task whose widget sets a higher priority is offered before an older, lower-priority one, through an ${kind}`,
+      verifies('STF-PRIORITY-ORDERS-QUEUE'),
+      async (
+        { api, studio, routing, workflow, messaging, customers, cleanup, taskRouter, timing },
+        testInfo,
+      ) => {
+        const tools = { api, studio, routing, workflow, messaging, customers, cleanup };
+        await offeredInPriorityOrder(triggerFor(kind, tools, testInfo), { taskRouter, studio, timing });
+      },
+    );
+  }
 });
 
 /** The scene's tasks once there are `count` of them (a real account creates them asynchronously). */
