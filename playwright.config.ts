@@ -16,6 +16,9 @@ const chromium =
 /**
  * On the embedded mock a worker is one CPU-bound process (checks and mock together), so the
  * conformance checks use every CPU; other targets and the self-tests keep Playwright's default.
+ * There a worker also takes a spec file's checks together, not one at a time: each hand-over costs
+ * a round trip to the runner, and a file a worker never runs it never loads. Elsewhere checks wait
+ * on the target, and one at a time spreads the waits over the workers.
  */
 const onMock = settings.target.kind === 'mock';
 
@@ -44,7 +47,7 @@ const conformanceProjects = realAccountLanes
         workers: otherAreasWorkers,
       },
     ]
-  : [{ name: 'conformance', testDir: './suites' }];
+  : [{ name: 'conformance', testDir: './suites', fullyParallel: !onMock }];
 const realAccountWorkers = Object.values(laneAreas).reduce((sum, n) => sum + n, otherAreasWorkers);
 
 const reporter: ReporterDescription[] = runMode
