@@ -19,6 +19,7 @@ import { checkEvidence } from './evidence';
 import { WorkerTargets } from './worker-targets';
 
 export { expect } from './assertions';
+export { observeReading, recordObservation, verifies } from './rules';
 
 /**
  * Options of a fixture set up without a report step of its own. Playwright reports each fixture's
@@ -26,7 +27,6 @@ export { expect } from './assertions';
  * fixtures of a check that cost more than most checks' requests, and no report shows them.
  */
 export const noStep = { box: 'self' } as const;
-export { observeReading, recordObservation, verifies } from './rules';
 
 /**
  * Skips a check that goes through Programmable Chat for Flex (the Flex Flow API) where the account

@@ -60,6 +60,8 @@ test('a timer not yet due still wakes by waiting, set again for the moved clock'
   });
   const movedAt = Date.now();
   clock.advance(9_950);
-  await expect.poll(() => wokenAt, { timeout: 2_000, message: 'the timer 50 ms after the move' }).toBeDefined();
+  await expect
+    .poll(() => wokenAt, { timeout: 2_000, message: 'the timer 50 ms after the move' })
+    .toBeDefined();
   expect(wokenAt! - movedAt, 'ms from the move to the wake').toBeLessThan(1_000);
 });
