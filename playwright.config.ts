@@ -15,7 +15,7 @@ const chromium =
 
 /**
  * On the embedded mock a worker is one CPU-bound process (checks and mock together), so the
- * conformance checks use every CPU; other targets and the self-tests keep Playwright's default.
+ * conformance checks use every CPU; other targets keep Playwright's default.
  * There a worker also takes a spec file's checks together, not one at a time: each hand-over costs
  * a round trip to the runner, and a file a worker never runs it never loads. Elsewhere checks wait
  * on the target, and one at a time spreads the waits over the workers.
@@ -47,8 +47,24 @@ const conformanceProjects = realAccountLanes
         workers: otherAreasWorkers,
       },
     ]
-  : [{ name: 'conformance', testDir: './suites', fullyParallel: !onMock }];
+  : [
+      {
+        name: 'conformance',
+        testDir: './suites',
+        fullyParallel: !onMock,
+        ...(onMock ? { workers: '100%' } : {}),
+      },
+    ];
 const realAccountWorkers = Object.values(laneAreas).reduce((sum, n) => sum + n, otherAreasWorkers);
+
+/**
+ * Outside `flex-conformance run` the three projects run side by side, each within its own limit:
+ * the self-tests mostly start command-line runs (CPU), the simulated-account tests mostly wait on
+ * the account's rate limits and call-outs, so they take more workers than the machine has CPUs and
+ * their waits overlap the self-tests' work.
+ */
+const projectWorkers = { selfTests: 2, simulatedAccount: 3 } as const;
+const testModeWorkers = projectWorkers.selfTests + projectWorkers.simulatedAccount;
 
 const reporter: ReporterDescription[] = runMode
   ? [['./reports/reporter.ts', { print: true }]]
@@ -64,7 +80,13 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  ...(onMock ? { workers: '100%' } : realAccountLanes ? { workers: realAccountWorkers } : {}),
+  ...(!runMode
+    ? { workers: testModeWorkers }
+    : onMock
+      ? { workers: '100%' }
+      : realAccountLanes
+        ? { workers: realAccountWorkers }
+        : {}),
   reporter,
   use: {
     launchOptions: {
@@ -86,16 +108,13 @@ export default defineConfig({
       name: 'self-tests',
       testDir: './tests',
       testIgnore: 'twilio-target/**',
-      workers: '50%',
+      workers: projectWorkers.selfTests,
     },
-    /**
-     * The real-account checks against the simulated staging account: they mostly wait on the
-     * account's rate limits, so they run beside the CPU-bound self-tests instead of after them.
-     */
+    /** The real-account checks against the simulated staging account (see `projectWorkers`). */
     {
       name: 'simulated-account',
       testDir: './tests/twilio-target',
-      workers: '50%',
+      workers: projectWorkers.simulatedAccount,
     },
   ],
 });

@@ -62,7 +62,18 @@ export function selectionFilters(request: SelectionRequest): string[] {
  * checks for, so the report can tell "not selected" from "untested". Undefined for a run narrowed
  * by nothing; a run only gated by expected failures runs every check and lists nothing.
  */
-export async function planSelection(request: SelectionRequest): Promise<RunSelection | undefined> {
+export interface SelectionPlan {
+  /** What the report records of the selection; undefined for a run of the whole suite. */
+  readonly selection?: RunSelection;
+  /**
+   * The spec files holding the selected checks, for Playwright's file filter: a runner given only
+   * `--grep` loads every spec file to find the few it selects. Undefined where the whole suite's
+   * file list matters (a shard is cut from it) or nothing narrows the run.
+   */
+  readonly specFiles?: readonly string[];
+}
+
+export async function planSelection(request: SelectionRequest): Promise<SelectionPlan> {
   const filters = selectionFilters(request);
   const narrowing = {
     ...(request.grep?.length ? { grep: [...request.grep] } : {}),
@@ -72,11 +83,19 @@ export async function planSelection(request: SelectionRequest): Promise<RunSelec
     ...shardOf(request.shard),
     ...(request.expectedFailures ? { expectedFailures: request.expectedFailures } : {}),
   };
-  if (filters.length === 0) return request.expectedFailures ? narrowing : undefined;
+  if (filters.length === 0) return request.expectedFailures ? { selection: narrowing } : {};
   const [selected, suite] = await Promise.all([listChecks(filters), listChecks([])]);
   if (selected.length === 0)
     throw new UsageError(`${describeRequest(request)} selects no check: nothing to run`);
-  return { ...narrowing, suiteChecks: suite.length, rulesWithChecks: rulesOf(suite) };
+  return {
+    selection: { ...narrowing, suiteChecks: suite.length, rulesWithChecks: rulesOf(suite) },
+    ...(request.shard ? {} : { specFiles: [...new Set(selected.map((check) => check.specFile))] }),
+  };
+}
+
+/** Playwright file filters (path patterns) matching exactly these root-relative spec files. */
+export function specFileFilters(specFiles: readonly string[] | undefined): string[] {
+  return (specFiles ?? []).map((file) => `/(^|\\/)${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`);
 }
 
 function shardOf(text: string | undefined) {

@@ -28,7 +28,13 @@ import {
 import { listChecks } from '../list-checks';
 import { prepareOutputDir } from '../output-dir';
 import { realAccountFlags, realAccountHelp } from '../real-account-flags';
-import { formatCheckList, planSelection, readLastFailed, selectionFilters } from '../selection';
+import {
+  formatCheckList,
+  planSelection,
+  readLastFailed,
+  selectionFilters,
+  specFileFilters,
+} from '../selection';
 import { settingsFromFlags } from '../settings-from-flags';
 import type { Command } from './command';
 
@@ -98,7 +104,7 @@ export const runCommand: Command = {
     const workers = values.workers;
     if (workers !== undefined && !/^[1-9]\d*$/.test(workers))
       throw new UsageError(`--workers must be a positive integer (got "${workers}")`);
-    const selection = await planSelection({
+    const { selection, specFiles } = await planSelection({
       ...request,
       ...(expectedFailuresFile && expectedFailures
         ? {
@@ -136,7 +142,7 @@ export const runCommand: Command = {
       '--project',
       'conformance',
     ];
-    args.push(...selectionFilters(request));
+    args.push(...selectionFilters(request), ...specFileFilters(specFiles));
     if (workers ?? session?.workers) args.push('--workers', workers ?? String(session?.workers));
     const code = await new Promise<number>((done) => {
       const child = spawn(process.execPath, args, {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReport } from '../../reports/build';
+import type { ConformanceReport } from '../../reports/model';
 import { suiteFacts } from '../../reports/suite-facts';
 import { writeReports } from '../../reports/write';
 import { cleanEnv, expect, expectUsageError, runCli, test } from './cli-fixtures';
@@ -30,6 +31,30 @@ test('--list prints the checks a rule id selects, with their rules, and opens no
     expect(line).toMatch(/^suites\/\S+\.spec\.ts:\d+ › .+ {2}\[[^\]]*FLEXFLOW-CREATE-RETURNS-201[^\]]*\]$/);
   expect(lines.some((line) => line.startsWith('suites/flex-flow/create.spec.ts:'))).toBe(true);
 });
+
+test('a --grep run runs exactly the checks --list prints, those a helper declares for a spec file included', async ({
+  outDir,
+}) => {
+  // LIQUID-ATTRIBUTES-RENDERED has checks declared by suites/every-trigger.ts for its spec file
+  const grep = ['--grep', 'LIQUID-ATTRIBUTES-RENDERED', '--grep', 'FLEXFLOW-URL-ABSOLUTE', '--runs', '1'];
+  const listed = await runCli(['run', '--list', ...grep]);
+  const listedTitles = listed.stdout
+    .trim()
+    .split('\n')
+    .slice(0, -1)
+    .map((line) => withoutSpecFile(line.replace(/^\S+:\d+ › /, '').replace(/ {2}\[[^\]]*\]$/, '')));
+  expect(listedTitles.length, 'checks listed').toBeGreaterThan(2);
+  const run = await runCli(['run', ...grep, '--out', outDir], cleanEnv());
+  expect(run.code, run.stderr).toBe(0);
+  const report = JSON.parse(readFileSync(join(outDir, 'conformance.json'), 'utf8')) as ConformanceReport;
+  const ranTitles = new Set(
+    report.rules.flatMap((rule) => rule.checks.map((check) => withoutSpecFile(check.title))),
+  );
+  expect([...ranTitles].sort(), 'checks the run reported').toEqual([...new Set(listedTitles)].sort());
+});
+
+/** A check's title without the spec file it starts with (the report's titles have it; `--list` may not). */
+const withoutSpecFile = (title: string) => title.replace(/^suites\/\S+\.spec\.ts › /, '');
 
 test('--list of a selection that holds no check is a usage error', async () => {
   expectUsageError(

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultListingCacheDir } from '../../../cli/listing-cache';
 import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio/target';
 import type { Credentials, Target } from '../../../targets/types';
 import { ownPlaywrightOutput } from '../../cli/cli-fixtures';
@@ -49,6 +50,25 @@ export function stagingTarget(options: Partial<TwilioTargetOptions> = {}): Targe
   });
 }
 
+/**
+ * The temporary folder of the runs this worker starts. A run keeps what it changes on a number of
+ * the account (its original URL, the lock of the processes using it) in the temporary folder, keyed
+ * by account and number, and every simulated account has the same account SID and numbers: runs
+ * started by different workers at the same time must not see each other's. The caches of listings
+ * and compiled sources stay shared.
+ */
+let workerTmpDir: string | undefined;
+function runsTmpEnv(): NodeJS.ProcessEnv {
+  workerTmpDir ??= mkdtempSync(join(tmpdir(), 'flexconf-runs-'));
+  const uid = process.geteuid?.() ?? 'user';
+  return {
+    TMPDIR: workerTmpDir,
+    FLEXCONF_LISTING_CACHE_DIR: defaultListingCacheDir(),
+    PLAYWRIGHT_TRANSFORM_CACHE_DIR:
+      process.env.PLAYWRIGHT_TRANSFORM_CACHE_DIR ?? join(tmpdir(), `playwright-transform-cache-${uid}`),
+  };
+}
+
 export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
@@ -79,6 +99,7 @@ export function startCli(
       // one), that worker never answers and the run hangs. esbuild then uses child processes instead:
       ESBUILD_WORKER_THREADS: '0',
       FLEXCONF_SIMULATED_TWILIO: simulatorUrl ?? '',
+      ...runsTmpEnv(),
       ...ownPlaywrightOutput(),
       ...env,
     },
