@@ -15,7 +15,7 @@ const chromium =
 
 /**
  * On the embedded mock a worker is one CPU-bound process (checks and mock together), so the
- * conformance checks use every CPU; other targets keep Playwright's default.
+ * conformance checks use every CPU; the self-tests and a replay keep Playwright's default.
  * There a worker also takes a spec file's checks together, not one at a time: each hand-over costs
  * a round trip to the runner, and a file a worker never runs it never loads. Elsewhere checks wait
  * on the target, and one at a time spreads the waits over the workers.
@@ -47,24 +47,16 @@ const conformanceProjects = realAccountLanes
         workers: otherAreasWorkers,
       },
     ]
-  : [
-      {
-        name: 'conformance',
-        testDir: './suites',
-        fullyParallel: !onMock,
-        ...(onMock ? { workers: '100%' } : {}),
-      },
-    ];
+  : [{ name: 'conformance', testDir: './suites', fullyParallel: !onMock }];
 const realAccountWorkers = Object.values(laneAreas).reduce((sum, n) => sum + n, otherAreasWorkers);
 
 /**
- * Outside `flex-conformance run` the three projects run side by side, each within its own limit:
- * the self-tests mostly start command-line runs (CPU), the simulated-account tests mostly wait on
- * the account's rate limits and call-outs, so they take more workers than the machine has CPUs and
- * their waits overlap the self-tests' work.
+ * Against another implementation at a URL the checks mostly wait too: for the implementation's
+ * asynchronous work (assignment, a task's Timeout, the quiet period before concluding nothing
+ * happens), not for rate limits. More workers than CPUs overlap those waits; the checks share a
+ * target already on a real account, so each keeps to what it created.
  */
-const projectWorkers = { selfTests: 2, simulatedAccount: 3 } as const;
-const testModeWorkers = projectWorkers.selfTests + projectWorkers.simulatedAccount;
+const urlTargetWorkers = 4;
 
 const reporter: ReporterDescription[] = runMode
   ? [['./reports/reporter.ts', { print: true }]]
@@ -80,12 +72,12 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  ...(!runMode
-    ? { workers: testModeWorkers }
-    : onMock
-      ? { workers: '100%' }
-      : realAccountLanes
-        ? { workers: realAccountWorkers }
+  ...(onMock
+    ? { workers: '100%' }
+    : realAccountLanes
+      ? { workers: realAccountWorkers }
+      : settings.target.kind === 'url'
+        ? { workers: urlTargetWorkers }
         : {}),
   reporter,
   use: {
@@ -108,13 +100,16 @@ export default defineConfig({
       name: 'self-tests',
       testDir: './tests',
       testIgnore: 'twilio-target/**',
-      workers: projectWorkers.selfTests,
+      workers: '50%',
     },
-    /** The real-account checks against the simulated staging account (see `projectWorkers`). */
+    /**
+     * The real-account checks against the simulated staging account: they mostly wait on the
+     * account's rate limits, so they run beside the CPU-bound self-tests instead of after them.
+     */
     {
       name: 'simulated-account',
       testDir: './tests/twilio-target',
-      workers: projectWorkers.simulatedAccount,
+      workers: '50%',
     },
   ],
 });

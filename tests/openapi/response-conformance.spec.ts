@@ -31,20 +31,8 @@ test.describe('the answers of a run of every check', () => {
     test.setTimeout(300_000);
     const credentials = { accountSid: stagingAccountSid, authToken: stagingAuthToken };
     mock = await startRecordingMock(credentials);
-    // A URL target gets one worker per two CPUs, and its TaskRouter checks wait real seconds
-    // (timeouts, quiet periods): more workers let those waits overlap.
     result = await runCli(
-      [
-        'run',
-        '--target',
-        mock.url,
-        '--runs',
-        '1',
-        '--workers',
-        '4',
-        '--out',
-        scratchDir('openapi-responses'),
-      ],
+      ['run', '--target', mock.url, '--runs', '1', '--out', scratchDir('openapi-responses')],
       undefined,
     );
     await walkAccountPlatform(mock.url, credentials);
