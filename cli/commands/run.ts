@@ -51,7 +51,8 @@ Runs the conformance checks against a target and writes the reports.
   --seed S         fast-check seed; a failure prints the seed to replay it (default: random)
   --out DIR        where the reports go (default reports/out)
   --fault NAME     start the mock with a deliberate bug (repeatable; see: mock --list-faults)
-  --workers N      parallel Playwright workers
+  --workers N      parallel Playwright workers (default: one per CPU on the mock; more on a URL or a
+                   real account, where the checks mostly wait)
   --shard I/N      run the I-th of N parts (one machine each); \`report merge\` joins the reports.
                    Without --seed, every shard uses the seed ${defaultSeed} so the parts agree
   --list           print the checks the selection would run (and their rules), run nothing

@@ -36,12 +36,7 @@ test.describe("an Interaction's channel after the task is created", () => {
     'closing the channel without Routing answers it closed and wraps its assigned task up',
     verifies('CONV-INTERACTION-CLOSE-WRAPS-TASK'),
     async ({ api, uniqueName, cleanup, target }) => {
-      const taskRouter = new TaskRouterApi(
-        api,
-        uniqueName,
-        cleanup,
-        assignmentTiming(target.kind === 'mock'),
-      );
+      const taskRouter = new TaskRouterApi(api, uniqueName, cleanup, assignmentTiming(target.kind));
       const scene = await taskRouter.routingScene();
       await scene.becomeAvailable();
       const interaction = await createInteraction(

@@ -1,5 +1,6 @@
 import type { TaskStatus } from '../../generators/taskrouter';
 import type { ApiResponse, Form, RequestOptions, TwilioApi } from '../../targets/http/client';
+import type { TargetKind } from '../../targets/types';
 import { expect } from '../assertions';
 import { eventually } from './eventually';
 
@@ -70,21 +71,28 @@ export interface AssignmentTiming {
   readonly timeoutGraceMs: number;
   /**
    * A task Timeout (seconds) that outlasts making a worker available and seeing the task offered:
-   * on a real account those requests are paced, and a shorter one could pass before the offer.
+   * assignment may take up to `assignWithinMs`, and on a real account the requests around it are
+   * paced by the account's limits too; a shorter one could pass before the offer.
    */
   readonly offeredWithinSeconds: number;
   quietPeriod(): Promise<void>;
 }
 
-/** How long assignment takes on a target: at once on the embedded mock (synchronous), seconds on a real account. */
-export function assignmentTiming(synchronous: boolean): AssignmentTiming {
+/**
+ * How long assignment takes on a target: at once on the embedded mock (synchronous), seconds
+ * elsewhere; a real account (and the replay of one) also paces the requests.
+ */
+export function assignmentTiming(kind: TargetKind): AssignmentTiming {
+  const synchronous = kind === 'mock';
+  const paced = kind === 'twilio' || kind === 'replay';
+  const assignWithinMs = synchronous ? 500 : 15_000;
   const quietMs = synchronous ? 0 : 3_000;
   return {
     synchronous,
-    assignWithinMs: synchronous ? 500 : 15_000,
+    assignWithinMs,
     quietMs,
     timeoutGraceMs: synchronous ? 1_500 : 20_000,
-    offeredWithinSeconds: synchronous ? 2 : 30,
+    offeredWithinSeconds: synchronous ? 2 : paced ? 30 : Math.ceil(assignWithinMs / 1_000) + 1,
     quietPeriod: () => new Promise((resolve) => setTimeout(resolve, quietMs)),
   };
 }

@@ -18,7 +18,7 @@ export const test = base.extend<{
 }>({
   timing: [
     async ({ target }, use) => {
-      await use(assignmentTiming(target.kind === 'mock'));
+      await use(assignmentTiming(target.kind));
     },
     noStep,
   ],
