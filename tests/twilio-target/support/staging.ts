@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultListingCacheDir } from '../../../cli/listing-cache';
+import { transformCacheDir } from '../../../cli/selftest/settings';
 import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio/target';
 import type { Credentials, Target } from '../../../targets/types';
 import { ownPlaywrightOutput } from '../../cli/cli-fixtures';
@@ -60,12 +61,10 @@ export function stagingTarget(options: Partial<TwilioTargetOptions> = {}): Targe
 let workerTmpDir: string | undefined;
 function runsTmpEnv(): NodeJS.ProcessEnv {
   workerTmpDir ??= mkdtempSync(join(tmpdir(), 'flexconf-runs-'));
-  const uid = process.geteuid?.() ?? 'user';
   return {
     TMPDIR: workerTmpDir,
     FLEXCONF_LISTING_CACHE_DIR: defaultListingCacheDir(),
-    PLAYWRIGHT_TRANSFORM_CACHE_DIR:
-      process.env.PLAYWRIGHT_TRANSFORM_CACHE_DIR ?? join(tmpdir(), `playwright-transform-cache-${uid}`),
+    PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
   };
 }
 
