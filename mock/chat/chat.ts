@@ -7,6 +7,16 @@ import { isoNow, newSid } from '../core/sids';
 import { Table } from '../core/table';
 import type { StudioTriggers } from '../studio/triggers';
 import { ChannelWebhooks } from './channel-webhooks';
+import {
+  renderChannel,
+  renderMember,
+  renderMessage,
+  renderRole,
+  renderService,
+  renderUser,
+  renderWebhook,
+  roleSidOf,
+} from './chat-resources';
 import type {
   ChannelWebhookRecord,
   ChatChannelRecord,
@@ -15,7 +25,7 @@ import type {
   ChatServiceRecord,
   ChatUserRecord,
 } from './records';
-import { type ChatRoleRecord, type DefaultRole, defaultRolePermissions } from './roles';
+import { type DefaultRole, defaultRolePermissions } from './roles';
 
 type Child = 'Members' | 'Messages' | 'Webhooks';
 const childTable = { Members: 'members', Messages: 'messages', Webhooks: 'webhooks' } as const;
@@ -54,7 +64,7 @@ export class Chat implements MockModule {
       route('GET', services, (r) => this.listServices(r)),
       route('GET', `${services}/:Sid`, (r) => ({
         status: 200,
-        body: this.renderService(this.service(r, 'Sid'), r.origin),
+        body: renderService(this.service(r, 'Sid'), this.ctx.accountSid, r.origin),
       })),
       route('DELETE', `${services}/:Sid`, (r) => this.deleteService(r)),
       route('GET', `${services}/:ServiceSid/Users`, (r) => this.listUsers(r)),
@@ -65,7 +75,7 @@ export class Chat implements MockModule {
       route('GET', channels, (r) => this.listChannels(r)),
       route('GET', `${channels}/:Sid`, (r) => ({
         status: 200,
-        body: this.renderChannel(this.channel(r, 'Sid'), r.origin),
+        body: renderChannel(this.channel(r, 'Sid'), this.ctx.accountSid, r.origin),
       })),
       route('POST', `${channels}/:Sid`, (r) => this.updateChannel(r)),
       route('DELETE', `${channels}/:Sid`, (r) => this.deleteChannel(r)),
@@ -108,20 +118,15 @@ export class Chat implements MockModule {
   userOf(service: ChatServiceRecord, identity: string, friendlyName: string | null): string {
     const existing = service.users.get(identity);
     if (existing) return existing.sid;
-    const role = this.roleNamed(service, this.ctx.behaviour.chat.customerRole);
     const user: ChatUserRecord = {
       sid: newSid('US'),
       identity,
       friendly_name: friendlyName,
-      role_sid: role.sid,
+      role_sid: roleSidOf(service, this.ctx.behaviour.chat.customerRole),
       date_created: isoNow(this.ctx.clock.now()),
     };
     service.users.set(identity, user);
     return user.sid;
-  }
-
-  private roleNamed(service: ChatServiceRecord, name: DefaultRole) {
-    return service.roles.find((role) => role.friendly_name === name) as ChatRoleRecord;
   }
 
   addMember(channel: ChatChannelRecord, identity: string): void {
@@ -147,66 +152,6 @@ export class Chat implements MockModule {
   }
 
   // ---------------------------------------------------------------- REST
-
-  private renderService(service: ChatServiceRecord, origin: string) {
-    const url = `${origin}/v2/Services/${service.sid}`;
-    return {
-      sid: service.sid,
-      account_sid: this.ctx.accountSid,
-      friendly_name: service.friendly_name,
-      date_created: service.date_created,
-      date_updated: service.date_updated,
-      url,
-      links: {
-        channels: `${url}/Channels`,
-        users: `${url}/Users`,
-        roles: `${url}/Roles`,
-        bindings: `${url}/Bindings`,
-      },
-    };
-  }
-
-  private renderChannel(channel: ChatChannelRecord, origin: string) {
-    const url = `${origin}/v2/Services/${channel.service_sid}/Channels/${channel.sid}`;
-    return {
-      sid: channel.sid,
-      account_sid: this.ctx.accountSid,
-      service_sid: channel.service_sid,
-      friendly_name: channel.friendly_name,
-      unique_name: channel.unique_name,
-      attributes: channel.attributes,
-      type: channel.type,
-      created_by: channel.created_by,
-      members_count: channel.members.size,
-      messages_count: channel.messages.size,
-      date_created: channel.date_created,
-      date_updated: channel.date_updated,
-      url,
-      links: {
-        members: `${url}/Members`,
-        messages: `${url}/Messages`,
-        invites: `${url}/Invites`,
-        webhooks: `${url}/Webhooks`,
-        last_message: null,
-      },
-    };
-  }
-
-  private renderChild(
-    channel: ChatChannelRecord,
-    child: Child,
-    record: { seq: number; sid: string },
-    origin: string,
-  ) {
-    const { seq: _seq, ...wire } = record as Record<string, unknown> & { seq: number; sid: string };
-    return {
-      account_sid: this.ctx.accountSid,
-      service_sid: channel.service_sid,
-      channel_sid: channel.sid,
-      ...wire,
-      url: `${origin}/v2/Services/${channel.service_sid}/Channels/${channel.sid}/${child}/${record.sid}`,
-    };
-  }
 
   private service(request: MockRequest, param: 'Sid' | 'ServiceSid'): ChatServiceRecord {
     const service = this.services.get(request.pathParams[param] ?? '');
@@ -241,44 +186,7 @@ export class Chat implements MockModule {
         date_created: now,
       })),
     }));
-    return { status: 201, body: this.renderService(service, request.origin) };
-  }
-
-  private renderUser(service: ChatServiceRecord, user: ChatUserRecord, origin: string) {
-    const url = `${origin}/v2/Services/${service.sid}/Users/${user.sid}`;
-    return {
-      sid: user.sid,
-      account_sid: this.ctx.accountSid,
-      service_sid: service.sid,
-      role_sid: user.role_sid,
-      identity: user.identity,
-      friendly_name: user.friendly_name,
-      attributes: '{}',
-      is_online: null,
-      is_notifiable: null,
-      joined_channels_count: service.channels
-        .all()
-        .filter((channel) => channel.members.all().some((member) => member.identity === user.identity))
-        .length,
-      date_created: user.date_created,
-      date_updated: user.date_created,
-      url,
-      links: { user_channels: `${url}/Channels`, user_bindings: `${url}/Bindings` },
-    };
-  }
-
-  private renderRole(service: ChatServiceRecord, role: ChatRoleRecord, origin: string) {
-    return {
-      sid: role.sid,
-      account_sid: this.ctx.accountSid,
-      service_sid: service.sid,
-      friendly_name: role.friendly_name,
-      type: role.type,
-      permissions: [...role.permissions],
-      date_created: role.date_created,
-      date_updated: role.date_created,
-      url: `${origin}/v2/Services/${service.sid}/Roles/${role.sid}`,
-    };
+    return { status: 201, body: renderService(service, this.ctx.accountSid, request.origin) };
   }
 
   /** A user by SID or identity, as Twilio's Users/{Sid} accepts either. */
@@ -287,7 +195,7 @@ export class Chat implements MockModule {
     const key = request.pathParams.Sid ?? '';
     const user = service.users.get(key) ?? [...service.users.values()].find((u) => u.sid === key);
     if (!user) throw notFound(request.path);
-    return { status: 200, body: this.renderUser(service, user, request.origin) };
+    return { status: 200, body: renderUser(service, user, this.ctx.accountSid, request.origin) };
   }
 
   private listUsers(request: MockRequest) {
@@ -300,7 +208,7 @@ export class Chat implements MockModule {
         path: `/v2/Services/${service.sid}/Users`,
         key: 'users',
         filters: [],
-        render: (user) => this.renderUser(service, user, request.origin),
+        render: (user) => renderUser(service, user, this.ctx.accountSid, request.origin),
       }),
     };
   }
@@ -309,7 +217,7 @@ export class Chat implements MockModule {
     const service = this.service(request, 'ServiceSid');
     const role = service.roles.find((r) => r.sid === request.pathParams.Sid);
     if (!role) throw notFound(request.path);
-    return { status: 200, body: this.renderRole(service, role, request.origin) };
+    return { status: 200, body: renderRole(service, role, this.ctx.accountSid, request.origin) };
   }
 
   private listRoles(request: MockRequest) {
@@ -322,7 +230,7 @@ export class Chat implements MockModule {
         path: `/v2/Services/${service.sid}/Roles`,
         key: 'roles',
         filters: [],
-        render: (role) => this.renderRole(service, role, request.origin),
+        render: (role) => renderRole(service, role, this.ctx.accountSid, request.origin),
       }),
     };
   }
@@ -335,7 +243,7 @@ export class Chat implements MockModule {
         path: '/v2/Services',
         key: 'services',
         filters: [],
-        render: (service) => this.renderService(service, request.origin),
+        render: (service) => renderService(service, this.ctx.accountSid, request.origin),
       }),
     };
   }
@@ -356,7 +264,7 @@ export class Chat implements MockModule {
       attributes,
       createdBy: form.string('CreatedBy') ?? 'system',
     });
-    return { status: 201, body: this.renderChannel(channel, request.origin) };
+    return { status: 201, body: renderChannel(channel, this.ctx.accountSid, request.origin) };
   }
 
   private listChannels(request: MockRequest) {
@@ -368,7 +276,7 @@ export class Chat implements MockModule {
         path: `/v2/Services/${service.sid}/Channels`,
         key: 'channels',
         filters: [],
-        render: (channel) => this.renderChannel(channel, request.origin),
+        render: (channel) => renderChannel(channel, this.ctx.accountSid, request.origin),
       }),
     };
   }
@@ -382,7 +290,7 @@ export class Chat implements MockModule {
     }
     if (form.has('FriendlyName')) channel.friendly_name = form.string('FriendlyName') ?? null;
     channel.date_updated = isoNow(this.ctx.clock.now());
-    return { status: 200, body: this.renderChannel(channel, request.origin) };
+    return { status: 200, body: renderChannel(channel, this.ctx.accountSid, request.origin) };
   }
 
   private deleteChannel(request: MockRequest) {
@@ -395,7 +303,8 @@ export class Chat implements MockModule {
     const channel = this.channel(request, 'ChannelSid');
     this.addMember(channel, request.form.required('Identity'));
     const member = channel.members.all().at(-1) as ChatMemberRecord;
-    return { status: 201, body: this.renderChild(channel, 'Members', member, request.origin) };
+    const service = this.service(request, 'ServiceSid');
+    return { status: 201, body: renderMember(service, channel, member, this.ctx.accountSid, request.origin) };
   }
 
   private async sendMessage(request: MockRequest) {
@@ -414,7 +323,7 @@ export class Chat implements MockModule {
       date_created: isoNow(this.ctx.clock.now()),
     }));
     await this.webhooks.messageSent(service, channel, message);
-    return { status: 201, body: this.renderChild(channel, 'Messages', message, request.origin) };
+    return { status: 201, body: renderMessage(channel, message, this.ctx.accountSid, request.origin) };
   }
 
   private listChildren(request: MockRequest, child: Child) {
@@ -427,7 +336,7 @@ export class Chat implements MockModule {
         path: `/v2/Services/${channel.service_sid}/Channels/${channel.sid}/${child}`,
         key: childTable[child],
         filters: [],
-        render: (record) => this.renderChild(channel, child, record, request.origin),
+        render: (record) => this.renderChild(request, channel, child, record),
       }),
     };
   }
@@ -437,6 +346,21 @@ export class Chat implements MockModule {
     const table = channel[childTable[child]] as Table<{ seq: number; sid: string }>;
     const record = table.get(request.pathParams.Sid ?? '');
     if (!record) throw notFound(request.path);
-    return { status: 200, body: this.renderChild(channel, child, record, request.origin) };
+    return { status: 200, body: this.renderChild(request, channel, child, record) };
+  }
+
+  private renderChild(request: MockRequest, channel: ChatChannelRecord, child: Child, record: unknown) {
+    const { accountSid } = this.ctx;
+    if (child === 'Members')
+      return renderMember(
+        this.service(request, 'ServiceSid'),
+        channel,
+        record as ChatMemberRecord,
+        accountSid,
+        request.origin,
+      );
+    if (child === 'Messages')
+      return renderMessage(channel, record as ChatMessageRecord, accountSid, request.origin);
+    return renderWebhook(channel, record as ChannelWebhookRecord, accountSid, request.origin);
   }
 }

@@ -57,6 +57,11 @@ export class Router {
     return this;
   }
 
+  /** Every route of `domain`, in the order they were added. */
+  routesOf(domain: Domain): readonly Route[] {
+    return this.byDomain.get(domain) ?? [];
+  }
+
   /** The domains that serve some route at `path`, for requests that do not name their domain. */
   domainsServing(path: string): Domain[] {
     const parts = path.split('/').filter(Boolean);

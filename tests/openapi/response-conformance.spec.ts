@@ -1,16 +1,22 @@
 /**
- * Every answer the mock gives a full run, held against Twilio's own OpenAPI descriptions: a run of
- * every check (one property run each) against the mock as a URL target, each successful JSON
- * answer of a domain Twilio describes validated (Ajv) against its operation's response schema:
- * every listed property present (null when empty), no undeclared one, a declared status, list
- * pages with exactly the declared `meta` keys. Refused requests are left out: their Twilio error
- * body is not part of the descriptions. After the run, the operations only a run on a real account
- * uses (api v2010 Messages and Calls, Proxy Services and Sessions one by one) are walked once.
+ * Every answer the mock gives, held against Twilio's own OpenAPI descriptions: a run of every
+ * check (one property run each) against the mock as a URL target, then walks of every operation
+ * the mock serves that a run leaves out (what a real account's platform does: api v2010 Messages
+ * and Calls, Proxy; Programmable Chat; the Flex task lifecycle as twilio-node drives it; the rest
+ * of the Flex API, Studio, TaskRouter and Conversations). Each successful JSON answer of a domain
+ * Twilio describes is validated (Ajv) against its operation's response schema: every listed
+ * property present (null when empty), no undeclared one, a declared status, list pages with
+ * exactly the declared `meta` keys. Every route the mock serves must be an operation Twilio
+ * describes and be answered at least once. Refused requests are left out: their Twilio error
+ * body is not part of the descriptions.
  */
 import { expect, test } from '@playwright/test';
 import { stagingAccountSid, stagingAuthToken } from '../twilio-target/support/simulated-twilio';
 import { type CliResult, runCli, scratchDir, stopStrayRuns } from '../twilio-target/support/staging';
 import { walkAccountPlatform } from './support/account-platform-exchanges';
+import { walkChatService } from './support/chat-exchanges';
+import { walkConversations } from './support/conversations-exchanges';
+import { walkInteractions } from './support/interaction-exchanges';
 import { type RecordingMock, startRecordingMock } from './support/recording-mock';
 import {
   describedDomains,
@@ -18,6 +24,9 @@ import {
   type Exchange,
   responseViolations,
 } from './support/response-schemas';
+import { walkStudio } from './support/studio-exchanges';
+import { driveTaskLifecycle } from './support/task-lifecycle-exchanges';
+import { walkTaskRouter } from './support/taskrouter-exchanges';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 test.afterAll(stopStrayRuns);
@@ -36,6 +45,12 @@ test.describe('the answers of a run of every check', () => {
       undefined,
     );
     await walkAccountPlatform(mock.url, credentials);
+    await walkChatService(mock.url, credentials);
+    await driveTaskLifecycle(mock.url, credentials);
+    await walkInteractions(mock.url, credentials);
+    await walkStudio(mock.url, credentials);
+    await walkTaskRouter(mock.url, credentials);
+    await walkConversations(mock.url, credentials);
     answered = mock.exchanges.filter(
       (exchange) => exchange.status < 400 && describedDomains.includes(exchange.domain),
     );
@@ -62,6 +77,32 @@ test.describe('the answers of a run of every check', () => {
         description: `${mine.length} responses, ${violations.size} distinct violations`,
       });
       expect([...violations].sort()).toEqual([]);
+    });
+  }
+
+  for (const domain of describedDomains) {
+    test(`${domain}: every operation the mock serves is one Twilio describes, and answered once at least`, () => {
+      const unanswered: string[] = [];
+      const undescribed: string[] = [];
+      for (const { method, pattern } of mock.routesOf(domain)) {
+        const matches = new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+        // api v2010's `:SidJson` segment holds the SID with its `.json`
+        const example = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) =>
+          name.endsWith('Json') ? `XX${'0'.repeat(32)}.json` : `XX${'0'.repeat(32)}`,
+        );
+        if (!describedResponses(domain, method, example)) undescribed.push(`${method} ${pattern}`);
+        else if (
+          !answered.some(
+            (exchange) =>
+              exchange.domain === domain &&
+              exchange.method === method &&
+              matches.test(new URL(exchange.path, 'https://example.invalid').pathname),
+          )
+        )
+          unanswered.push(`${method} ${pattern}`);
+      }
+      expect(undescribed, 'operations Twilio does not describe').toEqual([]);
+      expect(unanswered, 'operations no exchange reached').toEqual([]);
     });
   }
 

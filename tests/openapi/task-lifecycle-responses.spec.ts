@@ -5,11 +5,10 @@
  * Twilio's OpenAPI descriptions: each operation is reached, and every successful answer validates.
  */
 import { expect, test } from '@playwright/test';
-import { acceptTask, flexWorkspace, routedInteraction } from '../twilio-client/support/interaction-lifecycle';
-import { localTwilioClient } from '../twilio-client/support/local-request-client';
 import { stagingAccountSid, stagingAuthToken } from '../twilio-target/support/simulated-twilio';
 import { type RecordingMock, startRecordingMock } from './support/recording-mock';
 import { describedResponses, type Exchange, responseViolations } from './support/response-schemas';
+import { driveTaskLifecycle } from './support/task-lifecycle-exchanges';
 
 const lifecycleOperations = [
   'GET /v1/Interactions/{InteractionSid}/Channels/{Sid}',
@@ -39,52 +38,7 @@ test.describe('the answers of the Flex task lifecycle driven by twilio-node', ()
 
   test.beforeAll(async () => {
     mock = await startRecordingMock({ accountSid: stagingAccountSid, authToken: stagingAuthToken });
-    const client = localTwilioClient(mock.url, {
-      accountSid: stagingAccountSid,
-      authToken: stagingAuthToken,
-    });
-    const flex = await flexWorkspace(client);
-    const { channel, taskSid } = await routedInteraction(client, flex);
-    await channel.fetch();
-    const participant = await channel.participants.create({
-      type: 'agent',
-      mediaProperties: { identity: 'agent' },
-    });
-    await channel.participants(participant.sid).update({ status: 'wrapup' });
-    await channel.participants.list();
-    await channel.invites.create({
-      routing: { properties: { workspace_sid: flex.workspaceSid, workflow_sid: flex.workflowSid } },
-    });
-    await channel.invites.list();
-    const transfer = await channel.transfers.create();
-    await channel.transfers(transfer.sid).fetch();
-    await channel.transfers(transfer.sid).update();
-    const workerChannels = flex.workspace.workers(flex.workerSid).workerChannels;
-    await workerChannels.list();
-    await workerChannels('default').update({ capacity: 2 });
-    await workerChannels('default').fetch();
-    const flow = await client.studio.v2.flows.create({
-      friendlyName: 'Revised',
-      status: 'published',
-      definition: {
-        description: 'revised',
-        initial_state: 'Trigger',
-        flags: { allow_concurrent_calls: true },
-        states: [{ name: 'Trigger', type: 'trigger', transitions: [], properties: {} }],
-      },
-    });
-    await client.studio.v2.flows(flow.sid).update({ status: 'draft' });
-    await client.request({ method: 'get', uri: `https://studio.twilio.com/v2/Flows/${flow.sid}/Revisions` });
-    await client.studio.v2.flows(flow.sid).revisions('1').fetch();
-    const conversation = client.conversations.v1.conversations(
-      (await client.conversations.v1.conversations.create()).sid,
-    );
-    const agent = await conversation.participants.create({ identity: 'agent' });
-    const message = await conversation.messages.create({ author: 'customer', body: 'hello' });
-    await conversation.participants(agent.sid).update({ lastReadMessageIndex: message.index });
-    await conversation.messages(message.sid).update({ body: 'hello again' });
-    await acceptTask(flex, taskSid);
-    await channel.update({ status: 'closed' });
+    await driveTaskLifecycle(mock.url, { accountSid: stagingAccountSid, authToken: stagingAuthToken });
     answered = mock.exchanges.filter((exchange) => exchange.status < 400);
   });
   test.afterAll(async () => {

@@ -6,35 +6,15 @@ import { type Domain, forwardedHostHeader, twilioHost } from '../../../contracts
  * api v2010 Messages and Calls resources, and fetches no Proxy Service or Session one by one. This
  * walks those operations once through `url` (the recording relay), so their answers are recorded
  * too: two numbers (one a Flex SMS number on the Flex Proxy Service, with an SMS Flex Flow on it),
- * an SMS between them (sent, listed, fetched, redacted), the Proxy Service and the session the SMS
- * opened (fetched), a call between them (placed, listed, fetched, completed), numbers updated,
+ * an SMS between them (sent, listed, fetched, redacted, deleted), the Proxy Service and the session the SMS
+ * opened (fetched), a call between them (placed, listed, fetched, completed, deleted), numbers updated,
  * fetched and released.
  */
 export async function walkAccountPlatform(
   url: string,
   credentials: { accountSid: string; authToken: string },
 ): Promise<void> {
-  const authorization = `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString('base64')}`;
-  const send = async (
-    domain: Domain,
-    method: string,
-    path: string,
-    form?: Record<string, string>,
-  ): Promise<Record<string, unknown>> => {
-    const response = await fetch(new URL(path, url), {
-      method,
-      headers: {
-        authorization,
-        [forwardedHostHeader]: twilioHost(domain),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
-    });
-    const text = await response.text();
-    if (response.status >= 400) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  };
-  const sidOf = (body: Record<string, unknown>) => String(body.sid);
+  const send = platformSender(url, credentials);
   const account = `/2010-04-01/Accounts/${credentials.accountSid}`;
 
   const [service] = (await send('proxy', 'GET', '/v1/Services')).services as { sid: string }[];
@@ -93,6 +73,8 @@ export async function walkAccountPlatform(
   await send('api', 'GET', `${account}/Calls.json?To=${encodeURIComponent(addressed)}`);
   await send('api', 'GET', `${account}/Calls/${call}.json`);
   await send('api', 'POST', `${account}/Calls/${call}.json`, { Status: 'completed' });
+  await send('api', 'DELETE', `${account}/Calls/${call}.json`);
+  await send('api', 'DELETE', `${account}/Messages/${message}.json`);
 
   await send('flex-api', 'DELETE', `/v1/FlexFlows/${flexFlow}`);
   await send('chat', 'DELETE', `/v2/Services/${chatService}`);
@@ -103,10 +85,51 @@ export async function walkAccountPlatform(
   }
 }
 
-async function until(done: () => Promise<boolean>, what: string): Promise<void> {
+export async function until(done: () => Promise<boolean>, what: string): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt++) {
     if (await done()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+export type PlatformSender = (
+  domain: Domain,
+  method: string,
+  path: string,
+  body?: Record<string, string> | readonly unknown[],
+) => Promise<Record<string, unknown>>;
+
+/**
+ * Sends one request to `domain` through `url` with the account's credentials: a record as a form,
+ * an array as JSON (as twilio-node sends the bulk operations). Throws on a refusal.
+ */
+export function platformSender(
+  url: string,
+  credentials: { accountSid: string; authToken: string },
+): PlatformSender {
+  const authorization = `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString('base64')}`;
+  return async (domain, method, path, body) => {
+    const json = Array.isArray(body);
+    const response = await fetch(new URL(path, url), {
+      method,
+      headers: {
+        authorization,
+        [forwardedHostHeader]: twilioHost(domain),
+        ...(body ? { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(body
+        ? {
+            body: json
+              ? JSON.stringify(body)
+              : new URLSearchParams(body as Record<string, string>).toString(),
+          }
+        : {}),
+    });
+    const text = await response.text();
+    if (response.status >= 400) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+}
+
+export const sidOf = (body: Record<string, unknown>) => String(body.sid);

@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
-import { domainOfHost, forwardedHostHeader } from '../../../contracts/domains';
+import { type Domain, domainOfHost, forwardedHostHeader } from '../../../contracts/domains';
 import { startMock } from '../../../mock/server';
 import type { Exchange } from './response-schemas';
 
@@ -12,6 +12,8 @@ import type { Exchange } from './response-schemas';
 export interface RecordingMock {
   readonly url: string;
   readonly exchanges: Exchange[];
+  /** The routes the mock serves on `domain` (method and pattern), Twilio's platform webhooks left out. */
+  routesOf(domain: Domain): readonly { method: string; pattern: string }[];
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startRecordingMock(credentials: {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     exchanges,
+    routesOf: (domain) => mock.app.router.routesOf(domain).filter((route) => !route.public),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -20,6 +20,7 @@ export const describedDomains: readonly Domain[] = [
   'conversations',
   'proxy',
   'api',
+  'chat',
 ];
 
 /** OpenAPI 3.0 to strict JSON Schema: `$ref` inlined, `nullable` as a null type, objects closed. */

@@ -14,6 +14,7 @@ const specFiles: Partial<Record<Domain, string>> = {
   taskrouter: 'twilio_taskrouter_v1.json',
   conversations: 'twilio_conversations_v1.json',
   proxy: 'twilio_proxy_v1.json',
+  chat: 'twilio_chat_v2.json',
 };
 
 interface Parameter {
