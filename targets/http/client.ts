@@ -171,8 +171,11 @@ export class TwilioApi {
 
   /** The response as the check sees it: reading any of it makes it the response the check read last. */
   private readable<T>(index: number, answer: ApiResponse<T>): ApiResponse<T> {
-    const read = <K extends keyof ApiResponse<T>>(key: K) => {
+    const markRead = () => {
       this.lastRead = index;
+    };
+    const read = <K extends keyof ApiResponse<T>>(key: K) => {
+      markRead();
       return answer[key];
     };
     return {
@@ -186,7 +189,7 @@ export class TwilioApi {
         return read('text');
       },
       get json() {
-        return read('json');
+        return readsTracked(read('json'), markRead);
       },
     };
   }
@@ -248,4 +251,24 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A parsed body whose objects and arrays, at any depth, make its response the one read last when
+ * one of their properties is read: a check that asserts on `task.priority` is about the response
+ * `task` came from, though a driver read other responses after fetching it. Wrapped lazily, one
+ * proxy per object, so `body.tasks === body.tasks` holds.
+ */
+function readsTracked<T>(value: T, onRead: () => void, proxies = new WeakMap<object, object>()): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = proxies.get(value);
+  if (known) return known as T;
+  const proxy = new Proxy(value, {
+    get(target, key, receiver) {
+      onRead();
+      return readsTracked(Reflect.get(target, key, receiver), onRead, proxies);
+    },
+  });
+  proxies.set(value, proxy);
+  return proxy;
 }

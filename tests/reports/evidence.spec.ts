@@ -21,7 +21,7 @@ import type { Target } from '../../targets/types';
 
 const expect = playwrightExpect;
 
-/** A loopback server answering 200, except 404 for paths starting with /missing. */
+/** A loopback server answering 200, except 404 for paths starting with /missing; the body names the path, also in a list. */
 const test = base.extend<{ server: string }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
   server: async ({}, use) => {
@@ -29,7 +29,7 @@ const test = base.extend<{ server: string }>({
       response.writeHead(request.url?.startsWith('/missing') ? 404 : 200, {
         'content-type': 'application/json',
       });
-      response.end(`{"path":"${request.url}"}`);
+      response.end(`{"path":"${request.url}","items":[{"path":"${request.url}"}]}`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
@@ -171,6 +171,24 @@ test('the failing assertion is about the response it read, though a later one wa
     onFailedAssertion(undefined);
   }
   expect(api.exchanges[api.failedOn() ?? -1]?.url).toBe(`${server}/missing-create`);
+});
+
+test('the failing assertion is about the response its value was read from, at any depth, though a driver read another since', async ({
+  server,
+}) => {
+  const api = new TwilioApi(loopbackTarget(server));
+  onFailedAssertion(() => api.noteFailedAssertion());
+  try {
+    // as the voice trigger does: the call's task listed, then the flow's executions listed and read
+    const page = (await api.get<{ items: { path: string }[] }>('flex-api', '/tasks')).json;
+    const [task] = page.items;
+    const executions = await api.get<{ path: string }>('flex-api', '/executions');
+    expect(executions.json.path).toBe('/executions');
+    expect(() => suiteExpect(task?.path, "the task's path").toBe('/other')).toThrow();
+  } finally {
+    onFailedAssertion(undefined);
+  }
+  expect(api.exchanges[api.failedOn() ?? -1]?.url).toBe(`${server}/tasks`);
 });
 
 test('without a failed assertion, a failed check failed on its last request before cleanup', async ({
