@@ -10,10 +10,10 @@ import { transformCacheDir } from '../../../cli/selftest/settings';
 import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio/target';
 import type { Credentials, Target } from '../../../targets/types';
 import { ownPlaywrightOutput } from '../../cli/cli-fixtures';
+import { interceptPreload } from './intercept-preload-bundle';
 import { stagingAccountSid, stagingAuthToken, type Tunnel } from './simulated-twilio';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
-const preload = fileURLToPath(new URL('./intercept-twilio-preload.ts', import.meta.url));
 
 export const stagingCredentials: Credentials = {
   accountSid: stagingAccountSid,
@@ -92,11 +92,7 @@ export function startCli(
       TWILIO_AUTH_TOKEN: stagingAuthToken,
       TWILIO_API_KEY: '',
       TWILIO_API_SECRET: '',
-      NODE_OPTIONS: `--import tsx --import ${preload}`,
-      // On a cold tsx cache, tsx's require hook calls esbuild's synchronous API, which blocks on a
-      // worker thread. On Node 20, once the loader hooks have transformed a TypeScript preload (this
-      // one), that worker never answers and the run hangs. esbuild then uses child processes instead:
-      ESBUILD_WORKER_THREADS: '0',
+      NODE_OPTIONS: `--import ${interceptPreload}`,
       FLEXCONF_SIMULATED_TWILIO: simulatorUrl ?? '',
       ...runsTmpEnv(),
       ...ownPlaywrightOutput(),
