@@ -60,6 +60,8 @@ export function settingsFromFlags(
 ): RunSettings {
   const targetArg = flags.target ?? 'mock';
   const target = parseTargetSpec(targetArg);
+  const stateDir = join(tmpdir(), `flexconf-${run.runId}`);
+  const inputs = environmentInputs(env);
   const faults = [...(flags.fault ?? [])];
   const unknown = faults.find((fault) => !isFaultName(fault));
   if (unknown !== undefined)
@@ -76,8 +78,10 @@ export function settingsFromFlags(
     ...(flags.grep?.length ? { grep: [...flags.grep] } : {}),
     outDir: resolve(flags.out ?? 'reports/out'),
     runId: run.runId,
-    stateDir: join(tmpdir(), `flexconf-${run.runId}`),
-    ...environmentInputs(env),
+    stateDir,
+    ...inputs,
+    // Playwright empties its output folder as it starts: runs sharing one delete each other's Pact files
+    artifactsDir: inputs.artifactsDir ?? join(stateDir, 'playwright'),
     ...progressSetting(flags),
     ...realAccountSettings(flags, target),
   };

@@ -54,7 +54,7 @@ export interface RunSettings {
   readonly grep?: readonly string[];
   /** Where the reports go. */
   readonly outDir: string;
-  /** Playwright's own output folder (traces, attachments); Playwright's default place when absent. */
+  /** Playwright's own output folder (attachments, Pact files): the run's own under the CLI; absent, Playwright's default place. */
   readonly artifactsDir?: string;
   /** Names everything the run creates (`flexconf-<run id>-…`). */
   readonly runId: string;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +161,8 @@ export const runCommand: Command = {
       });
     });
     for (const line of (await session?.finish()) ?? []) process.stdout.write(`${redactor()(line)}\n`);
+    // the run's own folder (Playwright's output, a --last-failed list, a budget's ledger) goes with it
+    rmSync(settings.stateDir, { recursive: true, force: true });
     if (
       !existsSync(reportFile) &&
       recoverReport(settings, `Playwright stopped (exit ${code}) before writing the report`)

@@ -23,9 +23,8 @@ export const testCredentials = {
 };
 
 /**
- * Environment without any Twilio credentials or run settings inherited from the caller. A child run
- * gets its own Playwright output folder: the default one is the self-tests' own, and Playwright
- * empties it when a run starts, which would delete what other tests keep there.
+ * Environment without any Twilio credentials or run settings inherited from the caller (a child
+ * run keeps Playwright's output in a folder of its own, as every CLI run does).
  */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -33,12 +32,7 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     if (!key.startsWith('TWILIO_') && !key.startsWith('FLEXCONF_') && !key.startsWith('PLAYWRIGHT_'))
       env[key] = value;
   }
-  return { ...env, ...ownPlaywrightOutput(), ...extra };
-}
-
-/** A Playwright output folder of its own for a child run (see cleanEnv). */
-export function ownPlaywrightOutput(): NodeJS.ProcessEnv {
-  return { FLEXCONF_PW_OUTPUT: mkdtempSync(join(tmpdir(), 'flexconf-pw-')) };
+  return { ...env, ...extra };
 }
 
 /** What a child process printed, and its exit code, once it has closed its output. */

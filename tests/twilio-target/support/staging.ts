@@ -9,7 +9,6 @@ import { defaultListingCacheDir } from '../../../cli/listing-cache';
 import { transformCacheDir } from '../../../cli/selftest/settings';
 import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio/target';
 import type { Credentials, Target } from '../../../targets/types';
-import { ownPlaywrightOutput } from '../../cli/cli-fixtures';
 import { interceptPreload } from './intercept-preload-bundle';
 import { stagingAccountSid, stagingAuthToken, type Tunnel } from './simulated-twilio';
 
@@ -95,7 +94,6 @@ export function startCli(
       NODE_OPTIONS: `--import ${interceptPreload}`,
       FLEXCONF_SIMULATED_TWILIO: simulatorUrl ?? '',
       ...runsTmpEnv(),
-      ...ownPlaywrightOutput(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
