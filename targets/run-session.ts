@@ -134,7 +134,6 @@ export async function beginRun(
         await gateway?.close();
       }
       lines.push(writeRequestSummary(settings, maxRequests, started));
-      rmSync(settings.stateDir, { recursive: true, force: true });
       return lines;
     },
   };
@@ -150,9 +149,7 @@ function beginReplay(settings: RunSettings, dir: string): RunSession {
       `replay: ${dir}, recorded ${meta.recordedAt} (run ${meta.runId}, seed ${meta.seed}, ${meta.runs} runs per property${meta.grep ? `, --grep ${meta.grep.join(' --grep ')}` : ''}); network locked down: a request the cassette does not hold fails`,
     ],
     async finish() {
-      const line = writeRequestSummary(settings, settings.maxRequests, started);
-      rmSync(settings.stateDir, { recursive: true, force: true });
-      return [line];
+      return [writeRequestSummary(settings, settings.maxRequests, started)];
     },
   };
 }

@@ -178,6 +178,7 @@ export class TwilioApi {
       markRead();
       return answer[key];
     };
+    let body: T | undefined;
     return {
       get status() {
         return read('status');
@@ -189,7 +190,9 @@ export class TwilioApi {
         return read('text');
       },
       get json() {
-        return readsTracked(read('json'), markRead);
+        markRead();
+        body ??= readsTracked(answer.json, markRead);
+        return body as T;
       },
     };
   }
@@ -257,7 +260,7 @@ function parseJson(text: string): unknown {
  * A parsed body whose objects and arrays, at any depth, make its response the one read last when
  * one of their properties is read: a check that asserts on `task.priority` is about the response
  * `task` came from, though a driver read other responses after fetching it. Wrapped lazily, one
- * proxy per object, so `body.tasks === body.tasks` holds.
+ * proxy per object, so `body.tasks === body.tasks` holds (and the body is wrapped once per response).
  */
 function readsTracked<T>(value: T, onRead: () => void, proxies = new WeakMap<object, object>()): T {
   if (typeof value !== 'object' || value === null) return value;
