@@ -50,10 +50,11 @@ export class TargetHealth {
       mkdirSync(this.dir, { recursive: true });
       appendFileSync(join(this.dir, failuresFile), `${reason}\n`);
       const inARow = readFileSync(join(this.dir, failuresFile), 'utf8').split('\n').filter(Boolean);
+      // processes fail side by side, so more may have been counted by now: the limit is what was reached
       if (inARow.length >= failuresBeforeGone && !this.gone())
         writeFileSync(
           join(this.dir, goneFile),
-          `${inARow.length} requests in a row could not reach it, the last: ${reason}`,
+          `${failuresBeforeGone} requests in a row could not reach it, the last: ${reason}`,
           { flag: 'wx' },
         );
     } catch {

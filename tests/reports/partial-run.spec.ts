@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -195,6 +195,14 @@ test.describe('a target that stops answering', () => {
     expect(one.gone()).toBeUndefined();
     one.failed(new Error('connect ECONNREFUSED 127.0.0.1:1'));
     expect(other.gone()).toMatch(/^3 requests in a row could not reach it, the last: connect ECONNREFUSED/);
+  });
+
+  test('says the limit it reached, though other processes counted more failures in the meantime', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flexconf-health-'));
+    // three workers failed side by side: their failures are counted before this one reads the count
+    writeFileSync(join(dir, 'connection-failures'), 'connect ECONNREFUSED 127.0.0.1:1\n'.repeat(3));
+    new TargetHealth(dir).failed(new Error('connect ECONNREFUSED 127.0.0.1:1'));
+    expect(new TargetHealth(dir).gone()).toMatch(/^3 requests in a row could not reach it/);
   });
 
   const refused = 'connect ECONNREFUSED 127.0.0.1:1';
