@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+import { scratchDir } from '../scratch';
 
 export { expect };
 
@@ -84,7 +83,7 @@ export interface ServedMock {
 export const test = base.extend<{ outDir: string; servedMock: ServedMock }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
   outDir: async ({}, use) => {
-    await use(mkdtempSync(join(tmpdir(), 'flexconf-cli-')));
+    await use(scratchDir('cli'));
   },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
   servedMock: async ({}, use) => {

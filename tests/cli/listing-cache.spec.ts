@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { ListingCache } from '../../cli/listing-cache';
+import { scratchDir } from '../scratch';
 
 /**
  * A kept listing of the checks is used only while nothing it depends on changed: the sources
@@ -12,7 +12,7 @@ import { ListingCache } from '../../cli/listing-cache';
 const test = base.extend<{ root: string; cacheDir: string }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
   root: async ({}, use) => {
-    const root = mkdtempSync(join(tmpdir(), 'flexconf-listing-root-'));
+    const root = scratchDir('listing-root');
     mkdirSync(join(root, 'suites', 'area'), { recursive: true });
     mkdirSync(join(root, 'reports', 'out'), { recursive: true });
     writeFileSync(join(root, 'suites', 'area', 'a.spec.ts'), "test('a', () => {});\n");
@@ -22,7 +22,7 @@ const test = base.extend<{ root: string; cacheDir: string }>({
   },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
   cacheDir: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'flexconf-listing-cache-'));
+    const dir = scratchDir('listing-cache');
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },

@@ -20,12 +20,12 @@
 // PactV3 is created, is early enough even though the ESM imports below are hoisted.
 process.env.PACT_DO_NOT_TRACK = 'true';
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MatchersV3, PactV3, SpecificationVersion, type V3Interaction } from '@pact-foundation/pact';
 import { expect, test } from '@playwright/test';
+import { scratchDir } from '../scratch';
 
 const { boolean, eachLike, fromProviderState, integer, like, regex } = MatchersV3;
 
@@ -386,7 +386,7 @@ test.describe('Flex Flow contract, consumer side (flex-provisioning-client)', ()
 
   let pactDir = '';
   test.beforeAll(() => {
-    pactDir = mkdtempSync(join(tmpdir(), 'flexconf-pact-'));
+    pactDir = scratchDir('pact');
   });
   test.afterAll(() => {
     if (pactDir) rmSync(pactDir, { recursive: true, force: true });

@@ -17,12 +17,12 @@
  */
 process.env.PACT_DO_NOT_TRACK = 'true';
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { expect, test } from '@playwright/test';
+import { scratchDir } from '../scratch';
 
 const { like, regex } = MatchersV3;
 
@@ -136,7 +136,7 @@ for (const webhook of webhooks) {
     test.describe.configure({ mode: 'serial' });
     let pactDir = '';
     test.beforeAll(() => {
-      pactDir = mkdtempSync(join(tmpdir(), 'flexconf-message-pact-'));
+      pactDir = scratchDir('message-pact');
     });
     test.afterAll(() => {
       if (pactDir) rmSync(pactDir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { finished } from '../cli/cli-fixtures';
+import { scratchDir } from '../scratch';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -51,9 +51,9 @@ export interface ActionRun {
 export async function runAction(
   inputs: Readonly<Record<string, string>>,
   env: NodeJS.ProcessEnv,
-  workspace = mkdtempSync(join(tmpdir(), 'flexconf-workspace-')),
+  workspace = scratchDir('workspace'),
 ): Promise<ActionRun> {
-  const runner = mkdtempSync(join(tmpdir(), 'flexconf-runner-'));
+  const runner = scratchDir('runner');
   const files = { output: join(runner, 'output'), summary: join(runner, 'summary') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');

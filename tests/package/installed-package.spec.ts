@@ -4,14 +4,14 @@
  * TypeScript: the CLI, a run on the embedded mock, the served mock, and what programs import.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { areas, catalog } from '../../contracts/rules';
 import { schemaErrors } from '../../reports/validate';
 import type { CliResult } from '../cli/cli-fixtures';
+import { scratchDir } from '../scratch';
 import { finish, installedCli, installInEmptyProject, packProject, root, userEnv } from './installed-project';
 
 test.describe.configure({ mode: 'serial' });
@@ -23,7 +23,7 @@ let install: CliResult;
 test.beforeAll(async () => {
   // packing type-checks the declarations and installing copies ~180 packages: about a minute on a busy machine
   test.setTimeout(600_000);
-  const tarball = await packProject(mkdtempSync(join(tmpdir(), 'flexconf-pack-')));
+  const tarball = await packProject(scratchDir('pack'));
   ({ dir: project, install } = await installInEmptyProject(tarball));
   execFileSync('git', ['init', '--quiet'], { cwd: project });
   execFileSync(

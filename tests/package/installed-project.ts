@@ -1,9 +1,9 @@
 import { type SpawnOptions, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CliResult, cleanEnv, finished } from '../cli/cli-fixtures';
+import { scratchDir } from '../scratch';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,7 +34,7 @@ export async function packProject(dir: string): Promise<string> {
  * checks are strict: a dependency that does not declare this Node fails the install.
  */
 export async function installInEmptyProject(tarball: string): Promise<{ dir: string; install: CliResult }> {
-  const dir = mkdtempSync(join(tmpdir(), 'flexconf-user-project-'));
+  const dir = scratchDir('user-project');
   writeFileSync(
     join(dir, 'package.json'),
     `${JSON.stringify({ name: 'user-project', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`,

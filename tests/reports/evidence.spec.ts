@@ -1,8 +1,5 @@
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect as playwrightExpect } from '@playwright/test';
 import { failureDetails } from '../../reports/console';
@@ -12,6 +9,7 @@ import { checkEvidence } from '../../suites/evidence';
 import { type Exchange, TwilioApi } from '../../targets/http/client';
 import { TargetHealth } from '../../targets/http/target-health';
 import type { Target } from '../../targets/types';
+import { scratchDir } from '../scratch';
 
 /**
  * The evidence a failed check keeps always holds the exchange its failing assertion was about:
@@ -205,7 +203,7 @@ test('without a failed assertion, a failed check failed on its last request befo
 test('once the target is gone the client sends nothing more, and notes the request as one that could not reach it', async ({
   server,
 }) => {
-  const health = new TargetHealth(mkdtempSync(join(tmpdir(), 'flexconf-health-')));
+  const health = new TargetHealth(scratchDir('health'));
   for (let i = 0; i < 3; i++) health.failed(new Error('connect ECONNREFUSED 127.0.0.1:1'));
   const api = new TwilioApi(loopbackTarget(server), undefined, health);
   await expect(api.get('flex-api', '/first')).rejects.toThrow(

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
@@ -14,6 +13,7 @@ import { toMarkdown } from '../../reports/markdown';
 import { mergeReports } from '../../reports/merge';
 import { schemaErrors } from '../../reports/validate';
 import { TargetHealth } from '../../targets/http/target-health';
+import { scratchDir } from '../scratch';
 import { check } from './hand-made';
 
 /**
@@ -187,7 +187,7 @@ test.describe('where an assertion failed', () => {
 
 test.describe('a target that stops answering', () => {
   test('is gone after three connection failures in a row, counted across the run’s processes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flexconf-health-'));
+    const dir = scratchDir('health');
     const one = new TargetHealth(dir);
     const other = new TargetHealth(dir);
     one.failed(new Error('connect ECONNREFUSED 127.0.0.1:1'));
@@ -198,7 +198,7 @@ test.describe('a target that stops answering', () => {
   });
 
   test('says the limit it reached, though other processes counted more failures in the meantime', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flexconf-health-'));
+    const dir = scratchDir('health');
     // three workers failed side by side: their failures are counted before this one reads the count
     writeFileSync(join(dir, 'connection-failures'), 'connect ECONNREFUSED 127.0.0.1:1\n'.repeat(3));
     new TargetHealth(dir).failed(new Error('connect ECONNREFUSED 127.0.0.1:1'));
@@ -241,7 +241,7 @@ test.describe('a target that stops answering', () => {
   });
 
   test('is not gone when an answer came between the failures', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flexconf-health-'));
+    const dir = scratchDir('health');
     const health = new TargetHealth(dir);
     health.failed(new Error('socket hang up'));
     health.failed(new Error('socket hang up'));

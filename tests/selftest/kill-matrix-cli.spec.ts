@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { faults } from '../../mock/faults';
 import { isKillMatrix, type KillMatrix, killMatrixFile } from '../../reports/kill-matrix';
 import { cleanEnv, runCli } from '../cli/cli-fixtures';
+import { scratchDir } from '../scratch';
 
 /**
  * The suite's evidence of sensitivity, end to end: `flex-conformance selftest` runs every check
@@ -17,7 +17,7 @@ const propertyRuns = '10';
 
 test('flex-conformance selftest kills every fault of the catalog and keeps the clean mock green', async () => {
   test.setTimeout(600_000);
-  const out = mkdtempSync(join(tmpdir(), 'flexconf-selftest-'));
+  const out = scratchDir('selftest');
   const result = await runCli(['selftest', '--out', out, '--runs', propertyRuns], cleanEnv());
   const output = `${result.stdout}\n${result.stderr}`;
   const parsed: unknown = JSON.parse(readFileSync(join(out, killMatrixFile), 'utf8'));

@@ -2,21 +2,19 @@
  * The port a tunnel points at (`--stub-port`): it forwards a request only to a stub the run
  * registered, under that stub's unguessable key, and answers anything else itself.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HttpStub } from '../../suites/drivers/http-stub';
 import { type CallOutGateway, startCallOutGateway } from '../../targets/public-url/gateway';
 import { publishThrough } from '../../targets/public-url/stub-registry';
 import { checkPublicUrl } from '../../targets/public-url/validate';
+import { scratchDir } from '../scratch';
 
 let gateway: CallOutGateway;
 let stub: HttpStub;
 let stateDir: string;
 
 test.beforeEach(async () => {
-  stateDir = mkdtempSync(join(tmpdir(), 'flexconf-gateway-'));
+  stateDir = scratchDir('gateway');
   gateway = await startCallOutGateway(0, stateDir);
   stub = await HttpStub.start();
   stub.respond('/hook', (request) => ({ status: 200, body: `seen ${request.query.get('x')}` }));

@@ -1,14 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultListingCacheDir } from '../../../cli/listing-cache';
 import { transformCacheDir } from '../../../cli/selftest/settings';
 import { type TwilioTargetOptions, twilioTarget } from '../../../targets/twilio/target';
 import type { Credentials, Target } from '../../../targets/types';
+import { scratchDir } from '../../scratch';
 import { interceptPreload } from './intercept-preload-bundle';
 import { stagingAccountSid, stagingAuthToken, type Tunnel } from './simulated-twilio';
 
@@ -35,9 +34,7 @@ export function tunnelArgs(tunnel: Tunnel): string[] {
   return ['--public-url', tunnel.publicUrl, '--stub-port', String(tunnel.stubPort)];
 }
 
-export function scratchDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `flexconf-${name}-`));
-}
+export { scratchDir };
 
 /** The twilio target on the simulated staging account, with its own request ledger. */
 export function stagingTarget(options: Partial<TwilioTargetOptions> = {}): Target {
@@ -59,7 +56,7 @@ export function stagingTarget(options: Partial<TwilioTargetOptions> = {}): Targe
  */
 let workerTmpDir: string | undefined;
 function runsTmpEnv(): NodeJS.ProcessEnv {
-  workerTmpDir ??= mkdtempSync(join(tmpdir(), 'flexconf-runs-'));
+  workerTmpDir ??= scratchDir('runs');
   return {
     TMPDIR: workerTmpDir,
     FLEXCONF_LISTING_CACHE_DIR: defaultListingCacheDir(),
