@@ -27,6 +27,8 @@ export interface FullRunFigures {
   }>;
   /** Peak summed RSS of the runner and its workers (the mock runs inside the workers). */
   readonly peakRssBytes: number | null;
+  /** Peak summed PSS of the same processes: Node's code, which they share, counted once. */
+  readonly peakPssBytes?: number | null;
   /** CPU seconds of the runner and its workers: less swayed than wall time by other load on the machine. */
   readonly cpuSeconds: number | null;
 }
@@ -86,12 +88,17 @@ export async function measureFullRun(root: string, workers?: number): Promise<Fu
     const memory = sampleTreeMemory(child.pid ?? process.pid);
     await new Promise<void>((done) => child.on('exit', () => done()));
     const ended = Date.now();
-    const peakRssBytes = memory.stop();
+    const peaks = memory.stop();
     const cpuAfter = endedChildrenCpuSeconds();
     const cpuSeconds =
       cpuBefore === null || cpuAfter === null ? null : Math.round((cpuAfter - cpuBefore) * 10) / 10;
     const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as { suites: JsonSuite[] };
-    return { ...summarise(report.suites, started, ended, peakRssBytes), cpuSeconds };
+    return {
+      ...summarise(report.suites, started, ended),
+      peakRssBytes: peaks?.rssBytes ?? null,
+      peakPssBytes: peaks?.pssBytes ?? null,
+      cpuSeconds,
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -101,8 +108,7 @@ function summarise(
   suites: readonly JsonSuite[],
   started: number,
   ended: number,
-  peakRssBytes: number | null,
-): Omit<FullRunFigures, 'cpuSeconds'> {
+): Omit<FullRunFigures, 'cpuSeconds' | 'peakRssBytes' | 'peakPssBytes'> {
   let first = Number.POSITIVE_INFINITY;
   let last = 0;
   let checks = 0;
@@ -144,6 +150,5 @@ function summarise(
     areas: [...byArea.entries()]
       .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
       .map(([area, entry]) => ({ area, ...entry })),
-    peakRssBytes,
   };
 }

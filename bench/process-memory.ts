@@ -1,29 +1,61 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+export interface TreeMemoryPeaks {
+  /** Peak of the summed RSS: pages shared by the processes (Node's own code) count once per process. */
+  readonly rssBytes: number;
+  /** Peak of the summed PSS (a shared page split between its sharers), or null where the kernel has no smaps_rollup. */
+  readonly pssBytes: number | null;
+}
 
 /**
- * Peak resident memory of a process and all its descendants, sampled from /proc while it runs
- * (Linux). `stop()` returns the peak of the summed RSS, or null where /proc is not available.
+ * Peak memory of a process and all its descendants, sampled from /proc while it runs (Linux):
+ * RSS every `intervalMs`, PSS (dearer to read) every `pssEvery` samples. `stop()` returns null
+ * where /proc is not available.
  */
-export function sampleTreeMemory(rootPid: number, intervalMs = 50): { stop(): number | null } {
-  let peak = 0;
+export function sampleTreeMemory(
+  rootPid: number,
+  intervalMs = 50,
+  pssEvery = 4,
+): { stop(): TreeMemoryPeaks | null } {
+  let rssPeak = 0;
+  let pssPeak: number | null = existsSync('/proc/self/smaps_rollup') ? 0 : null;
   let available = true;
+  let samples = 0;
   const sample = () => {
-    const total = treeRss(rootPid);
-    if (total === null) available = false;
-    else peak = Math.max(peak, total);
+    const tree = treeRss(rootPid);
+    if (tree === null) {
+      available = false;
+      return;
+    }
+    rssPeak = Math.max(rssPeak, tree.rssBytes);
+    if (pssPeak !== null && samples++ % pssEvery === 0) pssPeak = Math.max(pssPeak, summedPss(tree.pids));
   };
   sample();
   const timer = setInterval(sample, intervalMs);
   return {
     stop() {
       clearInterval(timer);
-      return available ? peak : null;
+      return available ? { rssBytes: rssPeak, pssBytes: pssPeak } : null;
     },
   };
 }
 
-/** Summed RSS in bytes of `rootPid` and its descendants, or null without /proc. */
-function treeRss(rootPid: number): number | null {
+/** Summed PSS in bytes of the processes, from smaps_rollup. */
+function summedPss(pids: readonly number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return total;
+}
+
+/** Summed RSS in bytes of `rootPid` and its descendants, and their PIDs, or null without /proc. */
+function treeRss(rootPid: number): { rssBytes: number; pids: number[] } | null {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
@@ -48,13 +80,16 @@ function treeRss(rootPid: number): number | null {
     }
   }
   let total = 0;
+  const pids: number[] = [];
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
+    if (!rss.has(pid)) continue;
     total += rss.get(pid) ?? 0;
+    pids.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { rssBytes: total, pids };
 }
 
 /**

@@ -123,7 +123,8 @@ interface TestFixtures {
  * steps around every test) cost more per check than most checks' requests.
  */
 export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
-  mockFaults: [undefined, { option: true }],
+  // boxed: an option fixture is otherwise a report step (a stack captured, two messages to the runner) in every check
+  mockFaults: [undefined, { option: true, box: 'self' }],
 
   exitWithRunner: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
@@ -254,9 +255,14 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
       // The reporter counts such a failure as the target's absence, not a verdict, once the target is gone.
       if (failed && connectionFailure)
         testInfo.annotations.push({ type: 'connection-failure', description: connectionFailure });
-      await testInfo.attach('http-exchanges', {
-        body: JSON.stringify(
-          checkEvidence(api.exchanges, api.requestsByApi, failed ? api.failedOn() : undefined),
+      // pushed rather than attach()ed: attach() adds a step to every check, and with it a captured,
+      // source-mapped stack and two more messages to the runner, for a body it keeps the same way
+      testInfo.attachments.push({
+        name: 'http-exchanges',
+        body: Buffer.from(
+          JSON.stringify(
+            checkEvidence(api.exchanges, api.requestsByApi, failed ? api.failedOn() : undefined),
+          ),
         ),
         contentType: 'application/json',
       });
