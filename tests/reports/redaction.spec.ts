@@ -95,5 +95,9 @@ test.describe('redaction', () => {
       'Requests without Basic authentication are refused',
     );
     expect(redact('Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig')).toBe('Bearer [redacted]');
+    // prose and credentials in one text: the credential goes, the prose around it stays in place
+    expect(redact(`Basic authentication: ${basic}, then Basic authorization; ${basic}.`)).toBe(
+      'Basic authentication: Basic [redacted], then Basic authorization; Basic [redacted].',
+    );
   });
 });
