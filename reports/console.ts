@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { areas } from '../contracts/rules';
 import { checkKey } from './build';
 import { failureReason } from './failure-reason';
+import { reportFiles } from './files';
 import { withoutFile } from './html-view';
 import type { CheckResult, ConformanceReport, ExchangeEvidence, RuleResult } from './model';
 import type { Redactor } from './redact';
 import { failedExchangeOf } from './reproduce';
 import { describeSelection } from './selection';
-import { reportFiles } from './write';
 
 /** What the console says of a rule next to a check. */
 export interface RuleLabel {

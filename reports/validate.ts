@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Ajv, { type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { default as Ajv, ErrorObject } from 'ajv';
 import type { ConformanceReport } from './model';
 
 export const schemaPath = new URL('./schema/conformance.schema.json', import.meta.url);
@@ -9,7 +10,9 @@ let compiled: ReturnType<Ajv['compile']> | undefined;
 function validator() {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-    compiled = new Ajv({
+    // required on first use: every CLI command imports this module, few validate a report
+    const AjvClass = (createRequire(import.meta.url)('ajv') as { default: typeof Ajv }).default;
+    compiled = new AjvClass({
       allErrors: true,
       strict: true,
       strictRequired: false,

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportFiles } from './files';
 import { renderReportHtml } from './html';
 import { journalFile } from './journal';
 import { toJunit } from './junit';
@@ -8,15 +9,6 @@ import { buildManifest, manifestFile } from './manifest';
 import { toMarkdown } from './markdown';
 import type { ConformanceReport } from './model';
 import { type Redactor, redactor } from './redact';
-
-/** The files every run writes to its report directory. */
-export const reportFiles = {
-  html: 'index.html',
-  json: 'conformance.json',
-  junit: 'junit.xml',
-  markdown: 'summary.md',
-  manifest: manifestFile,
-} as const;
 
 export interface WriteOptions {
   readonly redact?: Redactor;
@@ -57,11 +49,6 @@ export function writeReports(report: ConformanceReport, dir: string, options: Wr
 export function rerenderReports(dir: string, options: WriteOptions = {}): ConformanceReport {
   const report = JSON.parse(readFileSync(join(dir, reportFiles.json), 'utf8')) as ConformanceReport;
   return writeReports(report, dir, options);
-}
-
-/** Removes the report files (and an unfinished journal) a previous run left, before a new run starts. */
-export function clearReports(dir: string): void {
-  for (const file of [...Object.values(reportFiles), journalFile]) rmSync(join(dir, file), { force: true });
 }
 
 export function redactStrings<T>(value: T, redact: Redactor): T {

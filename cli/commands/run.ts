@@ -6,11 +6,10 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { areas, catalog } from '../../contracts/rules';
+import { clearReports } from '../../reports/files';
 import type { ConformanceReport } from '../../reports/model';
-import { recoverReport } from '../../reports/recover';
 import { redactor } from '../../reports/redact';
 import { parseShard } from '../../reports/shard';
-import { clearReports } from '../../reports/write';
 import { preflight } from '../../targets/open';
 import { beginRun } from '../../targets/run-session';
 import { defaultSeed, type RunSettings, writeRunSettings } from '../../targets/run-settings';
@@ -163,9 +162,13 @@ export const runCommand: Command = {
     for (const line of (await session?.finish()) ?? []) process.stdout.write(`${redactor()(line)}\n`);
     // the run's own folder (Playwright's output, a --last-failed list, a budget's ledger) goes with it
     rmSync(settings.stateDir, { recursive: true, force: true });
+    // loaded only when needed: rendering a report pulls in the templates and their engine
     if (
       !existsSync(reportFile) &&
-      recoverReport(settings, `Playwright stopped (exit ${code}) before writing the report`)
+      (await import('../../reports/recover')).recoverReport(
+        settings,
+        `Playwright stopped (exit ${code}) before writing the report`,
+      )
     )
       process.stderr.write(`flex-conformance: the run stopped early; incomplete report in ${outDir}\n`);
     if (!existsSync(reportFile)) {
