@@ -28,7 +28,7 @@ export interface FullRunFigures {
   /** Peak summed RSS of the runner and its workers (the mock runs inside the workers). */
   readonly peakRssBytes: number | null;
   /** Peak summed PSS of the same processes: Node's code, which they share, counted once. */
-  readonly peakPssBytes?: number | null;
+  readonly peakPssBytes: number | null;
   /** CPU seconds of the runner and its workers: less swayed than wall time by other load on the machine. */
   readonly cpuSeconds: number | null;
 }

@@ -24,7 +24,7 @@ export function formatTables(figures: BenchFigures): string[] {
           ['checks (failed)', `${run.checks} (${run.failed})`],
           ['workers', String(run.workers)],
           ['peak memory (runner + workers), summed RSS', mebibytes(run.peakRssBytes)],
-          ['  summed PSS (shared pages counted once)', mebibytes(run.peakPssBytes ?? null)],
+          ['  summed PSS (shared pages counted once)', mebibytes(run.peakPssBytes)],
         ],
       ),
       '',

@@ -10,7 +10,8 @@ let compiled: ReturnType<Ajv['compile']> | undefined;
 function validator() {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-    // required on first use: every CLI command imports this module, few validate a report
+    // required on first use: `run` imports this module (to read a previous report for
+    // --last-failed), and most runs never validate one
     const AjvClass = (createRequire(import.meta.url)('ajv') as { default: typeof Ajv }).default;
     compiled = new AjvClass({
       allErrors: true,

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportFiles } from './files';
 import { renderReportHtml } from './html';
-import { journalFile } from './journal';
 import { toJunit } from './junit';
 import { type KillMatrix, killMatrixFile, readKillMatrix } from './kill-matrix';
 import { buildManifest, manifestFile } from './manifest';
