@@ -11,7 +11,7 @@
  * name an option left out, or the bench exits 1), apart from those the catalog's `appliesTo.targets`
  * keeps off a real account, listed with the catalog's reason.
  *
- *   npm run bench:staging [-- --runs N] [--workers N] [--json FILE] [--out DIR] [--without-voice-number]
+ *   npm run bench:staging [-- --runs N] [--seed N] [--workers N] [--json FILE] [--out DIR] [--without-voice-number]
  *                         [--without-sms-numbers] [--without-public-url]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ import type { StagingFigures } from './figures';
 const { values } = parseArgs({
   options: {
     runs: { type: 'string' },
+    seed: { type: 'string' },
     workers: { type: 'string' },
     json: { type: 'string' },
     out: { type: 'string' },
@@ -62,6 +63,7 @@ const result = await runCli(
     '--account',
     stagingAccountSid,
     ...(values.runs ? ['--runs', values.runs] : []),
+    ...(values.seed ? ['--seed', values.seed] : []),
     ...(values.workers ? ['--workers', values.workers] : []),
     ...(values['without-voice-number'] ? [] : ['--voice-number', staging.flex.voiceNumber]),
     ...(values['without-sms-numbers'] ? [] : ['--sms-numbers', staging.flex.smsNumbers.join(',')]),
