@@ -101,6 +101,13 @@ export function summaryLines(report: ConformanceReport, outDir: string): string[
       `PARTIAL RUN: ${describeSelection(report.selection)}; ${report.totals.notSelected ?? 0} rules not selected`,
     );
   if (report.completeness === 'incomplete') lines.push(`INCOMPLETE: ${report.incompleteReason ?? ''}`);
+  const cutShort = new Set(
+    report.rules.flatMap((rule) => rule.checks.filter((check) => check.cutShort).map(checkKey)),
+  );
+  if (cutShort.size > 0)
+    lines.push(
+      `cut short: ${cutShort.size} check${cutShort.size === 1 ? '' : 's'} passed on fewer property cases than asked (time limit; cases run in the report)`,
+    );
   const { totals } = report;
   const qualifiers = [
     ...(report.verdict === 'fail' && report.completeness === 'incomplete' ? ['incomplete run'] : []),

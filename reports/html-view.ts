@@ -264,6 +264,7 @@ function checkView(check: CheckResult, rule: RuleResult, index: number, report: 
     failedAssertion: check.failedAssertion ?? '',
     skipReason: check.skipReason ?? '',
     observations: (check.observations ?? []).join('; '),
+    cutShort: (check.cutShort ?? []).map((cases) => `${cases} cases`).join('; '),
     unreachable: Boolean(check.unreachable),
     counterexample: check.counterexample
       ? {

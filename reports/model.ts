@@ -34,6 +34,8 @@ export interface CheckResult {
   readonly skipReason?: string;
   /** What the target did where the documents are silent (`RULE-ID text`), from `recordObservation`. */
   readonly observations?: readonly string[];
+  /** Properties of the check that their time limit stopped early: cases run of cases asked (`3 of 8`). */
+  readonly cutShort?: readonly string[];
   /** fast-check's counterexample replay data, when a property failed. */
   readonly counterexample?: { readonly seed: number; readonly path: string; readonly value?: string };
   readonly exchanges?: {

@@ -277,6 +277,7 @@ function toCheck(
         : (declaredSkip ?? 'skipped');
   const counterexample = error ? parseCounterexample(error) : undefined;
   const observations = annotations.filter((a) => a.type === 'observation').map((a) => a.description ?? '');
+  const cutShort = annotations.filter((a) => a.type === 'cut-short').map((a) => a.description ?? '');
   const exchanges = readExchanges(result);
   const failedOn = status === 'failed' && exchanges ? failedExchangeOf({ exchanges }) : undefined;
   const [firstError] = result.errors;
@@ -293,6 +294,7 @@ function toCheck(
     ...(status === 'skipped' ? { skipReason } : {}),
     ...(unreachable || (result.status === 'interrupted' && run.targetGone) ? { unreachable: true } : {}),
     ...(observations.length > 0 ? { observations } : {}),
+    ...(cutShort.length > 0 ? { cutShort } : {}),
     ...(counterexample ? { counterexample } : {}),
     ...(exchanges ? { exchanges: status === 'failed' ? exchanges : withoutFailedOn(exchanges) } : {}),
     replay: replayCommand(

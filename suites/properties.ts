@@ -26,6 +26,22 @@ export function casesFor(weight: Weight): number {
   return Math.max(1, Math.round(runs / weight));
 }
 
+/** How long a property may run before fast-check stops drawing cases (it then passes on the cases it ran). */
+export const propertyTimeLimitMs = 60_000;
+
+/**
+ * fast-check's reporter for the run's properties: a property its time limit cut short is noted
+ * (`ran` of `asked` cases), so the report does not present it as having run them all; a failed
+ * property throws what fast-check's own reporter throws (its message carries seed and path).
+ */
+export function runReporter<Ts = unknown>(noteCutShort: (ran: number, asked: number) => void) {
+  return (details: fc.RunDetails<Ts>): void => {
+    if (details.interrupted)
+      noteCutShort(details.numRuns, details.runConfiguration.numRuns ?? details.numRuns);
+    if (details.failed) throw new Error(fc.defaultReportMessage(details), { cause: details.errorInstance });
+  };
+}
+
 /** fast-check parameters for `fc.assert` of a property of this weight (seed and path from the run). */
 export function scaled(weight: Weight): fc.Parameters<unknown> {
   return { numRuns: casesFor(weight) };
