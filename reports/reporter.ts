@@ -126,7 +126,7 @@ export default class ConformanceReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const ruleIds = rulesOf(test);
     if (ruleIds.length === 0) return;
-    const annotations = [...test.annotations, ...result.annotations];
+    const annotations = annotationsOf(test, result);
     const target = annotations.find((a) => a.type === 'target')?.description;
     if (target && !this.targetFacts) {
       this.targetFacts = parseTarget(target, this.settings);
@@ -249,6 +249,15 @@ function replayContext(settings: RunSettings, targetKind: string) {
   return { targetKind, targetArg: settings.targetArg, faults: settings.faults, seed: settings.seed };
 }
 
+/**
+ * A check's annotations, declared and added while it ran. At a test's end Playwright gives the test
+ * and its result the same annotation objects, so each is taken once: joined as they are, every
+ * observation and every cut-short property was listed twice.
+ */
+export function annotationsOf(test: Pick<TestCase, 'annotations'>, result: Pick<TestResult, 'annotations'>) {
+  return [...new Set([...test.annotations, ...result.annotations])];
+}
+
 function toCheck(
   test: TestCase,
   result: TestResult,
@@ -256,7 +265,7 @@ function toCheck(
   targetKind: string,
   run: { readonly targetGone: string | undefined },
 ): CheckResult {
-  const annotations = [...test.annotations, ...result.annotations];
+  const annotations = annotationsOf(test, result);
   const error = result.errors.map(errorText).join('\n') || undefined;
   // A check that met a connection failure in a run whose target went away says nothing about the target.
   const lostTarget = run.targetGone !== undefined && annotations.some((a) => a.type === 'connection-failure');

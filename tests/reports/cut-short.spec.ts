@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { summaryLines } from '../../reports/console';
 import { renderReportHtml } from '../../reports/html';
+import { annotationsOf } from '../../reports/reporter';
 import { schemaErrors } from '../../reports/validate';
 import { runReporter } from '../../suites/properties';
 import { check, report, rule } from './hand-made';
@@ -73,4 +74,13 @@ test('the console counts the checks cut short, each once', () => {
   expect(summaryLines(report([rule('A-B', [check('passed')])]), '/out').join('\n')).not.toContain(
     'cut short',
   );
+});
+
+test("a check's annotations are taken once, though Playwright gives the test and its result the same ones", () => {
+  const rule = { type: 'rule', description: 'A-B' };
+  const cut = { type: 'cut-short', description: '21 of 25' };
+  const sameCountsOtherProperty = { type: 'cut-short', description: '21 of 25' };
+  const annotations = [rule, cut, sameCountsOtherProperty];
+  expect(annotationsOf({ annotations }, { annotations: [...annotations] })).toEqual(annotations);
+  expect(annotationsOf({ annotations: [rule] }, { annotations: [] })).toEqual([rule]);
 });
