@@ -4,7 +4,7 @@ import { reportFiles } from './files';
 import { renderReportHtml } from './html';
 import { toJunit } from './junit';
 import { type KillMatrix, killMatrixFile, readKillMatrix } from './kill-matrix';
-import { buildManifest, manifestFile } from './manifest';
+import { buildManifest } from './manifest';
 import { toMarkdown } from './markdown';
 import type { ConformanceReport } from './model';
 import { type Redactor, redactor } from './redact';
