@@ -16,7 +16,7 @@ import { StudioApi } from './drivers/studio-api';
 import type { Routing } from './drivers/taskrouter';
 import type { VoicePlatform } from './drivers/voice-platform';
 import { checkEvidence } from './evidence';
-import { propertyTimeLimitMs, runReporter } from './properties';
+import { checkPropertySettings } from './properties';
 import { WorkerTargets } from './worker-targets';
 
 export { expect } from './assertions';
@@ -216,16 +216,18 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
 
   propertySettings: [
     async ({ runSettings, mockFaults }, use, testInfo) => {
-      fc.configureGlobal({
-        seed: runSettings.seed,
-        numRuns: runSettings.runs,
-        interruptAfterTimeLimit: propertyTimeLimitMs,
-        reporter: runReporter((ran, asked) =>
-          testInfo.annotations.push({ type: 'cut-short', description: `${ran} of ${asked}` }),
-        ),
-        // the self-test only needs to see a property fail under a fault, not its smallest counterexample
-        endOnFailure: Boolean(mockFaults?.length),
-      });
+      fc.configureGlobal(
+        checkPropertySettings({
+          seed: runSettings.seed,
+          runs: runSettings.runs,
+          startedAt: Date.now(),
+          timeoutMs: () => testInfo.timeout,
+          // the self-test only needs to see a property fail under a fault, not its smallest counterexample
+          endOnFailure: Boolean(mockFaults?.length),
+          noteCutShort: (ran, asked) =>
+            testInfo.annotations.push({ type: 'cut-short', description: `${ran} of ${asked}` }),
+        }),
+      );
       await use();
     },
     { auto: true, box: 'self' },

@@ -26,8 +26,53 @@ export function casesFor(weight: Weight): number {
   return Math.max(1, Math.round(runs / weight));
 }
 
-/** How long a property may run before fast-check stops drawing cases (it then passes on the cases it ran). */
-export const propertyTimeLimitMs = 60_000;
+/** The share of a check's time limit kept for what follows its properties: the cleanup of what they created. */
+export const cleanupReserveShare = 0.2;
+
+/** The least time a property gets to draw cases, however late in its check it starts. */
+export const minimumPropertyTimeMs = 1_000;
+
+/**
+ * How long a property may draw cases before fast-check stops it (it then passes on the cases it
+ * ran): what its check has left of its time limit when the property starts, less the cleanup
+ * reserve. A check with no time limit (`timeoutMs` 0) sets none.
+ */
+export function propertyTimeLimit(check: {
+  readonly startedAt: number;
+  readonly timeoutMs: number;
+  readonly now: number;
+}): number | undefined {
+  if (check.timeoutMs === 0) return undefined;
+  const left = check.startedAt + check.timeoutMs - check.now;
+  return Math.max(minimumPropertyTimeMs, Math.round(left - check.timeoutMs * cleanupReserveShare));
+}
+
+/**
+ * fast-check's global settings for one check: the run's seed and cases, the run's reporter, and
+ * the time limit of `propertyTimeLimit`. fast-check reads its global settings each time a property
+ * starts, so the time limit is a getter: a second property in a check gets what the first left,
+ * and a check whose time limit grows (on a real account, five times the default) gives its
+ * properties the time, instead of a fixed minute that stopped them at a fraction of their cases.
+ */
+export function checkPropertySettings(check: {
+  readonly seed: number;
+  readonly runs: number;
+  readonly startedAt: number;
+  /** The check's time limit as it stands (it may change while the check sets up). */
+  readonly timeoutMs: () => number;
+  readonly endOnFailure: boolean;
+  readonly noteCutShort: (ran: number, asked: number) => void;
+}): fc.GlobalParameters {
+  return {
+    seed: check.seed,
+    numRuns: check.runs,
+    get interruptAfterTimeLimit() {
+      return propertyTimeLimit({ startedAt: check.startedAt, timeoutMs: check.timeoutMs(), now: Date.now() });
+    },
+    reporter: runReporter(check.noteCutShort),
+    endOnFailure: check.endOnFailure,
+  };
+}
 
 /**
  * fast-check's reporter for the run's properties: a property its time limit cut short is noted

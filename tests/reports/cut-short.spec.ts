@@ -4,7 +4,13 @@ import { summaryLines } from '../../reports/console';
 import { renderReportHtml } from '../../reports/html';
 import { annotationsOf } from '../../reports/reporter';
 import { schemaErrors } from '../../reports/validate';
-import { runReporter } from '../../suites/properties';
+import {
+  checkPropertySettings,
+  cleanupReserveShare,
+  minimumPropertyTimeMs,
+  propertyTimeLimit,
+  runReporter,
+} from '../../suites/properties';
 import { check, report, rule } from './hand-made';
 
 /**
@@ -35,6 +41,44 @@ test('a property that runs all its cases is not noted', async () => {
     reporter: runReporter((ran) => noted.push(ran)),
   });
   expect(noted).toEqual([]);
+});
+
+test('a property gets the time its check has left, less the reserve for the cleanup after it', () => {
+  const timeoutMs = 300_000;
+  const limit = propertyTimeLimit({ startedAt: 1_000, timeoutMs, now: 11_000 });
+  expect(limit).toBe(timeoutMs - 10_000 - timeoutMs * cleanupReserveShare);
+});
+
+test('a property that starts past its check’s reserve still gets the minimum time, and no time limit sets none', () => {
+  expect(propertyTimeLimit({ startedAt: 0, timeoutMs: 60_000, now: 59_000 })).toBe(minimumPropertyTimeMs);
+  expect(propertyTimeLimit({ startedAt: 0, timeoutMs: 0, now: 59_000 })).toBeUndefined();
+});
+
+test('fast-check takes the time limit as each property starts, so the longer time limit of a check on a real account reaches its properties', async () => {
+  let timeoutMs = 60_000;
+  const startedAt = Date.now();
+  const quick = fc.property(fc.nat(), () => true);
+  fc.configureGlobal(
+    checkPropertySettings({
+      seed: 7,
+      runs: 2,
+      startedAt,
+      timeoutMs: () => timeoutMs,
+      endOnFailure: false,
+      noteCutShort: () => {},
+    }),
+  );
+  try {
+    const asSetUp = fc.check(quick).runConfiguration.interruptAfterTimeLimit;
+    // a real account's check: five times the default time limit
+    timeoutMs = 300_000;
+    const scaled = fc.check(quick).runConfiguration.interruptAfterTimeLimit;
+    expect(asSetUp).toBeLessThanOrEqual(60_000 * (1 - cleanupReserveShare));
+    expect(scaled).toBeGreaterThan(60_000 * 3);
+    expect(scaled).toBeLessThanOrEqual(300_000 * (1 - cleanupReserveShare));
+  } finally {
+    fc.resetConfigureGlobal();
+  }
 });
 
 test("a failed property throws fast-check's own message and cause, so seed, path and counterexample reach the report", async () => {
