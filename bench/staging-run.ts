@@ -7,7 +7,8 @@
  * Voice checks run through the account's voice number unless `--without-voice-number`, inbound SMS
  * checks through its two SMS numbers unless `--without-sms-numbers`, and checks the account calls
  * back through a public URL the account forwards to the run's `--stub-port` unless
- * `--without-public-url`; the `must` rules the run skipped are listed with their reasons (each must
+ * `--without-public-url`; checks whose property its time limit cut short are listed with the cases
+ * they ran; the `must` rules the run skipped are listed with their reasons (each must
  * name an option left out, or the bench exits 1), apart from those the catalog's `appliesTo.targets`
  * keeps off a real account, listed with the catalog's reason.
  *
@@ -104,6 +105,16 @@ const mustByArea = areas.map((area) => {
   const exercised = inArea.filter((rule) => rule.status === 'passed' || rule.status === 'failed').length;
   return `${area} ${exercised}/${inArea.length}`;
 });
+/** Each check once, though it verifies several rules. */
+const cutShort = [
+  ...new Set(
+    report.rules.flatMap((rule) =>
+      rule.checks
+        .filter((check) => check.cutShort)
+        .map((check) => `${check.title}: ${check.cutShort?.join(', ')} cases`),
+    ),
+  ),
+];
 const verdict = /^verdict: .*$/m.exec(result.stdout)?.[0] ?? `exit ${result.code}`;
 const arrivals = new Map<string, number[]>();
 for (const entry of staging.log)
@@ -141,6 +152,7 @@ const figures: StagingFigures = {
   mustSkipped,
   mustSkippedWithoutReason: unexplained,
   mustNotOnTarget: cannotRunHere,
+  cutShort,
 };
 
 const width = Math.max(...apis.map((api) => api.api.length));
@@ -150,6 +162,8 @@ const lines = [
   `binding floor: ${(binding.ms / 1000).toFixed(1)} s, set by ${binding.api} (each API's requests ÷ its documented limit, and the account's); wall ÷ binding floor ${(wallMs / binding.ms).toFixed(2)}×`,
   `requests: ${requests.total} by the checks + ${requests.cleanup.total} to clean up = ${staging.log.length} seen by the account; budget ${requests.budget}`,
   `account: busiest second ${figures.accountBusiestSecond} requests (ceiling ${accountLimitPerSecond}/s)`,
+  `checks whose property its time limit cut short: ${cutShort.length}${cutShort.length ? ' (the wall time covers fewer cases than --runs asks)' : ''}`,
+  ...cutShort.map((line) => `  cut short: ${line}`),
   '',
   `${'API'.padEnd(width)}  requests  busiest second  limit/s`,
   ...apis.map(
