@@ -19,6 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TargetKind } from '../contracts/rules/types';
+import { uniqueChecks } from '../reports/build';
 import type { ConformanceReport, RuleResult } from '../reports/model';
 import { accountLimitPerSecond, limitFor, type Operation } from '../targets/http/rate-limits';
 import { busiestWindow } from '../tests/twilio-target/support/busiest-window';
@@ -105,16 +106,9 @@ const mustByArea = areas.map((area) => {
   const exercised = inArea.filter((rule) => rule.status === 'passed' || rule.status === 'failed').length;
   return `${area} ${exercised}/${inArea.length}`;
 });
-/** Each check once, though it verifies several rules. */
-const cutShort = [
-  ...new Set(
-    report.rules.flatMap((rule) =>
-      rule.checks
-        .filter((check) => check.cutShort)
-        .map((check) => `${check.title}: ${check.cutShort?.join(', ')} cases`),
-    ),
-  ),
-];
+const cutShort = uniqueChecks(report.rules)
+  .filter((check) => check.cutShort)
+  .map((check) => `${check.title}: ${check.cutShort?.join(', ')} cases`);
 const verdict = /^verdict: .*$/m.exec(result.stdout)?.[0] ?? `exit ${result.code}`;
 const arrivals = new Map<string, number[]>();
 for (const entry of staging.log)

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { areas } from '../contracts/rules';
-import { checkKey } from './build';
+import { checkKey, uniqueChecks } from './build';
 import { failureReason } from './failure-reason';
 import { reportFiles } from './files';
 import { withoutFile } from './html-view';
@@ -101,12 +101,10 @@ export function summaryLines(report: ConformanceReport, outDir: string): string[
       `PARTIAL RUN: ${describeSelection(report.selection)}; ${report.totals.notSelected ?? 0} rules not selected`,
     );
   if (report.completeness === 'incomplete') lines.push(`INCOMPLETE: ${report.incompleteReason ?? ''}`);
-  const cutShort = new Set(
-    report.rules.flatMap((rule) => rule.checks.filter((check) => check.cutShort).map(checkKey)),
-  );
-  if (cutShort.size > 0)
+  const cutShort = uniqueChecks(report.rules).filter((check) => check.cutShort).length;
+  if (cutShort > 0)
     lines.push(
-      `cut short: ${cutShort.size} check${cutShort.size === 1 ? '' : 's'} passed on fewer property cases than asked (time limit; cases run in the report)`,
+      `cut short: ${cutShort} check${cutShort === 1 ? '' : 's'} passed on fewer property cases than asked (time limit; cases run in the report)`,
     );
   const { totals } = report;
   const qualifiers = [
