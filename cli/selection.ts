@@ -71,6 +71,8 @@ export interface SelectionPlan {
    * file list matters (a shard is cut from it) or nothing narrows the run.
    */
   readonly specFiles?: readonly string[];
+  /** How many checks the selection holds; undefined for a run of the whole suite. */
+  readonly checks?: number;
 }
 
 export async function planSelection(request: SelectionRequest): Promise<SelectionPlan> {
@@ -89,6 +91,7 @@ export async function planSelection(request: SelectionRequest): Promise<Selectio
     throw new UsageError(`${describeRequest(request)} selects no check: nothing to run`);
   return {
     selection: { ...narrowing, suiteChecks: suite.length, rulesWithChecks: rulesOf(suite) },
+    checks: selected.length,
     ...(request.shard ? {} : { specFiles: [...new Set(selected.map((check) => check.specFile))] }),
   };
 }

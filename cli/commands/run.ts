@@ -27,6 +27,7 @@ import {
 import { listChecks } from '../list-checks';
 import { prepareOutputDir } from '../output-dir';
 import { realAccountFlags, realAccountHelp } from '../real-account-flags';
+import { oneWorkerBelowChecks, runWorkers } from '../run-workers';
 import {
   formatCheckList,
   planSelection,
@@ -50,8 +51,8 @@ Runs the conformance checks against a target and writes the reports.
   --seed S         fast-check seed; a failure prints the seed to replay it (default: random)
   --out DIR        where the reports go (default reports/out)
   --fault NAME     start the mock with a deliberate bug (repeatable; see: mock --list-faults)
-  --workers N      parallel Playwright workers (default: one per CPU on the mock; more on a URL or a
-                   real account, where the checks mostly wait)
+  --workers N      parallel Playwright workers (default: one per CPU on the mock, one for fewer than
+                   ${oneWorkerBelowChecks} checks there; more on a URL or a real account, where the checks mostly wait)
   --shard I/N      run the I-th of N parts (one machine each); \`report merge\` joins the reports.
                    Without --seed, every shard uses the seed ${defaultSeed} so the parts agree
   --list           print the checks the selection would run (and their rules), run nothing
@@ -104,7 +105,7 @@ export const runCommand: Command = {
     const workers = values.workers;
     if (workers !== undefined && !/^[1-9]\d*$/.test(workers))
       throw new UsageError(`--workers must be a positive integer (got "${workers}")`);
-    const { selection, specFiles } = await planSelection({
+    const { selection, specFiles, checks } = await planSelection({
       ...request,
       ...(expectedFailuresFile && expectedFailures
         ? {
@@ -143,7 +144,13 @@ export const runCommand: Command = {
       'conformance',
     ];
     args.push(...selectionFilters(request), ...specFileFilters(specFiles));
-    if (workers ?? session?.workers) args.push('--workers', workers ?? String(session?.workers));
+    const workersArg = runWorkers({
+      requested: workers,
+      session: session?.workers,
+      targetKind: settings.target.kind,
+      selectedChecks: checks,
+    });
+    if (workersArg) args.push('--workers', workersArg);
     const code = await new Promise<number>((done) => {
       const child = spawn(process.execPath, args, {
         cwd: root,
