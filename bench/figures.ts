@@ -1,5 +1,6 @@
 import type { FullRunFigures } from './full-run';
 import type { RoundTripFigures } from './round-trip';
+import type { RuleRunFigures } from './rule-run';
 import type { ThroughputFigures } from './throughput';
 
 /** Everything `npm run bench` measured, as printed and written with `--json`. */
@@ -11,6 +12,8 @@ export interface BenchFigures {
   readonly loadAverage: number;
   readonly loadAverageAtEnd: number;
   readonly fullRun: FullRunFigures | null;
+  /** Absent with `--skip-full-run`, which skips the suite's runs (and from figures written before). */
+  readonly ruleRun?: RuleRunFigures | null;
   readonly roundTrip: RoundTripFigures;
   readonly throughput: ThroughputFigures;
   /** Only with `--staging`: the simulated staging run takes minutes. */

@@ -4,6 +4,7 @@
  *
  *   npm run bench [-- --skip-full-run] [--staging] [--workers N] [--json FILE]
  *
+ * `--skip-full-run` skips the runs of the suite: the full run and the one-rule run.
  * `--staging` adds the simulated staging run (minutes: it is paced by the account's rate limits).
  * Loopback only; every loop is bounded and stops by itself.
  */
@@ -18,6 +19,7 @@ import { measureFullRun } from './full-run';
 import { checkGoals } from './goals';
 import { formatTables } from './report';
 import { measureRoundTrip } from './round-trip';
+import { measureRuleRun } from './rule-run';
 import { measureThroughput } from './throughput';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +43,8 @@ progress('full conformance run on the mock');
 const fullRun = values['skip-full-run']
   ? null
   : await measureFullRun(root, values.workers ? Number(values.workers) : undefined);
+if (!values['skip-full-run']) progress('one-rule runs through the CLI');
+const ruleRun = values['skip-full-run'] ? null : await measureRuleRun(root);
 progress('Flex Flow round trips');
 const roundTrip = await measureRoundTrip();
 progress('mock, bare node:http and raw socket throughput under autocannon');
@@ -55,6 +59,7 @@ const figures: BenchFigures = {
   loadAverage,
   loadAverageAtEnd: oneMinuteLoad(),
   fullRun,
+  ruleRun,
   roundTrip,
   throughput,
   staging,

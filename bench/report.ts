@@ -35,6 +35,23 @@ export function formatTables(figures: BenchFigures): string[] {
       '',
     );
   }
+  const ruleRun = figures.ruleRun;
+  if (ruleRun) {
+    lines.push(
+      ...table(
+        [`one-rule run: flex-conformance run --grep ${ruleRun.rule} (mock)`, 'value'],
+        [
+          [`wall time (median of ${ruleRun.rounds})`, seconds(ruleRun.wallMs)],
+          [
+            'CPU time (CLI, runner, workers)',
+            ruleRun.cpuSeconds === null ? 'n/a' : `${ruleRun.cpuSeconds.toFixed(1)} s`,
+          ],
+          ['checks', String(ruleRun.checks)],
+        ],
+      ),
+      '',
+    );
+  }
   const trip = figures.roundTrip;
   lines.push(
     ...table(
