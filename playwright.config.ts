@@ -15,7 +15,8 @@ const chromium =
 
 /**
  * On the embedded mock a worker is one CPU-bound process (checks and mock together), so the
- * conformance checks use every CPU; the self-tests and a replay keep Playwright's default.
+ * conformance checks use every CPU (`flex-conformance run` gives a selection of a few checks one:
+ * cli/run-workers.ts); the self-tests and a replay keep Playwright's default.
  * There a worker also takes a spec file's checks together, not one at a time: each hand-over costs
  * a round trip to the runner, and a file a worker never runs it never loads. Elsewhere checks wait
  * on the target, and one at a time spreads the waits over the workers.
