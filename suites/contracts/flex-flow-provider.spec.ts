@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { RuleId } from '../../contracts/rules';
 import type { Form, TwilioApi } from '../../targets/http/client';
 import { startRelay } from '../../targets/http/relay';
-import { expect, test, verifies } from '../fixtures';
+import { test as base, expect, verifies } from '../fixtures';
 
 const pactFile = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -177,6 +177,49 @@ function mismatches(result: VerificationResult | undefined, raw: string): string
   });
 }
 
+/** One verification of a pact file against the target, through a relay to the check's `api`. */
+type Verify = (
+  file: string,
+  stateHandlers: Record<string, StateHandler>,
+) => Promise<{ raw: string; passed: boolean }>;
+
+/**
+ * The native verifier runs on Node's thread pool, and a process cannot exit before it returns.
+ * Interrupted (Ctrl-C), a check ends while the verifier still runs; a worker exiting then stops
+ * answering the verifier's requests (its proxy, the relay, the embedded mock), and each waits out
+ * the verifier's timeout: the run took 30 s to stop. So the teardown waits for the verifier, with
+ * the relay and the target still answering, before it closes the relay and before `cleanup` runs
+ * the undo steps its provider states registered.
+ */
+const test = base.extend<{ verify: Verify }>({
+  verify: async ({ api, cleanup: _cleanup }, use) => {
+    const relay = await startRelay(api, 'flex-api');
+    let running: Promise<unknown> = Promise.resolve();
+    await use(async (file, stateHandlers) => {
+      // Loaded here, not at the top: the runner and every worker load this file to list its tests.
+      // The verifier's own module: the package's entry also loads its consumer DSL (GraphQL,
+      // Ramda, Express), three times the load time, none of it used here.
+      const { Verifier } = await import('@pact-foundation/pact/src/dsl/verifier/index.js');
+      const verification = new Verifier({
+        provider: pact.provider.name,
+        providerBaseUrl: relay.url,
+        pactUrls: [file],
+        logLevel: 'error',
+        stateHandlers,
+        requestFilter: requestFilter(),
+      }).verifyProvider();
+      running = verification.catch(() => undefined);
+      try {
+        return { raw: String(await verification), passed: true };
+      } catch (error) {
+        return { raw: error instanceof Error ? error.message : String(error), passed: false };
+      }
+    });
+    await running;
+    await relay.close();
+  },
+});
+
 test.describe('Flex Flow contract (Pact), provider side: the target honours flex-provisioning-client', () => {
   // one worker loads the native Pact library (about 0.6 s and 40 MiB a process), not every worker
   test.describe.configure({ mode: 'default' });
@@ -185,7 +228,7 @@ test.describe('Flex Flow contract (Pact), provider side: the target honours flex
     test(
       `the target honours "${interaction.description}"`,
       rules ? verifies(...rules) : {},
-      async ({ api, uniqueName, cleanup }, testInfo) => {
+      async ({ api, uniqueName, cleanup, verify }, testInfo) => {
         expect(rules, `map "${interaction.description}" to its catalog rules in rulesFor`).toBeDefined();
 
         const stateHandlers: Record<string, StateHandler> = {};
@@ -198,31 +241,7 @@ test.describe('Flex Flow contract (Pact), provider side: the target honours flex
         const file = testInfo.outputPath('pact.json');
         writeFileSync(file, JSON.stringify({ ...pact, interactions: [interaction] }, null, 2));
 
-        const relay = await startRelay(api, 'flex-api');
-        let raw: string;
-        let passed: boolean;
-        try {
-          // Loaded here, not at the top: the runner and every worker load this file to list its tests.
-          // The verifier's own module: the package's entry also loads its consumer DSL (GraphQL,
-          // Ramda, Express), three times the load time, none of it used here.
-          const { Verifier } = await import('@pact-foundation/pact/src/dsl/verifier/index.js');
-          raw = String(
-            await new Verifier({
-              provider: pact.provider.name,
-              providerBaseUrl: relay.url,
-              pactUrls: [file],
-              logLevel: 'error',
-              stateHandlers,
-              requestFilter: requestFilter(),
-            }).verifyProvider(),
-          );
-          passed = true;
-        } catch (error) {
-          raw = error instanceof Error ? error.message : String(error);
-          passed = false;
-        } finally {
-          await relay.close();
-        }
+        const { raw, passed } = await verify(file, stateHandlers);
         await testInfo.attach('pact-verification', { body: raw, contentType: 'application/json' });
 
         const result = parseResult(raw);

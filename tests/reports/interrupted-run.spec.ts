@@ -14,7 +14,7 @@ import { canaryCredentials, expect, readReport, root, startCli, subset, test } f
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 /** Resolves once the run has finished `count` checks (they are journaled as they finish). */
-async function checksFinished(outDir: string, count: number, timeoutMs = 90_000): Promise<void> {
+async function checksFinished(outDir: string, count: number, timeoutMs = 90_000, pollMs = 50): Promise<void> {
   const journal = join(outDir, journalFile);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -22,7 +22,7 @@ async function checksFinished(outDir: string, count: number, timeoutMs = 90_000)
       const lines = readFileSync(journal, 'utf8').split('\n');
       if (lines.filter((line) => line.includes('"kind":"check"')).length >= count) return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   throw new Error(`fewer than ${count} checks finished in ${timeoutMs} ms`);
 }
@@ -52,6 +52,23 @@ test('Ctrl-C part-way leaves an incomplete report of the checks that finished, e
   const report = expectIncompleteReport(out);
   expect(report.incompleteReason).toMatch(/interrupted/);
   expect(result.stdout).toContain('INCOMPLETE');
+});
+
+// biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
+test('Ctrl-C while the native Pact verifier runs stops the run at once, not after the verifier times out', async ({}, testInfo) => {
+  const out = testInfo.outputPath('interrupted-pact');
+  const run = startCli(
+    ['run', '--grep', 'the target honours', '--seed', '20260601', '--workers', '1', '--out', out],
+    testInfo.outputPath('artifacts'),
+  );
+  // polled closely: the next check's verification has just started when the first is journaled
+  await checksFinished(out, 1, 90_000, 5);
+  const interrupted = Date.now();
+  run.child.kill('SIGINT');
+  const result = await run.done;
+  expect(result.code).toBe(1);
+  // a stop takes about half a second; a worker waiting out the verifier's requests took 30 s
+  expect(Date.now() - interrupted, 'ms from Ctrl-C to the end of the run').toBeLessThan(15_000);
 });
 
 // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured object
