@@ -15,11 +15,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BenchFigures, StagingFigures } from './figures';
-import { measureFullRun } from './full-run';
+import { type FullRunFigures, measureFullRun } from './full-run';
 import { checkGoals } from './goals';
 import { formatTables } from './report';
 import { measureRoundTrip } from './round-trip';
-import { measureRuleRun } from './rule-run';
+import { measureRuleRun, type RuleRunFigures } from './rule-run';
 import { measureThroughput } from './throughput';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -39,12 +39,14 @@ const oneMinuteLoad = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 const loadAverage = oneMinuteLoad();
 const progress = (step: string) => process.stderr.write(`bench: ${step}…\n`);
 
-progress('full conformance run on the mock');
-const fullRun = values['skip-full-run']
-  ? null
-  : await measureFullRun(root, values.workers ? Number(values.workers) : undefined);
-if (!values['skip-full-run']) progress('one-rule runs through the CLI');
-const ruleRun = values['skip-full-run'] ? null : await measureRuleRun(root);
+let fullRun: FullRunFigures | null = null;
+let ruleRun: RuleRunFigures | null = null;
+if (!values['skip-full-run']) {
+  progress('full conformance run on the mock');
+  fullRun = await measureFullRun(root, values.workers ? Number(values.workers) : undefined);
+  progress('one-rule runs through the CLI');
+  ruleRun = await measureRuleRun(root);
+}
 progress('Flex Flow round trips');
 const roundTrip = await measureRoundTrip();
 progress('mock, bare node:http and raw socket throughput under autocannon');

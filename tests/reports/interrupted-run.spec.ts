@@ -14,7 +14,8 @@ import { canaryCredentials, expect, readReport, root, startCli, subset, test } f
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 /** Resolves once the run has finished `count` checks (they are journaled as they finish). */
-async function checksFinished(outDir: string, count: number, timeoutMs = 90_000, pollMs = 50): Promise<void> {
+async function checksFinished(outDir: string, count: number, { pollMs = 50 } = {}): Promise<void> {
+  const timeoutMs = 90_000;
   const journal = join(outDir, journalFile);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -62,7 +63,7 @@ test('Ctrl-C while the native Pact verifier runs stops the run at once, not afte
     testInfo.outputPath('artifacts'),
   );
   // polled closely: the next check's verification has just started when the first is journaled
-  await checksFinished(out, 1, 90_000, 5);
+  await checksFinished(out, 1, { pollMs: 5 });
   const interrupted = Date.now();
   run.child.kill('SIGINT');
   const result = await run.done;
