@@ -16,7 +16,7 @@ const chromium =
 /**
  * On the embedded mock a worker is one CPU-bound process (checks and mock together), so the
  * conformance checks use every CPU (`flex-conformance run` gives a selection of a few checks one:
- * cli/run-workers.ts); the self-tests and a replay keep Playwright's default.
+ * cli/run-workers.ts), in `npm test` as well; a replay keeps Playwright's default.
  * There a worker also takes a spec file's checks together, not one at a time: each hand-over costs
  * a round trip to the runner, and a file a worker never runs it never loads. Elsewhere checks wait
  * on the target, and one at a time spreads the waits over the workers.
@@ -48,7 +48,14 @@ const conformanceProjects = realAccountLanes
         workers: otherAreasWorkers,
       },
     ]
-  : [{ name: 'conformance', testDir: './suites', fullyParallel: !onMock }];
+  : [
+      {
+        name: 'conformance',
+        testDir: './suites',
+        fullyParallel: !onMock,
+        ...(onMock && !runMode ? { workers: '100%' } : {}),
+      },
+    ];
 const realAccountWorkers = Object.values(laneAreas).reduce((sum, n) => sum + n, otherAreasWorkers);
 
 /**
@@ -58,6 +65,17 @@ const realAccountWorkers = Object.values(laneAreas).reduce((sum, n) => sum + n, 
  * target already on a real account, so each keeps to what it created.
  */
 const urlTargetWorkers = 4;
+
+/**
+ * `npm test` runs all three projects at once. The self-tests are bound by CPU (most start a run of
+ * their own: a CLI, a runner and its workers), and one more of them than there are CPUs keeps the
+ * CPUs busy while some wait on their runs; the simulated-account tests mostly sleep through the
+ * simulated account's rate limits and patience windows, so twice as many as CPUs overlap those waits.
+ * The run's workers are the sum, so neither lane waits for the other's.
+ */
+const selfTestWorkers = '150%';
+const simulatedAccountWorkers = '200%';
+const testModeWorkers = '350%';
 
 const reporter: ReporterDescription[] = runMode
   ? [['./reports/reporter.ts', { print: true }]]
@@ -74,7 +92,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   ...(onMock
-    ? { workers: '100%' }
+    ? { workers: runMode ? '100%' : testModeWorkers }
     : realAccountLanes
       ? { workers: realAccountWorkers }
       : settings.target.kind === 'url'
@@ -101,7 +119,7 @@ export default defineConfig({
       name: 'self-tests',
       testDir: './tests',
       testIgnore: 'twilio-target/**',
-      workers: '50%',
+      workers: selfTestWorkers,
     },
     /**
      * The real-account checks against the simulated staging account: they mostly wait on the
@@ -110,7 +128,7 @@ export default defineConfig({
     {
       name: 'simulated-account',
       testDir: './tests/twilio-target',
-      workers: '50%',
+      workers: simulatedAccountWorkers,
     },
   ],
 });
