@@ -161,38 +161,40 @@ export class TwilioApi {
       responseBody: redact(text.length > 4000 ? `${text.slice(0, 4000)}…` : text),
       durationMs: Math.round(performance.now() - started),
     });
-    return this.readable<T>(this.exchanges.length - 1, {
-      status: response.status(),
-      headers: response.headers(),
-      text,
-      json: parseJson(text) as T,
-    });
+    return this.readable<T>(this.exchanges.length - 1, response.status(), response.headers(), text);
   }
 
-  /** The response as the check sees it: reading any of it makes it the response the check read last. */
-  private readable<T>(index: number, answer: ApiResponse<T>): ApiResponse<T> {
+  /**
+   * The response as the check sees it: reading any of it makes it the response the check read last.
+   * The body is parsed when the check first reads `json`.
+   */
+  private readable<T>(
+    index: number,
+    status: number,
+    headers: Readonly<Record<string, string>>,
+    text: string,
+  ): ApiResponse<T> {
     const markRead = () => {
       this.lastRead = index;
     };
-    const read = <K extends keyof ApiResponse<T>>(key: K) => {
-      markRead();
-      return answer[key];
-    };
-    let body: T | undefined;
+    let body: { value: T } | undefined;
     return {
       get status() {
-        return read('status');
+        markRead();
+        return status;
       },
       get headers() {
-        return read('headers');
+        markRead();
+        return headers;
       },
       get text() {
-        return read('text');
+        markRead();
+        return text;
       },
       get json() {
         markRead();
-        body ??= readsTracked(answer.json, markRead);
-        return body as T;
+        body ??= { value: readsTracked(parseJson(text) as T, markRead) };
+        return body.value;
       },
     };
   }
@@ -241,10 +243,13 @@ export class TwilioApi {
 }
 
 export function encodeForm(form: Readonly<Record<string, FormValue | undefined>>): string {
-  return Object.entries(form)
-    .filter((entry): entry is [string, FormValue] => entry[1] !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-    .join('&');
+  let encoded = '';
+  for (const key in form) {
+    const value = form[key];
+    if (value === undefined || !Object.hasOwn(form, key)) continue;
+    encoded += `${encoded ? '&' : ''}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return encoded;
 }
 
 function parseJson(text: string): unknown {
