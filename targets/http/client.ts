@@ -200,7 +200,7 @@ export class TwilioApi {
   }
 
   /** One request through the target's request policy (pacing, retries, budget, timeout), each attempt recorded. */
-  private async transmit(
+  private transmit(
     method: string,
     domain: Domain,
     url: string,
@@ -228,7 +228,8 @@ export class TwilioApi {
         responseHeaders: response.headers,
         responseBody: response.text,
       };
-      await this.session?.record?.(exchange);
+      const recording = this.session?.record?.(exchange);
+      if (recording) await recording;
       const rejected = this.session?.reject?.(exchange);
       if (rejected) throw rejected;
       return {
