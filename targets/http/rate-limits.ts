@@ -67,8 +67,12 @@ export function limitFor(operation: ApiOperation): number {
   return documentedLimits[operation.api]?.[operation.operation] ?? undocumentedLimits[operation.operation];
 }
 
-/** An http(s) URL (origin, path) whose path holds only characters URL parsing keeps as they are, and no dot segment. */
-const plainPathUrl = /^(https?:\/\/[^/?#\\\x00-\x20]*)((?:\/(?!\.\.?(?:[/?#]|$))[\w.~-]*)+)?(?:[?#].*)?$/;
+/**
+ * An http(s) URL (origin, path) whose origin holds only characters an authority may, and whose path
+ * only characters URL parsing keeps as they are, with no dot segment.
+ */
+const plainPathUrl =
+  /^(https?:\/\/[\w.~!$&'()*+,;=:@[\]%-]*)((?:\/(?!\.\.?(?:[/?#]|$))[\w.~-]*)+)?(?:[?#].*)?$/;
 /** Origins that parse as URLs: a run sends to a handful. */
 const parsedOrigins = new Set<string>();
 
@@ -84,7 +88,11 @@ function pathnameOf(url: string): string {
 
 function originParses(origin: string): boolean {
   if (parsedOrigins.has(origin)) return true;
-  if (!URL.canParse(origin)) return false;
+  try {
+    new URL(origin);
+  } catch {
+    return false;
+  }
   if (parsedOrigins.size < 64) parsedOrigins.add(origin);
   return true;
 }
