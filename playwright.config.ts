@@ -68,10 +68,11 @@ const urlTargetWorkers = 4;
 
 /**
  * `npm test` runs all three projects at once. The self-tests are bound by CPU (most start a run of
- * their own: a CLI, a runner and its workers), and one more of them than there are CPUs keeps the
- * CPUs busy while some wait on their runs; the simulated-account tests mostly sleep through the
- * simulated account's rate limits and patience windows, so twice as many as CPUs overlap those waits.
- * The run's workers are the sum, so neither lane waits for the other's.
+ * their own: a CLI, a runner and its workers): half again as many of them as there are CPUs keeps
+ * the CPUs busy while some wait on their runs, and more only contend (4 on 2 CPUs took longer).
+ * The simulated-account tests mostly sleep through the simulated account's rate limits and patience
+ * windows, so twice as many as CPUs overlap those waits. The run's workers are the sum, so neither
+ * lane waits for the other's.
  */
 const selfTestWorkers = '150%';
 const simulatedAccountWorkers = '200%';
