@@ -74,9 +74,11 @@ const urlTargetWorkers = 4;
  * windows, so twice as many as CPUs overlap those waits. The run's workers are the sum, so neither
  * lane waits for the other's.
  */
-const selfTestWorkers = '150%';
-const simulatedAccountWorkers = '200%';
-const testModeWorkers = '350%';
+const selfTestShare = 150;
+const simulatedAccountShare = 200;
+const selfTestWorkers = `${selfTestShare}%`;
+const simulatedAccountWorkers = `${simulatedAccountShare}%`;
+const testModeWorkers = `${selfTestShare + simulatedAccountShare}%`;
 
 const reporter: ReporterDescription[] = runMode
   ? [['./reports/reporter.ts', { print: true }]]
