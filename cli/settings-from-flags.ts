@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isFaultName } from '../mock/faults';
 import { readCassetteMeta } from '../targets/cassette/format';
 import { defaultTimeoutMs } from '../targets/http/request-policy';
 import { defaultStubPort } from '../targets/public-url/gateway';
@@ -53,17 +52,17 @@ function environmentInputs(env: NodeJS.ProcessEnv) {
  * Checks the flags once and turns them into the run's settings: every later reader (Playwright's
  * config, the workers, the reporter) takes them as they are.
  */
-export function settingsFromFlags(
+export async function settingsFromFlags(
   flags: RunFlags,
   run: { readonly mode: RunMode; readonly runId: string },
   env: NodeJS.ProcessEnv = process.env,
-): RunSettings {
+): Promise<RunSettings> {
   const targetArg = flags.target ?? 'mock';
   const target = parseTargetSpec(targetArg);
   const stateDir = join(tmpdir(), `flexconf-${run.runId}`);
   const inputs = environmentInputs(env);
   const faults = [...(flags.fault ?? [])];
-  const unknown = faults.find((fault) => !isFaultName(fault));
+  const unknown = faults.length > 0 ? await firstUnknownFault(faults) : undefined;
   if (unknown !== undefined)
     throw new ConfigError(`unknown fault "${unknown}" (list them with: flex-conformance mock --list-faults)`);
   if (faults.length > 0 && target.kind !== 'mock')
@@ -161,4 +160,10 @@ function withRecordedRun(settings: RunSettings, dir: string): RunSettings {
     runId: meta.runId,
     ...(grep?.length ? { grep: [...grep] } : {}),
   };
+}
+
+/** The first name that is no fault of the mock. The fault layer is loaded only when a run names faults: most runs start without it. */
+async function firstUnknownFault(names: readonly string[]): Promise<string | undefined> {
+  const { isFaultName } = await import('../mock/faults');
+  return names.find((name) => !isFaultName(name));
 }

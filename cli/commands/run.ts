@@ -90,7 +90,7 @@ export const runCommand: Command = {
     });
     if (values.shard !== undefined && !parseShard(values.shard))
       throw new UsageError(`--shard must be INDEX/TOTAL with 1 <= INDEX <= TOTAL (got "${values.shard}")`);
-    let settings = settingsFromFlags(
+    let settings = await settingsFromFlags(
       { ...values, seed: values.seed ?? String(values.shard ? defaultSeed : randomInt(0, 2 ** 31 - 1)) },
       { mode: 'run', runId: newRunId() },
     );

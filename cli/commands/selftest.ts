@@ -58,7 +58,7 @@ export const selftestCommand: Command = {
     if (!/^[1-9]\d*$/.test(workers))
       throw new UsageError(`--workers must be a positive integer (got "${workers}")`);
 
-    const checked = settingsFromFlags(
+    const checked = await settingsFromFlags(
       { seed: values.seed, runs: values.runs },
       { mode: 'selftest', runId: newRunId() },
     );
