@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Entry point of `flex-conformance`: runs the TypeScript CLI through tsx.
+// Entry point of `flex-conformance`: runs the TypeScript CLI bundled into one module (cli/bundled-cli.mjs),
+// or through tsx where the bundle cannot be built or kept.
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { bundledEntry } from './bundled-cli.mjs';
 
 // A reader that stops early (`flex-conformance rules | head`) is no error: stop writing, say nothing.
 for (const stream of [process.stdout, process.stderr]) {
@@ -22,6 +23,13 @@ if (
     `${process.env.NODE_OPTIONS ?? ''} --import ${import.meta.resolve('tsx')}`.trim();
 }
 
-register();
-const { main } = await import('./main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = await bundledEntry(root, fileURLToPath(new URL('./main.ts', import.meta.url)));
+const { main } = bundle ? await import(bundle) : await throughTsx();
 process.exitCode = await main(process.argv.slice(2));
+
+async function throughTsx() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('./main.ts');
+}

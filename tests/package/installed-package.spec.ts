@@ -57,6 +57,25 @@ test('--version prints the version of the installed package', async () => {
   expect(result.stdout).toBe(`flex-conformance ${version}\n`);
 });
 
+test('the installed CLI starts from its bundle, kept inside the package', async () => {
+  await cli(['--version']);
+  const manifest = JSON.parse(
+    readFileSync(
+      join(
+        project,
+        'node_modules',
+        'flex-conformance',
+        'node_modules',
+        '.cache',
+        'flex-conformance',
+        'manifest.json',
+      ),
+      'utf8',
+    ),
+  ) as { inputs: string[] };
+  expect(manifest.inputs, 'the sources the bundle was built from').toContain('cli/main.ts');
+});
+
 test('rules prints the whole catalog from node_modules', async () => {
   const result = await cli(['rules']);
   expect(result.code, result.stderr).toBe(0);
