@@ -2,7 +2,16 @@
 // that a start-up loads one file instead of compiling every module of the CLI through tsx's loader
 // (about 0.3 s before a command runs, against 0.15 s). Plain JavaScript: it runs before any loader.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -23,7 +32,9 @@ export async function bundledEntry(
   cacheDir = join(root, 'node_modules', '.cache', 'flex-conformance'),
 ) {
   try {
-    return current(root, cacheDir) ?? (await build(root, entry, cacheDir));
+    // esbuild names sources by their real paths: a root reached through a symbolic link is resolved too
+    const realRoot = realpathSync(root);
+    return current(realRoot, cacheDir) ?? (await build(realRoot, entry, cacheDir));
   } catch {
     return undefined;
   }
@@ -117,11 +128,17 @@ function replaceFile(path, contents) {
   renameSync(partial, path);
 }
 
-/** The newest few bundles stay: a CLI that read an older manifest may be loading its bundle now. */
+/**
+ * The newest few bundles stay: a CLI that read an older manifest may be loading its bundle now.
+ * Best effort: another CLI may be pruning the same folder.
+ */
 function pruneOlderBundles(cacheDir, kept) {
   const bundles = readdirSync(cacheDir)
     .filter((name) => /^cli-[0-9a-f]{16}\.mjs$/.test(name) && name !== kept)
-    .map((name) => ({ name, mtimeMs: statSync(join(cacheDir, name)).mtimeMs }))
+    .map((name) => ({
+      name,
+      mtimeMs: statSync(join(cacheDir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+    }))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const { name } of bundles.slice(keptBundles - 1)) rmSync(join(cacheDir, name), { force: true });
 }

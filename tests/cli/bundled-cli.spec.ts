@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test as base, expect } from '@playwright/test';
@@ -121,4 +121,15 @@ test('a kept bundle whose file is gone is built again', async ({ project }) => {
   expect(pathToFileURL(project.cacheDir).href, 'where bundles are kept').toBe(
     new URL('.', first).href.replace(/\/$/, ''),
   );
+});
+
+test('a root reached through a symbolic link is bundled too', async ({ project }) => {
+  const link = `${project.root}-link`;
+  symlinkSync(project.root, link);
+  try {
+    const bundle = await load(await bundledEntry(link, join(link, 'cli', 'main.ts')));
+    expect(bundle.source(), 'the file import.meta.url names: the real path').toBe(project.entry);
+  } finally {
+    rmSync(link, { force: true });
+  }
 });
