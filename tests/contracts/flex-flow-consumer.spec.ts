@@ -24,6 +24,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MatchersV3, PactV3, SpecificationVersion, type V3Interaction } from '@pact-foundation/pact';
+import { makeConsumerPact } from '@pact-foundation/pact-core';
 import { expect, test } from '@playwright/test';
 import { scratchDir } from '../scratch';
 
@@ -401,108 +402,98 @@ test.describe('Flex Flow contract, consumer side (flex-provisioning-client)', ()
       logLevel: 'error',
     });
   const clientFor = (url: string) => new FlexProvisioningClient(url, example.accountSid, 'token');
+  /** Exercises a mock server that expects `interaction`, then lets it book what it answered before Pact verifies. */
+  const verify = (interaction: V3Interaction, exercise: (client: FlexProvisioningClient) => Promise<void>) =>
+    newPact()
+      .addInteraction(interaction)
+      .executeTest(async (server) => {
+        await exercise(clientFor(server.url));
+        await bookedBy(server.port);
+      });
 
   test('creates a studio Flex Flow: 201 with the new flow', async () => {
-    await newPact()
-      .addInteraction(interactions.createStudio)
-      .executeTest(async (server) => {
-        const flow = await clientFor(server.url).createFlow({
-          FriendlyName: example.friendlyName,
-          ChatServiceSid: example.chatServiceSid,
-          ChannelType: 'web',
-          IntegrationType: 'studio',
-          'Integration.FlowSid': example.studioFlowSid,
-        });
-        expect(flow.sid).toMatch(/^FO[0-9a-fA-F]{32}$/);
-        expect(flow.integration.flow_sid).toBe(example.studioFlowSid);
+    await verify(interactions.createStudio, async (client) => {
+      const flow = await client.createFlow({
+        FriendlyName: example.friendlyName,
+        ChatServiceSid: example.chatServiceSid,
+        ChannelType: 'web',
+        IntegrationType: 'studio',
+        'Integration.FlowSid': example.studioFlowSid,
       });
+      expect(flow.sid).toMatch(/^FO[0-9a-fA-F]{32}$/);
+      expect(flow.integration.flow_sid).toBe(example.studioFlowSid);
+    });
   });
 
   test('creates a task Flex Flow: 201 with the TaskRouter integration', async () => {
-    await newPact()
-      .addInteraction(interactions.createTask)
-      .executeTest(async (server) => {
-        const flow = await clientFor(server.url).createFlow({
-          FriendlyName: example.friendlyName,
-          ChatServiceSid: example.chatServiceSid,
-          ChannelType: 'sms',
-          IntegrationType: 'task',
-          'Integration.WorkspaceSid': example.workspaceSid,
-          'Integration.WorkflowSid': example.workflowSid,
-          'Integration.Priority': 5,
-          'Integration.Timeout': 3600,
-        });
-        expect(flow.integration_type).toBe('task');
-        expect(flow.integration).toMatchObject({
-          workflow_sid: example.workflowSid,
-          priority: 5,
-          timeout: 3600,
-        });
+    await verify(interactions.createTask, async (client) => {
+      const flow = await client.createFlow({
+        FriendlyName: example.friendlyName,
+        ChatServiceSid: example.chatServiceSid,
+        ChannelType: 'sms',
+        IntegrationType: 'task',
+        'Integration.WorkspaceSid': example.workspaceSid,
+        'Integration.WorkflowSid': example.workflowSid,
+        'Integration.Priority': 5,
+        'Integration.Timeout': 3600,
       });
+      expect(flow.integration_type).toBe('task');
+      expect(flow.integration).toMatchObject({
+        workflow_sid: example.workflowSid,
+        priority: 5,
+        timeout: 3600,
+      });
+    });
   });
 
   test('fetches a Flex Flow: 200 with the flow', async () => {
-    await newPact()
-      .addInteraction(interactions.fetch)
-      .executeTest(async (server) => {
-        const flow = await clientFor(server.url).fetchFlow(example.flowSid);
-        expect(flow.sid).toBe(example.flowSid);
-        expect(flow.chat_service_sid).toBe(example.chatServiceSid);
-      });
+    await verify(interactions.fetch, async (client) => {
+      const flow = await client.fetchFlow(example.flowSid);
+      expect(flow.sid).toBe(example.flowSid);
+      expect(flow.chat_service_sid).toBe(example.chatServiceSid);
+    });
   });
 
   test('finds Flex Flows by FriendlyName: 200 with meta.key and the flows under it', async () => {
-    await newPact()
-      .addInteraction(interactions.listByName)
-      .executeTest(async (server) => {
-        const flows = await clientFor(server.url).findFlowsByName(example.friendlyName);
-        expect(flows).toHaveLength(1);
-        expect(flows[0]?.sid).toMatch(/^FO[0-9a-fA-F]{32}$/);
-      });
+    await verify(interactions.listByName, async (client) => {
+      const flows = await client.findFlowsByName(example.friendlyName);
+      expect(flows).toHaveLength(1);
+      expect(flows[0]?.sid).toMatch(/^FO[0-9a-fA-F]{32}$/);
+    });
   });
 
   test('renames a Flex Flow with a partial update: 200 with the updated flow', async () => {
-    await newPact()
-      .addInteraction(interactions.update)
-      .executeTest(async (server) => {
-        const flow = await clientFor(server.url).updateFlow(example.flowSid, {
-          FriendlyName: `${example.friendlyName} (renamed)`,
-        });
-        expect(flow.friendly_name).toBe(`${example.friendlyName} (renamed)`);
-        expect(flow.integration.flow_sid).toBe(example.studioFlowSid);
+    await verify(interactions.update, async (client) => {
+      const flow = await client.updateFlow(example.flowSid, {
+        FriendlyName: `${example.friendlyName} (renamed)`,
       });
+      expect(flow.friendly_name).toBe(`${example.friendlyName} (renamed)`);
+      expect(flow.integration.flow_sid).toBe(example.studioFlowSid);
+    });
   });
 
   test('deletes a Flex Flow: 204', async () => {
-    await newPact()
-      .addInteraction(interactions.remove)
-      .executeTest(async (server) => {
-        await expect(clientFor(server.url).deleteFlow(example.flowSid)).resolves.toBeUndefined();
-      });
+    await verify(interactions.remove, async (client) => {
+      await expect(client.deleteFlow(example.flowSid)).resolves.toBeUndefined();
+    });
   });
 
   test('fetching an unknown Flex Flow fails with 404 / 20404', async () => {
-    await newPact()
-      .addInteraction(interactions.fetchUnknown)
-      .executeTest(async (server) => {
-        const error = await clientFor(server.url)
-          .fetchFlow(example.unknownFlowSid)
-          .catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(TwilioApiError);
-        expect(error).toMatchObject({ status: 404, code: 20404 });
-      });
+    await verify(interactions.fetchUnknown, async (client) => {
+      const error = await client.fetchFlow(example.unknownFlowSid).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TwilioApiError);
+      expect(error).toMatchObject({ status: 404, code: 20404 });
+    });
   });
 
   test('creating a Flex Flow without ChatServiceSid fails with 400 / 20001', async () => {
-    await newPact()
-      .addInteraction(interactions.createMissingParameter)
-      .executeTest(async (server) => {
-        const error = await clientFor(server.url)
-          .createFlow({ FriendlyName: example.friendlyName, ChannelType: 'web' })
-          .catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(TwilioApiError);
-        expect(error).toMatchObject({ status: 400, code: 20001 });
-      });
+    await verify(interactions.createMissingParameter, async (client) => {
+      const error = await client
+        .createFlow({ FriendlyName: example.friendlyName, ChannelType: 'web' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TwilioApiError);
+      expect(error).toMatchObject({ status: 400, code: 20001 });
+    });
   });
 
   test('the committed pact file matches the interactions recorded here', async () => {
@@ -533,4 +524,22 @@ function comparable(pact: {
     specification: pact.metadata?.pactSpecification,
     interactions: [...pact.interactions].sort((a, b) => a.description.localeCompare(b.description)),
   };
+}
+
+/** Answers about any mock server of this process, by port (the native library keeps them by port). */
+let mockServers: ReturnType<typeof makeConsumerPact> | undefined;
+
+/**
+ * Waits until the mock server on `port` has booked the requests it answered, for at most two
+ * seconds. Since pact-core 16.3 the server can answer a request before booking the match, so on a
+ * busy machine a test that returns at once is told the request was expected but not received
+ * (pact-foundation/pact-reference#535). A request that never came still fails: executeTest reports
+ * it once this wait ends.
+ */
+async function bookedBy(port: number): Promise<void> {
+  mockServers ??= makeConsumerPact('mock-server-probe', providerName, undefined, 'error');
+  const deadline = Date.now() + 2_000;
+  while (!mockServers.mockServerMatchedSuccessfully(port) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
