@@ -183,6 +183,9 @@ export const runCommand: Command = {
       return exitCodes.internal;
     }
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport;
+    process.stdout.write(
+      `time: ${(performance.now() / 1000).toFixed(1)} s, from the command's start to its reports\n`,
+    );
     if (expectedFailuresFile && expectedFailures) {
       const gate = applyExpectedFailures(report, expectedFailures, new Date());
       writeGate(outDir, gate);

@@ -17,6 +17,19 @@ test('piped to a file, a run prints no line per check, only the summary', async 
   expect(brokenRun.stdout).toMatch(/^verdict: FAIL/m);
 });
 
+test('the console ends the run with its wall time, from the command’s start to its reports', async ({
+  brokenRun,
+}) => {
+  const seconds = Number(
+    /^time: (\d+\.\d) s, from the command's start to its reports$/m.exec(brokenRun.stdout)?.[1],
+  );
+  expect(seconds, 'the printed wall time in seconds').toBeGreaterThan(0);
+  expect(
+    seconds * 1000,
+    'the printed wall time against the run’s own duration in its report',
+  ).toBeGreaterThanOrEqual(brokenRun.report.durationMs - 50);
+});
+
 test("a failed rule's console lines say what was checked, what was sent, what came back and how to replay it", async ({
   brokenRun,
 }) => {
