@@ -1,6 +1,7 @@
 import { areas } from '../contracts/rules';
 import type { Reading, SourceQuote } from '../contracts/rules/types';
 import { ruleVenuesText } from '../targets/twilio/rule-venues';
+import { type ExchangeView, exchangeHtml } from './exchange-html';
 import { failureReason } from './failure-reason';
 import type { KillMatrix } from './kill-matrix';
 import type { CheckResult, ConformanceReport, ExchangeEvidence, RuleResult, RuleStatus } from './model';
@@ -294,7 +295,12 @@ function checkView(check: CheckResult, rule: RuleResult, index: number, report: 
   };
 }
 
+/** An exchange as check.liquid places it: its markup, rendered by reports/exchange-html.ts. */
 function exchangeView(exchange: ExchangeEvidence, index: number) {
+  return { html: exchangeHtml(exchangeFields(exchange, index)) };
+}
+
+function exchangeFields(exchange: ExchangeEvidence, index: number): ExchangeView {
   return {
     number: exchange.sequence ?? index + 1,
     method: exchange.method,

@@ -223,4 +223,30 @@ test.describe('small parts', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
   });
+
+  test('every part of an exchange the HTML shows is escaped: URL, method, request headers and body', () => {
+    const markup = (part: string) => `"'><b data-part="${part}">&`;
+    const hostile: ExchangeEvidence = {
+      method: markup('method'),
+      url: `http://h/v1/FlexFlows?q=${markup('url')}`,
+      status: 400,
+      requestHeaders: { 'x-note': markup('header') },
+      requestBody: `FriendlyName=${encodeURIComponent(markup('body'))}`,
+      responseBody: markup('response'),
+      durationMs: 1,
+    };
+    const html = renderReportHtml(
+      report([
+        rule('A-B', [
+          check('failed', 'x', { exchanges: { total: 1, byDomain: { 'flex-api': 1 }, kept: [hostile] } }),
+        ]),
+      ]),
+    );
+    for (const part of ['method', 'url', 'header', 'body', 'response']) {
+      expect(html, `the ${part} as markup`).not.toContain(`<b data-part="${part}">`);
+      expect(html, `the ${part}, escaped`).toContain(
+        `&#34;&#39;&gt;&lt;b data-part=&#34;${part}&#34;&gt;&amp;`,
+      );
+    }
+  });
 });
