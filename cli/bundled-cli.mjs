@@ -49,19 +49,13 @@ function current(root, cacheDir) {
     return undefined;
   }
   if (manifest.buildVersion !== buildVersion) return undefined;
-  const hash = createHash('sha256');
-  for (const input of manifest.inputs) {
-    try {
-      hash
-        .update(input)
-        .update('\0')
-        .update(readFileSync(join(root, input)))
-        .update('\0');
-    } catch {
-      return undefined;
-    }
+  let sources;
+  try {
+    sources = manifest.inputs.map((input) => [input, readFileSync(join(root, input))]);
+  } catch {
+    return undefined;
   }
-  if (hash.digest('hex') !== manifest.hash) return undefined;
+  if (digestOf(sources) !== manifest.hash) return undefined;
   const bundle = join(cacheDir, manifest.bundle);
   return statSync(bundle, { throwIfNoEntry: false })?.isFile() ? pathToFileURL(bundle).href : undefined;
 }
@@ -107,9 +101,7 @@ async function buildWith(esbuild, root, entry, cacheDir) {
   });
   const inputs = [...read.keys()].sort();
   if (inputs.some((input) => input.startsWith('..') || resolve(root, input) === input)) return undefined;
-  const hash = createHash('sha256');
-  for (const input of inputs) hash.update(input).update('\0').update(read.get(input)).update('\0');
-  const digest = hash.digest('hex');
+  const digest = digestOf(inputs.map((input) => [input, read.get(input)]));
   const bundle = `cli-${digest.slice(0, 16)}.mjs`;
   mkdirSync(cacheDir, { recursive: true });
   replaceFile(join(cacheDir, bundle), result.outputFiles[0].contents);
@@ -119,6 +111,13 @@ async function buildWith(esbuild, root, entry, cacheDir) {
   );
   pruneOlderBundles(cacheDir, bundle);
   return pathToFileURL(join(cacheDir, bundle)).href;
+}
+
+/** SHA-256 over each source's path and content, in the order given. */
+function digestOf(sources) {
+  const hash = createHash('sha256');
+  for (const [path, contents] of sources) hash.update(path).update('\0').update(contents).update('\0');
+  return hash.digest('hex');
 }
 
 /** Written whole or not at all: CLIs started together may build at once. */
