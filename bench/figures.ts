@@ -11,6 +11,12 @@ export interface BenchFigures {
   /** 1-minute load average when the bench started: other work on the machine skews the figures. */
   readonly loadAverage: number;
   readonly loadAverageAtEnd: number;
+  /**
+   * The machine's pace at the start and at the end: milliseconds a fixed CPU workload took
+   * (bench/machine-pace.ts; null if it could not be timed, absent from figures written before).
+   */
+  readonly paceMs?: number | null;
+  readonly paceAtEndMs?: number | null;
   readonly fullRun: FullRunFigures | null;
   /** Absent with `--skip-full-run`, which skips the suite's runs (and from figures written before). */
   readonly ruleRun?: RuleRunFigures | null;

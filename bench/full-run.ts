@@ -9,7 +9,12 @@ import { defaultRunSettings, writeRunSettings } from '../targets/run-settings';
 import { endedChildrenCpuSeconds, sampleTreeMemory } from './process-memory';
 
 export interface FullRunFigures {
+  /** With several rounds, the median round's: its phases, checks and CPU time are that round's too. */
   readonly wallMs: number;
+  /** How many times the run was measured, and its fastest and slowest wall time (absent from figures written before). */
+  readonly rounds?: number;
+  readonly wallMinMs?: number;
+  readonly wallMaxMs?: number;
   /** From spawning Playwright to the first check starting: config, test files, worker start. */
   readonly startupMs: number;
   /** From the first check starting to the last one ending. */
@@ -25,7 +30,7 @@ export interface FullRunFigures {
     readonly checks: number;
     readonly durationMs: number;
   }>;
-  /** Peak summed RSS of the runner and its workers (the mock runs inside the workers). */
+  /** Peak summed RSS of the runner and its workers (the mock runs inside the workers); the highest of the rounds. */
   readonly peakRssBytes: number | null;
   /** Peak summed PSS of the same processes: Node's code, which they share, counted once. */
   readonly peakPssBytes: number | null;
@@ -47,6 +52,38 @@ interface JsonSuite {
     }>;
   }>;
   readonly suites?: readonly JsonSuite[];
+}
+
+/**
+ * The full run measured `rounds` times in a row: the median round by wall time, with the fastest
+ * and slowest beside it (one run's wall time moves by tens of per cent with the machine's load),
+ * and the highest memory peak of all rounds.
+ */
+export async function measureFullRuns(
+  root: string,
+  rounds: number,
+  workers?: number,
+): Promise<FullRunFigures> {
+  const runs: FullRunFigures[] = [];
+  for (let round = 0; round < rounds; round++) runs.push(await measureFullRun(root, workers));
+  return medianRound(runs);
+}
+
+/** The median round by wall time (the slower middle one of an even count), with the spread and the highest peaks of all. */
+export function medianRound(runs: readonly FullRunFigures[]): FullRunFigures {
+  const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  const median = byWall[Math.floor(byWall.length / 2)];
+  if (!median) throw new Error('no full run to summarise');
+  const highest = (peak: (run: FullRunFigures) => number | null) =>
+    runs.some((run) => peak(run) === null) ? null : Math.max(...runs.map((run) => peak(run) ?? 0));
+  return {
+    ...median,
+    rounds: runs.length,
+    wallMinMs: (byWall[0] as FullRunFigures).wallMs,
+    wallMaxMs: (byWall.at(-1) as FullRunFigures).wallMs,
+    peakRssBytes: highest((run) => run.peakRssBytes),
+    peakPssBytes: highest((run) => run.peakPssBytes),
+  };
 }
 
 /**

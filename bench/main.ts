@@ -2,9 +2,10 @@
  * `npm run bench`: how fast the suite and the mock are, each figure beside its goal, printed as
  * tables and as JSON.
  *
- *   npm run bench [-- --skip-full-run] [--staging] [--workers N] [--json FILE]
+ *   npm run bench [-- --skip-full-run] [--full-runs N] [--staging] [--workers N] [--json FILE]
  *
- * `--skip-full-run` skips the runs of the suite: the full run and the one-rule run.
+ * `--skip-full-run` skips the runs of the suite: the full run and the one-rule run. `--full-runs N`
+ * measures the full run N times (default 3) and reports the median, fastest and slowest.
  * `--staging` adds the simulated staging run (minutes: it is paced by the account's rate limits).
  * Loopback only; every loop is bounded and stops by itself.
  */
@@ -13,10 +14,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseFlags, readInteger } from '../cli/args';
+import { UsageError } from '../cli/errors';
 import type { BenchFigures, StagingFigures } from './figures';
-import { type FullRunFigures, measureFullRun } from './full-run';
+import { benchFlags, jsonFileFlag } from './flags';
+import { type FullRunFigures, measureFullRuns } from './full-run';
 import { checkGoals } from './goals';
+import { measurePace } from './machine-pace';
 import { formatTables } from './report';
 import { measureRoundTrip } from './round-trip';
 import { measureRuleRun, type RuleRunFigures } from './rule-run';
@@ -25,25 +29,37 @@ import { measureThroughput } from './throughput';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 
-const { values } = parseArgs({
-  options: {
+const flags = benchFlags('bench', () => {
+  const { values } = parseFlags('bench', process.argv.slice(2), {
     'skip-full-run': { type: 'boolean' },
+    'full-runs': { type: 'string' },
     staging: { type: 'boolean' },
     workers: { type: 'string' },
     json: { type: 'string' },
-  },
+  });
+  for (const flag of ['full-runs', 'workers'] as const)
+    if (values['skip-full-run'] && values[flag] !== undefined)
+      throw new UsageError(`--${flag} applies to the full run, which --skip-full-run leaves out`);
+  return {
+    skipFullRun: values['skip-full-run'] === true,
+    fullRuns: readInteger(values['full-runs'], '--full-runs', 3, 1, 20),
+    staging: values.staging === true,
+    workers: values.workers === undefined ? undefined : readInteger(values.workers, '--workers', 0, 1, 64),
+    json: jsonFileFlag(values.json),
+  };
 });
 
 const measuredAt = new Date().toISOString();
 const oneMinuteLoad = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 const loadAverage = oneMinuteLoad();
 const progress = (step: string) => process.stderr.write(`bench: ${step}…\n`);
+const paceAtStart = measurePace();
 
 let fullRun: FullRunFigures | null = null;
 let ruleRun: RuleRunFigures | null = null;
-if (!values['skip-full-run']) {
-  progress('full conformance run on the mock');
-  fullRun = await measureFullRun(root, values.workers ? Number(values.workers) : undefined);
+if (!flags.skipFullRun) {
+  progress(`full conformance run on the mock, ${flags.fullRuns} ${flags.fullRuns === 1 ? 'time' : 'times'}`);
+  fullRun = await measureFullRuns(root, flags.fullRuns, flags.workers);
   progress('one-rule runs through the CLI');
   ruleRun = await measureRuleRun(root);
 }
@@ -51,8 +67,9 @@ progress('Flex Flow round trips');
 const roundTrip = await measureRoundTrip();
 progress('mock, bare node:http and raw socket throughput under autocannon');
 const throughput = await measureThroughput(benchDir);
-if (values.staging) progress('simulated staging run (minutes)');
-const staging = values.staging ? measureStaging() : null;
+if (flags.staging) progress('simulated staging run (minutes)');
+const staging = flags.staging ? measureStaging() : null;
+const paceAtEnd = measurePace();
 
 const figures: BenchFigures = {
   measuredAt,
@@ -60,6 +77,8 @@ const figures: BenchFigures = {
   cpus: availableParallelism(),
   loadAverage,
   loadAverageAtEnd: oneMinuteLoad(),
+  paceMs: paceAtStart,
+  paceAtEndMs: paceAtEnd,
   fullRun,
   ruleRun,
   roundTrip,
@@ -68,7 +87,7 @@ const figures: BenchFigures = {
 };
 const json = JSON.stringify({ ...figures, goals: checkGoals(figures) }, null, 2);
 process.stdout.write(`${formatTables(figures).join('\n')}\n\n${json}\n`);
-if (values.json) writeFileSync(values.json, `${json}\n`);
+if (flags.json) writeFileSync(flags.json, `${json}\n`);
 
 /** `npm run bench:staging` in a process of its own, its figures read back from its JSON file. */
 function measureStaging(): StagingFigures {

@@ -4,10 +4,20 @@ import { checkGoals } from './goals';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mebibytes = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
 
+/** The machine's pace at the start and the end, when the figures have it. */
+function paceLine(figures: BenchFigures): string[] {
+  if (figures.paceMs === undefined) return [];
+  const ms = (value: number | null | undefined) => (value == null ? 'n/a' : `${value.toFixed(1)} ms`);
+  return [
+    `machine pace: a fixed CPU workload took ${ms(figures.paceMs)} at the start, ${ms(figures.paceAtEndMs)} at the end (lower is faster; wall and CPU times compare across bench runs only at a similar pace)`,
+  ];
+}
+
 /** The figures as aligned text tables. */
 export function formatTables(figures: BenchFigures): string[] {
   const lines: string[] = [
     `flex-conformance bench — ${figures.measuredAt}, node ${figures.node}, ${figures.cpus} CPUs, load average ${figures.loadAverage} at the start, ${figures.loadAverageAtEnd} at the end`,
+    ...paceLine(figures),
     '',
   ];
   const run = figures.fullRun;
@@ -16,7 +26,12 @@ export function formatTables(figures: BenchFigures): string[] {
       ...table(
         ['full conformance run (mock)', 'value'],
         [
-          ['wall time', seconds(run.wallMs)],
+          [
+            run.rounds && run.rounds > 1
+              ? `wall time (median of ${run.rounds}; ${seconds(run.wallMinMs ?? run.wallMs)} to ${seconds(run.wallMaxMs ?? run.wallMs)})`
+              : 'wall time',
+            seconds(run.wallMs),
+          ],
           ['CPU time (runner + workers)', run.cpuSeconds === null ? 'n/a' : `${run.cpuSeconds.toFixed(1)} s`],
           ['  start-up (spawn → first check)', seconds(run.startupMs)],
           ['  checks (first start → last end)', seconds(run.checksMs)],

@@ -10,18 +10,34 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseFlags, readInteger } from '../cli/args';
+import { UsageError } from '../cli/errors';
+import { runsRange, seedRange } from '../cli/settings-from-flags';
 import { areas } from '../contracts/rules';
 import type { ConformanceReport } from '../reports/model';
+import { benchFlags, jsonFileFlag } from './flags';
 
-const { values } = parseArgs({
-  options: {
-    low: { type: 'string', default: '20' },
-    high: { type: 'string', default: '100' },
-    seed: { type: 'string', default: '20260601' },
+const values = benchFlags('bench:runs', () => {
+  const { values } = parseFlags('bench:runs', process.argv.slice(2), {
+    low: { type: 'string' },
+    high: { type: 'string' },
+    seed: { type: 'string' },
     area: { type: 'string', multiple: true },
     json: { type: 'string' },
-  },
+  });
+  const low = readInteger(values.low, '--low', 20, ...runsRange);
+  const high = readInteger(values.high, '--high', 100, ...runsRange);
+  if (high <= low) throw new UsageError(`--high (${high}) must be more than --low (${low})`);
+  const unknown = values.area?.find((area) => !(areas as readonly string[]).includes(area));
+  if (unknown !== undefined)
+    throw new UsageError(`--area: no area "${unknown}" (areas: ${areas.join(', ')})`);
+  return {
+    low: String(low),
+    high: String(high),
+    seed: String(readInteger(values.seed, '--seed', 20260601, ...seedRange)),
+    area: values.area,
+    json: jsonFileFlag(values.json),
+  };
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
 

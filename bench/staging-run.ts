@@ -17,7 +17,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags, readInteger } from '../cli/args';
+import { runsRange, seedRange } from '../cli/settings-from-flags';
 import type { TargetKind } from '../contracts/rules/types';
 import { uniqueChecks } from '../reports/build';
 import type { ConformanceReport, RuleResult } from '../reports/model';
@@ -30,9 +31,10 @@ import {
 } from '../tests/twilio-target/support/simulated-twilio';
 import { freePort, runCli, scratchDir, tunnelArgs } from '../tests/twilio-target/support/staging';
 import type { StagingFigures } from './figures';
+import { benchFlags, jsonFileFlag } from './flags';
 
-const { values } = parseArgs({
-  options: {
+const values = benchFlags('bench:staging', () => {
+  const { values } = parseFlags('bench:staging', process.argv.slice(2), {
     runs: { type: 'string' },
     seed: { type: 'string' },
     workers: { type: 'string' },
@@ -41,7 +43,17 @@ const { values } = parseArgs({
     'without-voice-number': { type: 'boolean' },
     'without-sms-numbers': { type: 'boolean' },
     'without-public-url': { type: 'boolean' },
-  },
+  });
+  // the run's own CLI checks them too, but only once the simulated account is up
+  const integer = (flag: 'runs' | 'seed' | 'workers', ...[min, max]: readonly [number, number]) =>
+    values[flag] === undefined ? undefined : String(readInteger(values[flag], `--${flag}`, 0, min, max));
+  return {
+    ...values,
+    runs: integer('runs', ...runsRange),
+    seed: integer('seed', ...seedRange),
+    workers: integer('workers', 1, 64),
+    json: jsonFileFlag(values.json),
+  };
 });
 
 interface RequestsFile {

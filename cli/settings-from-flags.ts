@@ -9,6 +9,10 @@ import { parseTargetSpec, type TargetSpec } from '../targets/spec';
 import { ConfigError } from '../targets/types';
 import { readInteger } from './args';
 
+/** The values `--seed` and `--runs` take, for every command that passes them on to a run. */
+export const seedRange = [-(2 ** 31), 2 ** 31 - 1] as const;
+export const runsRange = [1, 100_000] as const;
+
 /** The flags of `run` (and the few `selftest` shares) as given, before they are checked. */
 export interface RunFlags {
   readonly target?: string;
@@ -72,8 +76,8 @@ export async function settingsFromFlags(
     target,
     targetArg,
     faults,
-    seed: readInteger(flags.seed, '--seed', defaultSeed, -(2 ** 31), 2 ** 31 - 1),
-    runs: readInteger(flags.runs, '--runs', defaultRuns, 1, 100_000),
+    seed: readInteger(flags.seed, '--seed', defaultSeed, ...seedRange),
+    runs: readInteger(flags.runs, '--runs', defaultRuns, ...runsRange),
     ...(flags.grep?.length ? { grep: [...flags.grep] } : {}),
     outDir: resolve(flags.out ?? 'reports/out'),
     runId: run.runId,
