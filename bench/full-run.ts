@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { enableCompileCache } from '../cli/compile-cache.mjs';
 import { transformCacheDir } from '../cli/selftest/settings';
 import { areas, ruleById } from '../contracts/rules';
 import { defaultRunSettings, writeRunSettings } from '../targets/run-settings';
@@ -118,6 +119,8 @@ export async function measureFullRun(root: string, workers?: number): Promise<Fu
     PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
     PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
   };
+  // as the CLI starts its runs: with Node's compile cache, where Node has one
+  enableCompileCache(root, env);
   try {
     const cpuBefore = endedChildrenCpuSeconds();
     const started = Date.now();

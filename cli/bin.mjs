@@ -4,6 +4,7 @@
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledEntry } from './bundled-cli.mjs';
+import { enableCompileCache } from './compile-cache.mjs';
 
 // A reader that stops early (`flex-conformance rules | head`) is no error: stop writing, say nothing.
 for (const stream of [process.stdout, process.stderr]) {
@@ -24,6 +25,7 @@ if (
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+enableCompileCache(root);
 const bundle = await bundledEntry(root, fileURLToPath(new URL('./main.ts', import.meta.url)));
 const { main } = bundle ? await import(bundle) : await throughTsx();
 process.exitCode = await main(process.argv.slice(2));
