@@ -4,20 +4,29 @@ import { checkGoals } from './goals';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mebibytes = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MiB`);
 
-/** The machine's pace at the start and the end, when the figures have it. */
-function paceLine(figures: BenchFigures): string[] {
-  if (figures.paceMs === undefined) return [];
+/** A pace that moved more than this between the bench's start and end is called out. */
+const paceDriftNoted = 0.2;
+
+/** The machine's pace at the start and the end, when the figures have it, and a warning when it moved. */
+function paceLines(figures: BenchFigures): string[] {
+  const { paceMs: start, paceAtEndMs: end } = figures;
+  if (start === undefined) return [];
   const ms = (value: number | null | undefined) => (value == null ? 'n/a' : `${value.toFixed(1)} ms`);
-  return [
-    `machine pace: a fixed CPU workload took ${ms(figures.paceMs)} at the start, ${ms(figures.paceAtEndMs)} at the end (lower is faster; wall and CPU times compare across bench runs only at a similar pace)`,
+  const lines = [
+    `machine pace: a fixed CPU workload took ${ms(start)} at the start, ${ms(end)} at the end (lower is faster; wall and CPU times compare across bench runs only at a similar pace)`,
   ];
+  if (start != null && end != null && Math.abs(end - start) / start > paceDriftNoted)
+    lines.push(
+      `  the pace moved by ${Math.round((100 * Math.abs(end - start)) / start)}% during the bench: its wall and CPU times were measured on a machine changing speed; measure again`,
+    );
+  return lines;
 }
 
 /** The figures as aligned text tables. */
 export function formatTables(figures: BenchFigures): string[] {
   const lines: string[] = [
     `flex-conformance bench — ${figures.measuredAt}, node ${figures.node}, ${figures.cpus} CPUs, load average ${figures.loadAverage} at the start, ${figures.loadAverageAtEnd} at the end`,
-    ...paceLine(figures),
+    ...paceLines(figures),
     '',
   ];
   const run = figures.fullRun;

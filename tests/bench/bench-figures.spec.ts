@@ -73,6 +73,16 @@ test.describe('the printed figures', () => {
     );
   });
 
+  test('a pace that moved by more than a fifth during the bench is called out', () => {
+    const text = formatTables(figures({ paceMs: 57.4, paceAtEndMs: 76.8 })).join('\n');
+    expect(text).toMatch(/the pace moved by 34% during the bench/);
+  });
+
+  test('a pace that held is not', () => {
+    const text = formatTables(figures({ paceMs: 80.4, paceAtEndMs: 88.0 })).join('\n');
+    expect(text).not.toContain('the pace moved');
+  });
+
   test('figures written before the pace was kept print without it', () => {
     expect(formatTables(figures({})).join('\n')).not.toContain('machine pace');
   });
