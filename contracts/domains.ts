@@ -20,8 +20,10 @@ export const twilioHost = (domain: Domain) => `${domain}.twilio.com`;
 /** The header naming the original Twilio host when one origin serves every domain. */
 export const forwardedHostHeader = 'x-forwarded-host';
 
+const domainByHost = new Map<string, Domain>(domains.map((domain) => [twilioHost(domain), domain]));
+
 export function domainOfHost(host: string | undefined): Domain | undefined {
   if (!host) return undefined;
-  const name = host.toLowerCase().split(':')[0] ?? '';
-  return domains.find((domain) => name === twilioHost(domain));
+  const colon = host.indexOf(':');
+  return domainByHost.get((colon < 0 ? host : host.slice(0, colon)).toLowerCase());
 }

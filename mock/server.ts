@@ -24,6 +24,7 @@ import {
 } from './core/errors';
 import { Params } from './core/params';
 import type { MockResponse } from './core/router';
+import { writeAtTurnEnd } from './core/turn-writes';
 import { type FaultName, faultLayer } from './faults';
 import type { MatchedRoute, WireRequest, WireTransform } from './faults/fault';
 
@@ -294,5 +295,5 @@ function send(response: ServerResponse, result: MockResponse, options: { close?:
   }
   if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
   response.writeHead(result.status, headers);
-  response.end(payload);
+  writeAtTurnEnd(() => response.end(payload));
 }

@@ -11,6 +11,7 @@ export interface MockCredentials {
 export function isAuthorized(headers: IncomingHttpHeaders, credentials: MockCredentials): boolean {
   const header = headers.authorization;
   if (!header?.startsWith('Basic ')) return false;
+  if (canonicalHeaders(credentials).includes(header)) return true;
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return false;
@@ -22,4 +23,25 @@ export function isAuthorized(headers: IncomingHttpHeaders, credentials: MockCred
   return (
     credentials.apiKey !== undefined && user === credentials.apiKey && password === credentials.apiSecret
   );
+}
+
+const canonical = new WeakMap<MockCredentials, readonly string[]>();
+
+/**
+ * The headers a client encoding the credentials the usual way sends, accepted without decoding
+ * (every request carries one); any other encoding of them is decoded and compared as above.
+ */
+function canonicalHeaders(credentials: MockCredentials): readonly string[] {
+  let headers = canonical.get(credentials);
+  if (!headers) {
+    const pairs: Array<[string, string | undefined]> = [
+      [credentials.accountSid, credentials.authToken],
+      [credentials.apiKey ?? '', credentials.apiSecret],
+    ];
+    headers = pairs
+      .filter(([user, password]) => user !== '' && password)
+      .map(([user, password]) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+    canonical.set(credentials, headers);
+  }
+  return headers;
 }
