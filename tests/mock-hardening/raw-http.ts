@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 export interface RawAnswer {
   readonly status: number;
@@ -52,4 +52,64 @@ function parseAnswer(bytes: Buffer, complete = false): RawAnswer | undefined {
   } catch {
     return { status, body: undefined };
   }
+}
+
+/**
+ * Writes every request in one write to one connection (HTTP/1.1 pipelining) and reads as many
+ * answers, in the order they arrive.
+ */
+export async function pipelinedExchange(port: number, requests: readonly string[]): Promise<RawAnswer[]> {
+  const socket = await connected(port);
+  const answers = framedAnswers(socket, requests.length);
+  socket.write(requests.join(''));
+  return answers;
+}
+
+/**
+ * Opens one connection per request and, once the server has had time to accept them all, writes
+ * every request in the same tick, so that a server in this process reads them in one turn of its
+ * event loop; one answer per connection, in order.
+ */
+export async function simultaneousExchanges(port: number, requests: readonly string[]): Promise<RawAnswer[]> {
+  const sockets = await Promise.all(requests.map(() => connected(port)));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const answers = sockets.map((socket) => framedAnswers(socket, 1));
+  sockets.forEach((socket, i) => socket.write(requests[i] as string));
+  return (await Promise.all(answers)).flat();
+}
+
+function connected(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/** The next `count` answers on `socket`, each framed by its Content-Length; then the socket is closed. */
+function framedAnswers(socket: Socket, count: number): Promise<RawAnswer[]> {
+  return new Promise((resolve, reject) => {
+    let received = Buffer.alloc(0);
+    const answers: RawAnswer[] = [];
+    socket.on('data', (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      for (;;) {
+        const headEnd = received.indexOf('\r\n\r\n');
+        if (headEnd < 0) break;
+        const head = received.subarray(0, headEnd).toString('latin1');
+        const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+        const end = headEnd + 4 + length;
+        if (received.length < end) break;
+        answers.push(parseAnswer(received.subarray(0, end), true) as RawAnswer);
+        received = received.subarray(end);
+      }
+      if (answers.length === count) {
+        socket.destroy();
+        resolve(answers);
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () =>
+      reject(new Error(`${answers.length} of ${count} answers before the connection closed`)),
+    );
+  });
 }
