@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { bundledEntry } from '../cli/bundled-cli.mjs';
 import { forwardedHostHeader } from '../contracts/domains';
 import { benchCredentials } from './credentials';
 import type { LoadRequest, LoadResult } from './load-process';
@@ -59,7 +61,8 @@ export async function measureThroughput(
   windowSeconds = 2,
   rounds = 2,
 ): Promise<ThroughputFigures> {
-  const probe = await startServer(benchDir, 'mock', 0);
+  const server = await serverCommand(benchDir);
+  const probe = await startServer(server, 'mock', 0);
   const responseBytes = await probeResponseBytes(probe.url);
   await probe.stop();
   const rows: ThroughputRow[] = [];
@@ -69,7 +72,9 @@ export async function measureThroughput(
     const windows: Record<ServerKind, Window[]> = { mock: [], bare: [], raw: [] };
     for (let round = 0; round < rounds; round++) {
       for (const kind of ['mock', 'bare', 'raw'] as const)
-        windows[kind].push(await runWindow(benchDir, kind, responseBytes, concurrency, windowSeconds));
+        windows[kind].push(
+          await runWindow(benchDir, server, kind, responseBytes, concurrency, windowSeconds),
+        );
     }
     const mock = best(windows.mock);
     const bare = best(windows.bare);
@@ -97,12 +102,13 @@ function best(windows: readonly Window[]): Window {
 
 async function runWindow(
   benchDir: string,
+  serverArgs: readonly string[],
   kind: ServerKind,
   size: number,
   concurrency: number,
   seconds: number,
 ): Promise<Window> {
-  const server = await startServer(benchDir, kind, size);
+  const server = await startServer(serverArgs, kind, size);
   try {
     const load = await generateLoad(benchDir, {
       url: server.url,
@@ -159,12 +165,30 @@ interface ServerHandle {
   kill(): void;
 }
 
-async function startServer(benchDir: string, kind: ServerKind, size: number): Promise<ServerHandle> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(benchDir, 'server-process.ts'), kind, String(size)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+/**
+ * Node's arguments for the server process: its code bundled by esbuild, as the CLI's `mock` command
+ * runs the mock, or through tsx where no bundle can be built (tsx's keep-names helpers then add a
+ * few per cent to every server's time).
+ */
+async function serverCommand(benchDir: string): Promise<readonly string[]> {
+  const entry = join(benchDir, 'server-process.ts');
+  const root = join(benchDir, '..');
+  const bundle = await bundledEntry(
+    root,
+    entry,
+    join(root, 'node_modules', '.cache', 'flex-conformance', 'bench-server'),
   );
+  return bundle ? [fileURLToPath(bundle)] : ['--import', 'tsx', entry];
+}
+
+async function startServer(
+  serverArgs: readonly string[],
+  kind: ServerKind,
+  size: number,
+): Promise<ServerHandle> {
+  const child: ChildProcess = spawn(process.execPath, [...serverArgs, kind, String(size)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const messages: Array<Record<string, unknown>> = [];
   const waiters: Array<() => void> = [];
