@@ -74,7 +74,7 @@ export async function simultaneousExchanges(port: number, requests: readonly str
   const sockets = await Promise.all(requests.map(() => connected(port)));
   await new Promise((resolve) => setTimeout(resolve, 50));
   const answers = sockets.map((socket) => framedAnswers(socket, 1));
-  sockets.forEach((socket, i) => socket.write(requests[i] as string));
+  for (const [i, socket] of sockets.entries()) socket.write(requests[i] as string);
   return (await Promise.all(answers)).flat();
 }
 
