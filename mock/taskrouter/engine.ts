@@ -175,6 +175,9 @@ export class AssignmentEngine {
 
   /** Offers reservations: tasks in queue order, each to the eligible workers idle the longest. */
   assign(workspace: WorkspaceState): void {
+    // Without a worker nothing can be reserved: a workspace of waiting tasks and no workers (most of
+    // a run's) would otherwise order and evaluate every task again on each request.
+    if (workspace.workers.size === 0) return;
     const now = this.now();
     for (const task of this.waitingInOrder(workspace)) {
       const queue = workspace.taskQueues.get(task.taskQueueSid as string) as TaskQueueRecord;
