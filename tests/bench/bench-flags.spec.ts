@@ -2,36 +2,21 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { type CliResult, finished } from '../cli/cli-fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-interface Refusal {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** A bench command (`bench/<script>`) with these flags, as `npm run` starts it. */
-function bench(script: string, args: readonly string[]): Promise<Refusal> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', script), ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+function bench(script: string, args: readonly string[]): Promise<CliResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', script), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return finished(child);
 }
 
 /** Refused as the CLI refuses its flags: exit code 2, one line on stderr, nothing measured. */
-function expectRefused(result: Refusal, line: RegExp) {
+function expectRefused(result: CliResult, line: RegExp) {
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(line);
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
