@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog } from '../../contracts/rules';
+import { oneWorker } from '../nested-runs';
 import { cleanEnv, expect, expectUsageError, runCli, test, testCredentials } from './cli-fixtures';
 
 test.describe('usage errors: one line, exit code 2', () => {
@@ -95,7 +96,7 @@ test.describe('run against another implementation', () => {
     outDir,
   }) => {
     const result = await runCli(
-      ['run', '--target', servedMock.url, '--grep', 'wire', '--out', outDir, '--runs', '5'],
+      ['run', '--target', servedMock.url, ...oneWorker, '--grep', 'wire', '--out', outDir, '--runs', '5'],
       cleanEnv(testCredentials),
     );
     expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -116,7 +117,18 @@ test.describe('run against another implementation', () => {
     );
     writeFileSync(file, JSON.stringify(map));
     const result = await runCli(
-      ['run', '--target', file, '--grep', 'FLEXFLOW-CREATE-RETURNS-201', '--out', outDir, '--runs', '5'],
+      [
+        'run',
+        '--target',
+        file,
+        ...oneWorker,
+        '--grep',
+        'FLEXFLOW-CREATE-RETURNS-201',
+        '--out',
+        outDir,
+        '--runs',
+        '5',
+      ],
       cleanEnv(testCredentials),
     );
     expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -128,7 +140,16 @@ test.describe('run against another implementation', () => {
   }) => {
     const env = cleanEnv({ ...testCredentials, TWILIO_AUTH_TOKEN: 'not-the-token' });
     const result = await runCli(
-      ['run', '--target', servedMock.url, '--grep', 'FLEXFLOW-CREATE-RETURNS-201', '--out', outDir],
+      [
+        'run',
+        '--target',
+        servedMock.url,
+        ...oneWorker,
+        '--grep',
+        'FLEXFLOW-CREATE-RETURNS-201',
+        '--out',
+        outDir,
+      ],
       env,
     );
     expect(result.code).toBe(1);
@@ -158,7 +179,16 @@ test.describe('run against another implementation', () => {
 
   test('no output line carries the auth token', async ({ servedMock, outDir }) => {
     const result = await runCli(
-      ['run', '--target', servedMock.url, '--grep', 'WIRE-AUTH-BASIC-REQUIRED', '--out', outDir],
+      [
+        'run',
+        '--target',
+        servedMock.url,
+        ...oneWorker,
+        '--grep',
+        'WIRE-AUTH-BASIC-REQUIRED',
+        '--out',
+        outDir,
+      ],
       cleanEnv(testCredentials),
     );
     expect(result.stdout + result.stderr).not.toContain(testCredentials.TWILIO_AUTH_TOKEN);

@@ -4,6 +4,7 @@
  * only what carries a run tag. A simulated staging account stands in for Twilio (nock, loopback).
  */
 import { expect, test } from '@playwright/test';
+import { oneWorker } from '../nested-runs';
 import { announcedRunId, flexFlowsOnAccount, seedFlexFlow, taggedFlexFlows } from './support/account-state';
 import { type SimulatedTwilio, stagingAccountSid, startSimulatedTwilio } from './support/simulated-twilio';
 import { killGroup, runCli, scratchDir, startCli, stopStrayRuns, until } from './support/staging';
@@ -76,7 +77,17 @@ test('checks that fail after creating still delete what they created (cleanup af
   for (const name of someoneElses) await seedFlexFlow(staging, name);
   const out = scratchDir('exception');
   const result = await runCli(
-    ['run', ...account, '--grep', 'WIRE-CREATE-201', '--grep', 'FLEXFLOW-URL-ABSOLUTE', '--out', out],
+    [
+      'run',
+      ...account,
+      ...oneWorker,
+      '--grep',
+      'WIRE-CREATE-201',
+      '--grep',
+      'FLEXFLOW-URL-ABSOLUTE',
+      '--out',
+      out,
+    ],
     staging.url,
   );
   expect(result.code, result.stdout + result.stderr).toBe(1);
@@ -92,7 +103,17 @@ test('checks that fail after creating still delete what they created (cleanup af
 test('after Ctrl-C the run deletes what it created before it exits', async () => {
   const out = scratchDir('interrupted');
   const run = startCli(
-    ['run', ...account, '--grep', 'FLEXFLOW-PAGING-EVERY-ITEM-ONCE', '--runs', '20', '--out', out],
+    [
+      'run',
+      ...account,
+      ...oneWorker,
+      '--grep',
+      'FLEXFLOW-PAGING-EVERY-ITEM-ONCE',
+      '--runs',
+      '20',
+      '--out',
+      out,
+    ],
     staging.url,
   );
   await until(
@@ -110,7 +131,17 @@ test('after Ctrl-C the run deletes what it created before it exits', async () =>
 test('after a kill, a later cleanup finds the run’s leftovers by their tag and deletes them, and nothing else', async () => {
   const out = scratchDir('killed');
   const run = startCli(
-    ['run', ...account, '--grep', 'FLEXFLOW-PAGING-EVERY-ITEM-ONCE', '--runs', '20', '--out', out],
+    [
+      'run',
+      ...account,
+      ...oneWorker,
+      '--grep',
+      'FLEXFLOW-PAGING-EVERY-ITEM-ONCE',
+      '--runs',
+      '20',
+      '--out',
+      out,
+    ],
     staging.url,
   );
   await until(

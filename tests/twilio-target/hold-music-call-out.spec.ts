@@ -14,6 +14,7 @@ import { flowDefinition, sendToFlexWidget } from '../../generators/studio';
 import type { FaultName } from '../../mock/faults';
 import type { ConformanceReport } from '../../reports/model';
 import { callerTwiml } from '../../suites/drivers/calling-voice-platform';
+import { oneWorker } from '../nested-runs';
 import {
   stagingAccountSid,
   stagingPublicUrl,
@@ -51,7 +52,7 @@ async function runHoldMusic(
     const voiceNumber = ['--voice-number', staging.flex.voiceNumber];
     const optional = [...(tunnel ? tunnelArgs(tunnel) : []), ...(record ? ['--record', record] : [])];
     const result = await runCli(
-      ['run', ...account, ...voiceNumber, ...grep, '--runs', '10', ...optional, '--out', out],
+      ['run', ...account, ...oneWorker, ...voiceNumber, ...grep, '--runs', '10', ...optional, '--out', out],
       staging.url,
     );
     const report = readReport(out);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { flowDefinition, httpRequestWidget } from '../../generators/studio';
 import type { ConformanceReport } from '../../reports/model';
+import { oneWorker } from '../nested-runs';
 import {
   type SimulatedTwilio,
   stagingAccountSid,
@@ -161,7 +162,17 @@ test.describe('checks the account calls back', () => {
     const staging = await startSimulatedTwilio({ tunnel });
     withTunnelOut = scratchDir('public-url');
     withTunnel = await runCli(
-      ['run', ...account, ...grep, '--runs', '2', ...tunnelArgs(tunnel), '--out', withTunnelOut],
+      [
+        'run',
+        ...account,
+        ...oneWorker,
+        ...grep,
+        '--runs',
+        '2',
+        ...tunnelArgs(tunnel),
+        '--out',
+        withTunnelOut,
+      ],
       staging.url,
     );
     loggedBodies = staging.log.map((entry) => decodeURIComponent(entry.body)).join('\n');
@@ -188,6 +199,7 @@ test.describe('checks the account calls back', () => {
       [
         'run',
         ...account,
+        ...oneWorker,
         ...grep,
         '--runs',
         '1',
@@ -206,7 +218,10 @@ test.describe('checks the account calls back', () => {
   test('are skipped without --public-url, each skip naming it', async () => {
     const staging = await startSimulatedTwilio();
     const out = scratchDir('public-url-none');
-    const result = await runCli(['run', ...account, ...grep, '--runs', '1', '--out', out], staging.url);
+    const result = await runCli(
+      ['run', ...account, ...oneWorker, ...grep, '--runs', '1', '--out', out],
+      staging.url,
+    );
     await staging.close();
     expect(result.stdout).toContain(
       'no --public-url: checks the account calls back (widget requests, webhooks) are skipped',

@@ -13,6 +13,7 @@ import { expect, test } from '@playwright/test';
 import { forwardedHostHeader } from '../../contracts/domains';
 import type { ConformanceReport } from '../../reports/model';
 import { placeholderSmsNumbers, Scrubber } from '../../targets/http/redaction';
+import { oneWorker } from '../nested-runs';
 import { responseViolations } from '../openapi/support/response-schemas';
 import {
   type SimulatedTwilio,
@@ -77,7 +78,15 @@ const ruleOf = (out: string, id: string) =>
 
 const runSmsRules = (out: string, extra: readonly string[] = []) =>
   runCli(
-    ['run', ...account, ...extra, ...smsRules.flatMap((rule) => ['--grep', rule]), '--out', out],
+    [
+      'run',
+      ...account,
+      ...oneWorker,
+      ...extra,
+      ...smsRules.flatMap((rule) => ['--grep', rule]),
+      '--out',
+      out,
+    ],
     staging.url,
   );
 
@@ -238,6 +247,7 @@ test.describe('the inbound SMS checks on --target twilio', () => {
       [
         'run',
         ...account,
+        ...oneWorker,
         '--sms-numbers',
         stagingSmsNumbers.join(','),
         ...smsRules.flatMap((rule) => ['--grep', rule]),

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ConformanceReport } from '../../reports/model';
+import { oneWorker } from '../nested-runs';
 import { type SimulatedTwilio, stagingAccountSid, startSimulatedTwilio } from './support/simulated-twilio';
 import { killGroup, runCli, scratchDir, startCli, stopStrayRuns, until } from './support/staging';
 
@@ -44,6 +45,7 @@ const runVoiceRule = (out: string, runs = '2') =>
     [
       'run',
       ...account,
+      ...oneWorker,
       '--voice-number',
       staging.flex.voiceNumber,
       '--grep',
@@ -135,7 +137,10 @@ test.describe('a voice check on --target twilio', () => {
 
   test('without --voice-number it is skipped naming --voice-number, and no call is placed', async () => {
     const out = scratchDir('voice-run-none');
-    const result = await runCli(['run', ...account, '--grep', voiceRule, '--out', out], staging.url);
+    const result = await runCli(
+      ['run', ...account, ...oneWorker, '--grep', voiceRule, '--out', out],
+      staging.url,
+    );
     expect(result.code, result.stderr).toBe(0);
     const rule = ruleOf(out, voiceRule);
     expect(rule?.status).toBe('skipped');
@@ -160,7 +165,15 @@ test.describe('a check declared for every trigger, on --target twilio', () => {
 
   test('with --voice-number its incoming-call check passes through a placed call', async () => {
     const out = scratchDir('every-trigger-voice');
-    const args = ['run', ...account, '--voice-number', staging.flex.voiceNumber, '--grep', everyTriggerRule];
+    const args = [
+      'run',
+      ...account,
+      ...oneWorker,
+      '--voice-number',
+      staging.flex.voiceNumber,
+      '--grep',
+      everyTriggerRule,
+    ];
     const result = await runCli([...args, '--runs', '2', '--out', out], staging.url);
     expect(result.code, result.stderr).toBe(0);
     expect(callCheck(out)?.status).toBe('passed');
@@ -170,7 +183,10 @@ test.describe('a check declared for every trigger, on --target twilio', () => {
 
   test('without --voice-number its incoming-call check is skipped naming --voice-number', async () => {
     const out = scratchDir('every-trigger-none');
-    const result = await runCli(['run', ...account, '--grep', everyTriggerRule, '--out', out], staging.url);
+    const result = await runCli(
+      ['run', ...account, ...oneWorker, '--grep', everyTriggerRule, '--out', out],
+      staging.url,
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(callCheck(out)?.status).toBe('skipped');
     expect(callCheck(out)?.skipReason).toContain('--voice-number');
@@ -185,6 +201,7 @@ test.describe('STF-CALL-ENQUEUED on --target twilio, where the <Enqueue> TwiML s
       [
         'run',
         ...account,
+        ...oneWorker,
         '--voice-number',
         staging.flex.voiceNumber,
         '--grep',
