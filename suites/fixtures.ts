@@ -94,12 +94,16 @@ interface TestFixtures {
   // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
   targetGoneGate: void;
   /**
-   * Under a self-test fault (`mockFaults` set) a failing check is the expected outcome: recording
-   * it as expected spares Playwright restarting the worker and its mock after each failure. The
-   * self-test reads the real status; normal runs are untouched.
+   * Where the report, not Playwright, gives the verdict, a check's failure is recorded as the
+   * outcome Playwright expects: Playwright otherwise ends the worker after each failed check and
+   * starts another, loading Playwright and the suite again, so a run against a broken
+   * implementation paid a worker's start-up per failure. The report reads each check's own status.
+   * That is `flex-conformance run` (a check that ran out of time still ends its worker: its code may
+   * still be running) and the self-test's faults (`mockFaults`), where failing is the point. Under
+   * `playwright test` a failure stays a failure.
    */
   // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that provides no value
-  faultOutcomeExpected: void;
+  failureKeepsWorker: void;
   // The drivers every area may use (suites/drivers/); each is made only for a test that asks for it.
   /** Studio v2: the test's flows (tagged, deleted after the test), their executions and steps. */
   studio: StudioApi;
@@ -285,10 +289,11 @@ export const test = _baseTest.extend<TestFixtures, WorkerFixtures>({
     noStep,
   ],
 
-  faultOutcomeExpected: [
-    async ({ mockFaults }, use, testInfo) => {
+  failureKeepsWorker: [
+    async ({ runSettings, mockFaults }, use, testInfo) => {
       await use();
       if (mockFaults?.length) testInfo.expectedStatus = testInfo.status ?? testInfo.expectedStatus;
+      else if (runSettings.mode === 'run' && testInfo.status === 'failed') testInfo.expectedStatus = 'failed';
     },
     { auto: true, box: 'self' },
   ],
