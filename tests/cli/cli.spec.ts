@@ -4,6 +4,9 @@ import { catalog } from '../../contracts/rules';
 import { oneWorker } from '../nested-runs';
 import { cleanEnv, expect, expectUsageError, runCli, test, testCredentials } from './cli-fixtures';
 
+// the runs take up to 35 s beside the rest of npm test
+test.describe.configure({ timeout: 120_000 });
+
 test.describe('usage errors: one line, exit code 2', () => {
   test('an unknown command', async () => {
     expectUsageError(await runCli(['frobnicate']), /unknown command "frobnicate"/);

@@ -10,6 +10,9 @@ import { cleanEnv, expect, runCli, test } from './cli-fixtures';
  * a broken implementation paid that start-up for each failed check.
  */
 
+// a run of its own: about 6 s alone, up to 30 s beside the rest of npm test
+test.describe.configure({ timeout: 120_000 });
+
 const workerStartLog = fileURLToPath(new URL('./worker-start-log.cjs', import.meta.url));
 
 test('a run whose checks fail keeps the one worker it started, and reports every failure', async ({
