@@ -100,9 +100,9 @@ test('checks that fail after creating still delete what they created (cleanup af
   expect((await untaggedNames()).sort()).toEqual([...someoneElses].sort());
 });
 
-test('after Ctrl-C the run deletes what it created before it exits', async () => {
-  const out = scratchDir('interrupted');
-  const run = startCli(
+/** A run of the paging rule, long enough (20 runs) to be stopped part-way. */
+const startPagingRun = (out: string) =>
+  startCli(
     [
       'run',
       ...account,
@@ -116,6 +116,10 @@ test('after Ctrl-C the run deletes what it created before it exits', async () =>
     ],
     staging.url,
   );
+
+test('after Ctrl-C the run deletes what it created before it exits', async () => {
+  const out = scratchDir('interrupted');
+  const run = startPagingRun(out);
   await until(
     () => staging.log.filter((entry) => entry.operation === 'flex-api /v1/FlexFlows create').length >= 4,
     120_000,
@@ -130,20 +134,7 @@ test('after Ctrl-C the run deletes what it created before it exits', async () =>
 
 test('after a kill, a later cleanup finds the run’s leftovers by their tag and deletes them, and nothing else', async () => {
   const out = scratchDir('killed');
-  const run = startCli(
-    [
-      'run',
-      ...account,
-      ...oneWorker,
-      '--grep',
-      'FLEXFLOW-PAGING-EVERY-ITEM-ONCE',
-      '--runs',
-      '20',
-      '--out',
-      out,
-    ],
-    staging.url,
-  );
+  const run = startPagingRun(out);
   await until(
     () =>
       staging.log.filter(

@@ -39,24 +39,20 @@ const ruleOf = (out: string, id: string) =>
     (rule) => rule.id === id,
   );
 
+/** `run` of one rule on the simulated account, with its voice number. */
+const withVoiceNumber = (rule: string) => [
+  'run',
+  ...account,
+  ...oneWorker,
+  '--voice-number',
+  staging.flex.voiceNumber,
+  '--grep',
+  rule,
+];
+
 /** The voice rule, through `--voice-number`, on the simulated account. */
 const runVoiceRule = (out: string, runs = '2') =>
-  startCli(
-    [
-      'run',
-      ...account,
-      ...oneWorker,
-      '--voice-number',
-      staging.flex.voiceNumber,
-      '--grep',
-      voiceRule,
-      '--runs',
-      runs,
-      '--out',
-      out,
-    ],
-    staging.url,
-  );
+  startCli([...withVoiceNumber(voiceRule), '--runs', runs, '--out', out], staging.url);
 
 const callsPlaced = () =>
   staging.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/Calls.json'));
@@ -165,16 +161,10 @@ test.describe('a check declared for every trigger, on --target twilio', () => {
 
   test('with --voice-number its incoming-call check passes through a placed call', async () => {
     const out = scratchDir('every-trigger-voice');
-    const args = [
-      'run',
-      ...account,
-      ...oneWorker,
-      '--voice-number',
-      staging.flex.voiceNumber,
-      '--grep',
-      everyTriggerRule,
-    ];
-    const result = await runCli([...args, '--runs', '2', '--out', out], staging.url);
+    const result = await runCli(
+      [...withVoiceNumber(everyTriggerRule), '--runs', '2', '--out', out],
+      staging.url,
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(callCheck(out)?.status).toBe('passed');
     expect(callsPlaced().length).toBeGreaterThan(0);
@@ -197,19 +187,7 @@ test.describe('a check declared for every trigger, on --target twilio', () => {
 test.describe('STF-CALL-ENQUEUED on --target twilio, where the <Enqueue> TwiML stays with the voice platform', () => {
   const enqueueRule = 'STF-CALL-ENQUEUED';
   const runEnqueueRule = (out: string) =>
-    runCli(
-      [
-        'run',
-        ...account,
-        ...oneWorker,
-        '--voice-number',
-        staging.flex.voiceNumber,
-        '--grep',
-        enqueueRule,
-        ...['--runs', '5', '--seed', '1', '--out', out],
-      ],
-      staging.url,
-    );
+    runCli([...withVoiceNumber(enqueueRule), '--runs', '5', '--seed', '1', '--out', out], staging.url);
 
   test('with --voice-number every check of it runs, reads the call’s task and passes', async () => {
     const out = scratchDir('enqueue-run');
