@@ -10,7 +10,11 @@ export interface RawAnswer {
  * JSON body (undefined when there is none or it is not JSON). `keepWriting` streams more bytes until
  * the answer arrives, as a client sending an endless chunked body does.
  */
-export function rawExchange(port: number, request: string, keepWriting?: () => string): Promise<RawAnswer> {
+export function rawExchange(
+  port: number,
+  request: string | Buffer,
+  keepWriting?: () => string,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let received = Buffer.alloc(0);
