@@ -99,6 +99,9 @@ export function formatTables(figures: BenchFigures): string[] {
         ],
       ],
     ),
+    ...(trip.rounds
+      ? [`(${trip.cases} round trips a round; best of ${trip.rounds} alternating rounds of each loop)`]
+      : []),
     '',
   );
   const load = figures.throughput;

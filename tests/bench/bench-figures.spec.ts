@@ -83,6 +83,13 @@ test.describe('the printed figures', () => {
     expect(text).not.toContain('the pace moved');
   });
 
+  test('the round trips say how many rounds their best figures come from', () => {
+    const roundTrip = { ...figures({}).roundTrip, rounds: 7 };
+    expect(formatTables(figures({ roundTrip })).join('\n')).toContain(
+      '(200 round trips a round; best of 7 alternating rounds of each loop)',
+    );
+  });
+
   test('figures written before the pace was kept print without it', () => {
     expect(formatTables(figures({})).join('\n')).not.toContain('machine pace');
   });
