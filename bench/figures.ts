@@ -18,6 +18,12 @@ export interface BenchFigures {
   readonly paceMs?: number | null;
   readonly paceAtEndMs?: number | null;
   readonly fullRun: FullRunFigures | null;
+  /**
+   * Playwright alone in the full run's shape (its spec files and tests, empty; its workers),
+   * measured alternately with it: the floor under the full run's time and memory (absent with
+   * `--skip-full-run` and from figures written before).
+   */
+  readonly playwrightFloor?: FullRunFigures | null;
   /** Absent with `--skip-full-run`, which skips the suite's runs (and from figures written before). */
   readonly ruleRun?: RuleRunFigures | null;
   readonly roundTrip: RoundTripFigures;

@@ -3,11 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { enableCompileCache } from '../cli/compile-cache.mjs';
 import { transformCacheDir } from '../cli/selftest/settings';
 import { areas, ruleById } from '../contracts/rules';
 import { defaultRunSettings, writeRunSettings } from '../targets/run-settings';
 import { endedChildrenCpuSeconds, sampleTreeMemory } from './process-memory';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface FullRunFigures {
   /** With several rounds, the median round's: its phases, checks and CPU time are that round's too. */
@@ -55,21 +58,6 @@ interface JsonSuite {
   readonly suites?: readonly JsonSuite[];
 }
 
-/**
- * The full run measured `rounds` times in a row: the median round by wall time, with the fastest
- * and slowest beside it (one run's wall time moves by tens of per cent with the machine's load),
- * and the highest memory peak of all rounds.
- */
-export async function measureFullRuns(
-  root: string,
-  rounds: number,
-  workers?: number,
-): Promise<FullRunFigures> {
-  const runs: FullRunFigures[] = [];
-  for (let round = 0; round < rounds; round++) runs.push(await measureFullRun(root, workers));
-  return medianRound(runs);
-}
-
 /** The median round by wall time (the slower middle one of an even count), with the spread and the highest peaks of all. */
 export function medianRound(runs: readonly FullRunFigures[]): FullRunFigures {
   const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
@@ -93,55 +81,73 @@ export function medianRound(runs: readonly FullRunFigures[]): FullRunFigures {
  * Playwright's JSON reporter added for per-check start times, and a transform cache of its own so
  * other Playwright runs on the machine do not turn start-up into compiling.
  */
-export async function measureFullRun(root: string, workers?: number): Promise<FullRunFigures> {
+export async function measureFullRun(workers?: number): Promise<FullRunFigures> {
   const scratch = mkdtempSync(join(tmpdir(), 'flexconf-bench-'));
-  const jsonFile = join(scratch, 'results.json');
-  const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const args = [
-    playwrightCli,
-    'test',
-    '-c',
-    join(root, 'playwright.config.ts'),
-    '--project',
-    'conformance',
-    '--reporter=json,./reports/reporter.ts',
-    `--output=${join(scratch, 'artifacts')}`,
-    ...(workers ? ['--workers', String(workers)] : []),
-  ];
-  const env: NodeJS.ProcessEnv = {
-    ...writeRunSettings(process.env, {
-      ...defaultRunSettings(),
-      mode: 'run',
-      outDir: join(scratch, 'report'),
-      runId: 'bench',
-      stateDir: join(scratch, 'state'),
-    }),
-    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
-    PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
-  };
-  // as the CLI starts its runs: with Node's compile cache, where Node has one
-  enableCompileCache(root, env);
   try {
-    const cpuBefore = endedChildrenCpuSeconds();
-    const started = Date.now();
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    const memory = sampleTreeMemory(child.pid ?? process.pid);
-    await new Promise<void>((done) => child.on('exit', () => done()));
-    const ended = Date.now();
-    const peaks = memory.stop();
-    const cpuAfter = endedChildrenCpuSeconds();
-    const cpuSeconds =
-      cpuBefore === null || cpuAfter === null ? null : Math.round((cpuAfter - cpuBefore) * 10) / 10;
-    const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as { suites: JsonSuite[] };
-    return {
-      ...summarise(report.suites, started, ended),
-      peakRssBytes: peaks?.rssBytes ?? null,
-      peakPssBytes: peaks?.pssBytes ?? null,
-      cpuSeconds,
+    const env: NodeJS.ProcessEnv = {
+      ...writeRunSettings(process.env, {
+        ...defaultRunSettings(),
+        mode: 'run',
+        outDir: join(scratch, 'report'),
+        runId: 'bench',
+        stateDir: join(scratch, 'state'),
+      }),
+      PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
     };
+    return await measurePlaywrightRun({
+      cwd: root,
+      env,
+      args: [
+        '-c',
+        join(root, 'playwright.config.ts'),
+        '--project',
+        'conformance',
+        '--reporter=json,./reports/reporter.ts',
+        `--output=${join(scratch, 'artifacts')}`,
+        ...(workers ? ['--workers', String(workers)] : []),
+      ],
+      jsonFile: join(scratch, 'results.json'),
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * One `playwright test` run with these arguments (its JSON reporter writing `jsonFile`), timed from
+ * spawn to exit, its phases from the JSON's start times, its CPU and the peak memory of its
+ * process tree. Started as the CLI starts its runs: with Node's compile cache, where Node has one.
+ */
+export async function measurePlaywrightRun(run: {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly args: readonly string[];
+  readonly jsonFile: string;
+}): Promise<FullRunFigures> {
+  const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const env = { ...run.env, PLAYWRIGHT_JSON_OUTPUT_NAME: run.jsonFile };
+  enableCompileCache(root, env);
+  const cpuBefore = endedChildrenCpuSeconds();
+  const started = Date.now();
+  const child = spawn(process.execPath, [playwrightCli, 'test', ...run.args], {
+    cwd: run.cwd,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const memory = sampleTreeMemory(child.pid ?? process.pid);
+  await new Promise<void>((done) => child.on('exit', () => done()));
+  const ended = Date.now();
+  const peaks = memory.stop();
+  const cpuAfter = endedChildrenCpuSeconds();
+  const cpuSeconds =
+    cpuBefore === null || cpuAfter === null ? null : Math.round((cpuAfter - cpuBefore) * 10) / 10;
+  const report = JSON.parse(readFileSync(run.jsonFile, 'utf8')) as { suites: JsonSuite[] };
+  return {
+    ...summarise(report.suites, started, ended),
+    peakRssBytes: peaks?.rssBytes ?? null,
+    peakPssBytes: peaks?.pssBytes ?? null,
+    cpuSeconds,
+  };
 }
 
 function summarise(

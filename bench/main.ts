@@ -4,8 +4,9 @@
  *
  *   npm run bench [-- --skip-full-run] [--full-runs N] [--staging] [--workers N] [--json FILE]
  *
- * `--skip-full-run` skips the runs of the suite: the full run and the one-rule run. `--full-runs N`
- * measures the full run N times (default 3) and reports the median, fastest and slowest.
+ * `--skip-full-run` skips the runs of the suite: the full run (and Playwright alone in its shape)
+ * and the one-rule run. `--full-runs N` measures the full run N times (default 3), each followed by
+ * Playwright alone, and reports the median, fastest and slowest of each.
  * `--staging` adds the simulated staging run (minutes: it is paced by the account's rate limits).
  * Loopback only; every loop is bounded and stops by itself.
  */
@@ -16,11 +17,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFlags, readInteger } from '../cli/args';
 import { UsageError } from '../cli/errors';
+import { listChecks } from '../cli/list-checks';
 import type { BenchFigures, StagingFigures } from './figures';
 import { benchFlags, jsonFileFlag } from './flags';
-import { type FullRunFigures, measureFullRuns } from './full-run';
+import { type FullRunFigures, measureFullRun, medianRound } from './full-run';
 import { checkGoals } from './goals';
 import { measurePace } from './machine-pace';
+import { measurePlaywrightFloor, shapeOf } from './playwright-floor';
 import { formatTables } from './report';
 import { measureRoundTrip } from './round-trip';
 import { measureRuleRun, type RuleRunFigures } from './rule-run';
@@ -56,10 +59,22 @@ const progress = (step: string) => process.stderr.write(`bench: ${step}…\n`);
 const paceAtStart = measurePace();
 
 let fullRun: FullRunFigures | null = null;
+let playwrightFloor: FullRunFigures | null = null;
 let ruleRun: RuleRunFigures | null = null;
 if (!flags.skipFullRun) {
-  progress(`full conformance run on the mock, ${flags.fullRuns} ${flags.fullRuns === 1 ? 'time' : 'times'}`);
-  fullRun = await measureFullRuns(root, flags.fullRuns, flags.workers);
+  progress(
+    `full conformance run on the mock and Playwright alone in its shape, ${flags.fullRuns} ${flags.fullRuns === 1 ? 'time' : 'times'} each, alternating`,
+  );
+  const checks = await listChecks([]);
+  const runs: FullRunFigures[] = [];
+  const floors: FullRunFigures[] = [];
+  for (let round = 0; round < flags.fullRuns; round++) {
+    const run = await measureFullRun(flags.workers);
+    runs.push(run);
+    floors.push(await measurePlaywrightFloor(shapeOf(checks, run.workers)));
+  }
+  fullRun = medianRound(runs);
+  playwrightFloor = medianRound(floors);
   progress('one-rule runs through the CLI');
   ruleRun = await measureRuleRun(root);
 }
@@ -80,6 +95,7 @@ const figures: BenchFigures = {
   paceMs: paceAtStart,
   paceAtEndMs: paceAtEnd,
   fullRun,
+  playwrightFloor,
   ruleRun,
   roundTrip,
   throughput,

@@ -1,4 +1,5 @@
 import type { BenchFigures } from './figures';
+import type { FullRunFigures } from './full-run';
 import { checkGoals } from './goals';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -32,25 +33,7 @@ export function formatTables(figures: BenchFigures): string[] {
   const run = figures.fullRun;
   if (run) {
     lines.push(
-      ...table(
-        ['full conformance run (mock)', 'value'],
-        [
-          [
-            run.rounds && run.rounds > 1
-              ? `wall time (median of ${run.rounds}; ${seconds(run.wallMinMs ?? run.wallMs)} to ${seconds(run.wallMaxMs ?? run.wallMs)})`
-              : 'wall time',
-            seconds(run.wallMs),
-          ],
-          ['CPU time (runner + workers)', run.cpuSeconds === null ? 'n/a' : `${run.cpuSeconds.toFixed(1)} s`],
-          ['  start-up (spawn → first check)', seconds(run.startupMs)],
-          ['  checks (first start → last end)', seconds(run.checksMs)],
-          ['  teardown (last end → exit)', seconds(run.teardownMs)],
-          ['checks (failed)', `${run.checks} (${run.failed})`],
-          ['workers', String(run.workers)],
-          ['peak memory (runner + workers), summed RSS', mebibytes(run.peakRssBytes)],
-          ['  summed PSS (shared pages counted once)', mebibytes(run.peakPssBytes)],
-        ],
-      ),
+      ...table(['full conformance run (mock)', 'value'], fullRunRows(run)),
       '',
       ...table(
         ['area', 'checks', 'summed check time'],
@@ -59,6 +42,8 @@ export function formatTables(figures: BenchFigures): string[] {
       '',
     );
   }
+  const floor = figures.playwrightFloor;
+  if (run && floor) lines.push(...floorTable(run, floor), '');
   const ruleRun = figures.ruleRun;
   if (ruleRun) {
     lines.push(
@@ -155,18 +140,92 @@ export function formatTables(figures: BenchFigures): string[] {
       '',
     );
   }
+  const goals = checkGoals(figures);
+  const floors = goals.some((goal) => goal.playwrightAlone !== undefined);
   lines.push(
     ...table(
-      ['goal', 'measured', 'target', 'met'],
-      checkGoals(figures).map((goal) => [
+      ['goal', 'measured', 'target', 'met', ...(floors ? ['Playwright alone'] : [])],
+      goals.map((goal) => [
         goal.figure,
         goal.value,
         goal.target,
         goal.met === null ? '—' : goal.met ? 'yes' : 'NO',
+        ...(floors ? [goal.playwrightAlone ?? ''] : []),
       ]),
     ),
   );
   return lines;
+}
+
+interface TimedRow {
+  readonly label: string;
+  readonly value: string;
+  /** The figure itself, for a ratio between two runs. */
+  readonly raw: number | null;
+}
+
+/** What a measured Playwright run prints: wall and CPU time, the phases and peak memory. */
+function timedRows(run: FullRunFigures, unit: 'check' | 'test'): TimedRow[] {
+  return [
+    {
+      label:
+        run.rounds && run.rounds > 1
+          ? `wall time (median of ${run.rounds}; ${seconds(run.wallMinMs ?? run.wallMs)} to ${seconds(run.wallMaxMs ?? run.wallMs)})`
+          : 'wall time',
+      value: seconds(run.wallMs),
+      raw: run.wallMs,
+    },
+    {
+      label: 'CPU time (runner + workers)',
+      value: run.cpuSeconds === null ? 'n/a' : `${run.cpuSeconds.toFixed(1)} s`,
+      raw: run.cpuSeconds,
+    },
+    { label: `  start-up (spawn → first ${unit})`, value: seconds(run.startupMs), raw: run.startupMs },
+    { label: `  ${unit}s (first start → last end)`, value: seconds(run.checksMs), raw: run.checksMs },
+    { label: '  teardown (last end → exit)', value: seconds(run.teardownMs), raw: run.teardownMs },
+    {
+      label: 'peak memory (runner + workers), summed RSS',
+      value: mebibytes(run.peakRssBytes),
+      raw: run.peakRssBytes,
+    },
+    {
+      label: '  summed PSS (shared pages counted once)',
+      value: mebibytes(run.peakPssBytes),
+      raw: run.peakPssBytes,
+    },
+  ];
+}
+
+function fullRunRows(run: FullRunFigures): string[][] {
+  const rows = timedRows(run, 'check').map((row) => [row.label, row.value]);
+  return [
+    ...rows.slice(0, 5),
+    ['checks (failed)', `${run.checks} (${run.failed})`],
+    ['workers', String(run.workers)],
+    ...rows.slice(5),
+  ];
+}
+
+/**
+ * Playwright alone in the full run's shape beside the full run: what the runner costs with empty
+ * tests, and the full run as a multiple of it.
+ */
+function floorTable(run: FullRunFigures, floor: FullRunFigures): string[] {
+  const runRows = timedRows(run, 'check');
+  return [
+    ...table(
+      [
+        `Playwright alone, the full run's shape (${floor.checks} empty tests, ${floor.workers} workers)`,
+        'value',
+        'full run ÷ it',
+      ],
+      timedRows(floor, 'test').map((row, index) => {
+        const full = runRows[index]?.raw ?? null;
+        return [row.label, row.value, full === null || row.raw === null ? 'n/a' : `${ratio(full, row.raw)}×`];
+      }),
+    ),
+    '(plain JavaScript spec files, one empty test per check, the same number of files and workers, no fixture: what no check can make the full run go below)',
+  ];
 }
 
 function ratio(a: number, b: number): string {

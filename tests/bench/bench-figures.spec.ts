@@ -90,6 +90,28 @@ test.describe('the printed figures', () => {
     );
   });
 
+  test('Playwright alone in the full run’s shape prints beside the full run, as a multiple of it', () => {
+    const fullRun = medianRound([run(12_000, 800 * 2 ** 20)]);
+    const playwrightFloor = medianRound([run(6_000, 650 * 2 ** 20), run(5_000, 640 * 2 ** 20)]);
+    const text = formatTables(figures({ fullRun, playwrightFloor })).join('\n');
+    expect(text).toMatch(/Playwright alone, the full run's shape \(355 empty tests, 2 workers\)/);
+    expect(text).toMatch(/wall time \(median of 2; 5\.00 s to 6\.00 s\) +6\.00 s +2\.00×/);
+    expect(text).toMatch(/summed RSS +650 MiB +1\.23×/);
+  });
+
+  test('the goals of the full run’s time and memory show what Playwright alone measured', () => {
+    const fullRun = medianRound([run(12_000, 800 * 2 ** 20)]);
+    const playwrightFloor = medianRound([run(6_000, 650 * 2 ** 20)]);
+    const text = formatTables(figures({ fullRun, playwrightFloor })).join('\n');
+    expect(text).toMatch(/full run wall time +12\.00 s +≤ 8\.00 s +NO +6\.00 s/);
+    expect(text).toMatch(/full run peak memory +800 MiB +≤ 400 MiB +NO +650 MiB/);
+  });
+
+  test('without Playwright alone measured, neither its table nor its column is printed', () => {
+    const text = formatTables(figures({ fullRun: medianRound([run(12_000, 1)]) })).join('\n');
+    expect(text).not.toContain('Playwright alone');
+  });
+
   test('figures written before the pace was kept print without it', () => {
     expect(formatTables(figures({})).join('\n')).not.toContain('machine pace');
   });
