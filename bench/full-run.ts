@@ -78,8 +78,8 @@ export function medianRound(runs: readonly FullRunFigures[]): FullRunFigures {
 /**
  * The full conformance run on the embedded mock, exactly as `flex-conformance run` starts it
  * (same config, project and environment; every rule, default property runs, fixed seed), with
- * Playwright's JSON reporter added for per-check start times, and a transform cache of its own so
- * other Playwright runs on the machine do not turn start-up into compiling.
+ * Playwright's JSON reporter added for per-check start times, and Playwright's transform cache
+ * where the runs before it left it, so that start-up is not compiling.
  */
 export async function measureFullRun(workers?: number): Promise<FullRunFigures> {
   const scratch = mkdtempSync(join(tmpdir(), 'flexconf-bench-'));

@@ -2,14 +2,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A Playwright transform cache of the project's own. Playwright's shared one is rewritten by every
- * Playwright run on the machine that compiles the same files differently, and a cold cache costs
- * each worker start a second of compiling.
+ * The folder of Playwright's transform cache (the TypeScript it has compiled) that a Playwright run
+ * started by the project uses: Playwright's own default, named as Playwright names it, so a run
+ * started with a TMPDIR of its own (the simulated account's) or by the self-test finds what the
+ * runs before it compiled. The cache keys each file by its content, path and compile settings, so
+ * runs of other settings or versions add entries beside these. Cold, it costs a run's runner and
+ * each of its workers seconds of compiling.
  */
 export function transformCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return (
     env.PLAYWRIGHT_TRANSFORM_CACHE_DIR ??
-    join(tmpdir(), `flexconf-transform-cache-${process.getuid?.() ?? 'user'}`)
+    env.PWTEST_CACHE_DIR ??
+    join(
+      tmpdir(),
+      process.platform === 'win32'
+        ? 'playwright-transform-cache'
+        : `playwright-transform-cache-${process.geteuid?.()}`,
+    )
   );
 }
 
