@@ -11,8 +11,8 @@ import { join } from 'node:path';
  */
 export function transformCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return (
-    env.PLAYWRIGHT_TRANSFORM_CACHE_DIR ??
-    env.PWTEST_CACHE_DIR ??
+    env.PLAYWRIGHT_TRANSFORM_CACHE_DIR ||
+    env.PWTEST_CACHE_DIR ||
     join(
       tmpdir(),
       process.platform === 'win32'
