@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enableCompileCache } from '../cli/compile-cache.mjs';
-import { transformCacheDir } from '../cli/selftest/settings';
 import { areas, ruleById } from '../contracts/rules';
 import { defaultRunSettings, writeRunSettings } from '../targets/run-settings';
 import { endedChildrenCpuSeconds, sampleTreeMemory } from './process-memory';
@@ -78,22 +77,18 @@ export function medianRound(runs: readonly FullRunFigures[]): FullRunFigures {
 /**
  * The full conformance run on the embedded mock, exactly as `flex-conformance run` starts it
  * (same config, project and environment; every rule, default property runs, fixed seed), with
- * Playwright's JSON reporter added for per-check start times, and Playwright's transform cache
- * where the runs before it left it, so that start-up is not compiling.
+ * Playwright's JSON reporter added for per-check start times.
  */
 export async function measureFullRun(workers?: number): Promise<FullRunFigures> {
   const scratch = mkdtempSync(join(tmpdir(), 'flexconf-bench-'));
   try {
-    const env: NodeJS.ProcessEnv = {
-      ...writeRunSettings(process.env, {
-        ...defaultRunSettings(),
-        mode: 'run',
-        outDir: join(scratch, 'report'),
-        runId: 'bench',
-        stateDir: join(scratch, 'state'),
-      }),
-      PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
-    };
+    const env = writeRunSettings(process.env, {
+      ...defaultRunSettings(),
+      mode: 'run',
+      outDir: join(scratch, 'report'),
+      runId: 'bench',
+      stateDir: join(scratch, 'state'),
+    });
     return await measurePlaywrightRun({
       cwd: root,
       env,

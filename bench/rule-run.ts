@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { transformCacheDir } from '../cli/selftest/settings';
 import { uniqueChecks } from '../reports/build';
 import type { ConformanceReport } from '../reports/model';
 import { runSettingsVariable } from '../targets/run-settings';
@@ -33,7 +32,7 @@ export async function measureRuleRun(root: string, rounds = 3): Promise<RuleRunF
   let checks = 0;
   for (let round = 0; round < rounds; round++) {
     const out = mkdtempSync(join(tmpdir(), 'flexconf-bench-rule-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir() };
+    const env: NodeJS.ProcessEnv = { ...process.env };
     delete env[runSettingsVariable];
     delete env.PLAYWRIGHT_JSON_OUTPUT_NAME;
     try {

@@ -18,7 +18,7 @@ import { prepareOutputDir } from '../output-dir';
 import { buildKillMatrix, formatKillMatrix, matrixPasses } from '../selftest/matrix';
 import { type MatrixEntry, specFilesOf, writeMatrixFiles } from '../selftest/matrix-files';
 import type { SelftestOutcomes } from '../selftest/outcomes';
-import { cleanEntry, faultEntry, selectedFaults, transformCacheDir } from '../selftest/settings';
+import { cleanEntry, faultEntry, selectedFaults } from '../selftest/settings';
 import { settingsFromFlags } from '../settings-from-flags';
 import type { Command } from './command';
 
@@ -82,10 +82,7 @@ export const selftestCommand: Command = {
       artifactsDir: join(scratch, 'artifacts'),
       selftest: { faults: named, allChecks, resultsFile, matrixDir },
     };
-    const env: NodeJS.ProcessEnv = {
-      ...writeRunSettings(process.env, settings),
-      PLAYWRIGHT_TRANSFORM_CACHE_DIR: transformCacheDir(),
-    };
+    const env = writeRunSettings(process.env, settings);
     process.stdout.write(
       `flex-conformance selftest: ${chosen.length} faults, seed ${settings.seed}, ${settings.runs} runs per property\n`,
     );

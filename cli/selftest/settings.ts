@@ -1,27 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-/**
- * The folder of Playwright's transform cache (the TypeScript it has compiled) that a Playwright run
- * started by the project uses: Playwright's own default, named as Playwright names it, so a run
- * started with a TMPDIR of its own (the simulated account's) or by the self-test finds what the
- * runs before it compiled. The cache keys each file by its content, path and compile settings, so
- * runs of other settings or versions add entries beside these. Cold, it costs a run's runner and
- * each of its workers seconds of compiling.
- */
-export function transformCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return (
-    env.PLAYWRIGHT_TRANSFORM_CACHE_DIR ||
-    env.PWTEST_CACHE_DIR ||
-    join(
-      tmpdir(),
-      process.platform === 'win32'
-        ? 'playwright-transform-cache'
-        : `playwright-transform-cache-${process.geteuid?.()}`,
-    )
-  );
-}
-
 /**
  * The self-test runs as one Playwright project of matrix entries: the clean mock (every check) and
  * one entry per fault (the checks of the rules it trips). An entry is a spec file of its own that

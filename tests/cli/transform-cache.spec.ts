@@ -1,13 +1,12 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { transformCacheDir } from '../../cli/selftest/settings';
+import { transformCacheDir } from '../nested-runs';
 
 /**
- * The runs the project starts itself (the self-test, the simulated account's, the bench) share the
- * transform cache of every other Playwright run on the machine: the folder Playwright itself uses,
- * read here from Playwright's internals, so an upgrade that moves it fails this test rather than
- * leaving those runs compiling everything again.
+ * The simulated account's runs, started with a TMPDIR of their own, are told Playwright's transform
+ * cache folder: the one Playwright itself uses, read here from Playwright's internals, so an upgrade
+ * that moves it fails this test rather than leaving those runs compiling the suite again.
  */
 const playwrightCacheDir = (): string => {
   const require = createRequire(import.meta.url);
@@ -19,7 +18,7 @@ const playwrightCacheDir = (): string => {
   return common.cc.cacheDir;
 };
 
-test('the transform cache of the runs the project starts is Playwright’s own', () => {
+test('the transform cache folder child runs are told is Playwright’s own', () => {
   expect(transformCacheDir(process.env)).toBe(playwrightCacheDir());
 });
 
