@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ListedCheck } from '../cli/list-checks';
@@ -18,8 +19,8 @@ export function shapeOf(checks: readonly Pick<ListedCheck, 'specFile'>[], worker
 }
 
 /**
- * The spec files of a Playwright run in this shape with nothing in it: plain JavaScript (nothing
- * for Playwright to compile), one empty test per check, no fixture, no import but Playwright's.
+ * The spec files of a Playwright run in this shape with nothing in it: plain JavaScript, one empty
+ * test per check, no fixture, no import but Playwright's.
  */
 export function emptySpecFiles(shape: RunShape): Array<{ readonly name: string; readonly text: string }> {
   const playwright = JSON.stringify(import.meta.resolve('@playwright/test'));
@@ -40,24 +41,47 @@ export function emptySpecFiles(shape: RunShape): Array<{ readonly name: string; 
  * The tests share out over the workers as the full run's do on the mock (a file's tests together).
  */
 export async function measurePlaywrightFloor(shape: RunShape): Promise<FullRunFigures> {
+  const folder = floorFolder(shape);
   const scratch = mkdtempSync(join(tmpdir(), 'flexconf-bench-floor-'));
   try {
-    for (const file of emptySpecFiles(shape)) writeFileSync(join(scratch, file.name), file.text);
-    const config = join(scratch, 'playwright.config.mjs');
-    writeFileSync(
-      config,
-      `export default ${JSON.stringify({ testDir: scratch, testMatch: '*.spec.mjs', fullyParallel: false, workers: shape.workers, outputDir: join(scratch, 'artifacts') })};\n`,
-    );
     const figures = await measurePlaywrightRun({
-      cwd: scratch,
+      cwd: folder,
       env: process.env,
-      args: ['-c', config, '--reporter=json'],
+      args: ['-c', join(folder, configFile), '--reporter=json', `--output=${join(scratch, 'artifacts')}`],
       jsonFile: join(scratch, 'results.json'),
     });
     return ranWholeShape(figures, shape);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+const configFile = 'playwright.config.mjs';
+
+/**
+ * The folder of the floor's spec files and configuration, named after their content, written once
+ * and kept: Playwright compiles even plain JavaScript spec files, and keeps what it compiled by
+ * path, so a folder of its own each time would add compiling the full run (whose files Playwright
+ * has compiled before) does not pay.
+ */
+export function floorFolder(shape: RunShape): string {
+  const config = { testMatch: '*.spec.mjs', fullyParallel: false, workers: shape.workers };
+  const files = [
+    ...emptySpecFiles(shape),
+    { name: configFile, text: `export default ${JSON.stringify(config)};\n` },
+  ];
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.name).update('\0').update(file.text).update('\0');
+  const folder = join(tmpdir(), `flexconf-bench-floor-${hash.digest('hex').slice(0, 16)}`);
+  mkdirSync(folder, { recursive: true });
+  for (const file of files) {
+    const path = join(folder, file.name);
+    if (existsSync(path)) continue;
+    // written whole, then renamed: a bench reading the folder at the same time sees all or nothing
+    writeFileSync(`${path}.${process.pid}`, file.text);
+    renameSync(`${path}.${process.pid}`, path);
+  }
+  return folder;
 }
 
 /** The figures of a floor run that ran every test of its shape, all passing: a floor measured on fewer tests is no floor. */

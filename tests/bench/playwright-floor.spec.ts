@@ -1,5 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { emptySpecFiles, measurePlaywrightFloor, ranWholeShape, shapeOf } from '../../bench/playwright-floor';
+import {
+  emptySpecFiles,
+  floorFolder,
+  measurePlaywrightFloor,
+  ranWholeShape,
+  shapeOf,
+} from '../../bench/playwright-floor';
 
 const checks = [
   { specFile: 'suites/flex-flow/create.spec.ts' },
@@ -20,6 +28,16 @@ test('the empty run has a plain JavaScript spec file per spec file and an empty 
     "test('check 2', () => {});",
   ]);
   expect(first?.text).toMatch(/^import \{ test \} from "file:\/\/.*@playwright\/test\/index\.mjs";$/m);
+});
+
+test('the floor’s files are kept in one folder per shape, so Playwright finds them compiled as it finds the suite’s', () => {
+  const shape = { checksPerSpecFile: [2, 1], workers: 1 };
+  const folder = floorFolder(shape);
+  expect(floorFolder({ checksPerSpecFile: [2, 1], workers: 1 })).toBe(folder);
+  expect(floorFolder({ ...shape, workers: 2 })).not.toBe(folder);
+  expect(floorFolder({ ...shape, checksPerSpecFile: [1, 2] })).not.toBe(folder);
+  expect(readdirSync(folder).sort()).toEqual(['file-1.spec.mjs', 'file-2.spec.mjs', 'playwright.config.mjs']);
+  expect(readFileSync(join(folder, 'file-1.spec.mjs'), 'utf8')).toBe(emptySpecFiles(shape)[0]?.text);
 });
 
 test('Playwright alone runs every empty test of the shape on its workers, timed as the full run is', async () => {
